@@ -1,0 +1,50 @@
+export { addDays, dayNumber, daysBetween, isIsoDate, today } from './dates.js'
+export { editDistance, nearest } from './nearest.js'
+export { formatFromPath, parseWithSchema, type Format, type ParseOptions } from './parse.js'
+export { parseConfig, parseMeeting, parseRegister } from './parse-files.js'
+export { formatProblem, type ParseResult, type Problem } from './problem.js'
+export {
+  ConfigSchema,
+  defaultKeywords,
+  SeveritySchema,
+  type Config,
+  type ConfigInput,
+  type Severity
+} from './schemas/config.js'
+export { MeetingSchema, type Meeting } from './schemas/meeting.js'
+export {
+  describe,
+  IsoDateSchema,
+  PointSchema,
+  PositionSchema,
+  RecommendationIdSchema,
+  SlugSchema,
+  TextSchema,
+  type IsoDate,
+  type Point,
+  type Position,
+  type RecommendationId
+} from './schemas/primitives.js'
+export {
+  ActionSchema,
+  MinutesRecordSchema,
+  ReferenceSchema,
+  StatusUpdateSchema,
+  type Action,
+  type MinutesRecord,
+  type Reference,
+  type StatusUpdate
+} from './schemas/records.js'
+export {
+  InquirySchema,
+  OwnerSchema,
+  RecommendationSchema,
+  RegisterSchema,
+  StatusEventSchema,
+  type Inquiry,
+  type Owner,
+  type Recommendation,
+  type Register,
+  type StatusEvent
+} from './schemas/register.js'
+export { closedStatuses, normalizeStatus, statuses, StatusSchema, type Status } from './schemas/status.js'

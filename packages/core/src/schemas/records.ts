@@ -1,0 +1,61 @@
+import { z } from 'zod'
+import { IsoDateSchema, PositionSchema, RecommendationIdSchema, SlugSchema } from './primitives.js'
+import { StatusSchema } from './status.js'
+
+/**
+ * A reference to a recommendation found in minutes: `R12`, `Recommendation 12`,
+ * `iitcse:R12`, or one member of a range or list.
+ */
+export const ReferenceSchema = z.object({
+  id: RecommendationIdSchema,
+  register: SlugSchema.optional().describe('The register the reference resolves to, when known.'),
+  text: z.string().optional().describe('The source text of the reference.'),
+  position: PositionSchema.optional()
+})
+
+/** A reference to a recommendation. */
+export type Reference = z.infer<typeof ReferenceSchema>
+
+/** One row of a status update table in minutes, dated by the meeting. */
+export const StatusUpdateSchema = z.object({
+  id: RecommendationIdSchema,
+  register: SlugSchema.optional(),
+  status: StatusSchema,
+  date: IsoDateSchema.describe('The meeting\'s date.'),
+  note: z.string().optional(),
+  source: z.string().optional().describe('The minutes file the update comes from.'),
+  position: PositionSchema.optional()
+})
+
+/** One row of a status update table. */
+export type StatusUpdate = z.infer<typeof StatusUpdateSchema>
+
+/** An action agreed in a meeting. */
+export const ActionSchema = z.object({
+  text: z.string(),
+  owner: z.string().optional(),
+  due: IsoDateSchema.optional(),
+  done: z.boolean().default(false),
+  references: z.array(ReferenceSchema).default([]),
+  date: IsoDateSchema.optional().describe('The meeting\'s date.'),
+  source: z.string().optional(),
+  position: PositionSchema.optional()
+})
+
+/** An action agreed in a meeting. */
+export type Action = z.infer<typeof ActionSchema>
+
+/**
+ * What progress needs from one dated minutes file: its date, the references it
+ * makes and the status updates it records.
+ */
+export const MinutesRecordSchema = z.object({
+  source: z.string().describe('The minutes file, as a path or URI.'),
+  date: IsoDateSchema,
+  title: z.string().optional(),
+  references: z.array(ReferenceSchema).default([]),
+  updates: z.array(StatusUpdateSchema).default([])
+})
+
+/** What progress needs from one dated minutes file. */
+export type MinutesRecord = z.input<typeof MinutesRecordSchema>

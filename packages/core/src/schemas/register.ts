@@ -1,0 +1,155 @@
+import { z } from 'zod'
+import { IsoDateSchema, RecommendationIdSchema, SlugSchema, TextSchema } from './primitives.js'
+import { StatusSchema } from './status.js'
+
+/**
+ * A dated change of status: from the register's `history`, or from a status
+ * update table in dated minutes.
+ */
+export const StatusEventSchema = z.strictObject({
+  date: IsoDateSchema.describe('The day the status took effect (YYYY-MM-DD).'),
+  status: StatusSchema,
+  source: z.string().optional().describe('Where the event was recorded: a document, a report, a minutes file.'),
+  note: z.string().optional().describe('Why the status changed; expected when it goes backwards.')
+})
+
+/** A dated change of status. */
+export type StatusEvent = z.infer<typeof StatusEventSchema>
+
+/** The inquiry or inspection a register belongs to. */
+export const InquirySchema = z.strictObject({
+  id: SlugSchema.describe('Short id of the register, used in qualified references such as `iitcse:R12`.'),
+  title: TextSchema.describe('Full title of the inquiry or inspection.'),
+  published: IsoDateSchema.describe('The day the report was published (YYYY-MM-DD).'),
+  url: z.string().optional().describe('Where the report can be read.')
+})
+
+/** The inquiry or inspection a register belongs to. */
+export type Inquiry = z.infer<typeof InquirySchema>
+
+/** An organisation that owns recommendations. */
+export const OwnerSchema = z.strictObject({
+  id: SlugSchema.describe('Short id used in `owners` of recommendations.'),
+  name: TextSchema.describe('The organisation\'s name as people write it.')
+})
+
+/** An organisation that owns recommendations. */
+export type Owner = z.infer<typeof OwnerSchema>
+
+/** One recommendation of an inquiry. */
+export const RecommendationSchema = z.strictObject({
+  id: RecommendationIdSchema.describe('The recommendation\'s number with its prefix, such as `R12` or `R12a`.'),
+  title: TextSchema.describe('A short title.'),
+  text: z.string().optional().describe('The recommendation\'s wording.'),
+  owners: z
+    .array(SlugSchema)
+    .min(1, { error: 'Unexpected empty list of owners, expected at least one owner id' })
+    .describe('Ids of the owners responsible, from the register\'s `owners`.'),
+  themes: z.array(z.string()).optional().describe('Themes for grouping progress.'),
+  due: IsoDateSchema.optional().describe('When it is due (YYYY-MM-DD).'),
+  status: StatusSchema.optional().describe('The baseline status, used until a dated event says otherwise.'),
+  history: z.array(StatusEventSchema).optional().describe('Dated status events, in any order.'),
+  supersededBy: RecommendationIdSchema.optional().describe('The id of the recommendation that replaces this one.')
+})
+
+/** One recommendation of an inquiry. */
+export type Recommendation = z.infer<typeof RecommendationSchema>
+
+/**
+ * A register: one inquiry or inspection with its owners and recommendations.
+ * Beyond the shape, owner ids must exist, ids must be unique and `supersededBy`
+ * must name another recommendation of the register.
+ */
+export const RegisterSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('The JSON Schema this file follows (for editors).'),
+    inquiry: InquirySchema,
+    owners: z.array(OwnerSchema).describe('Organisations that own recommendations.'),
+    recommendations: z.array(RecommendationSchema).describe('The recommendations, in the report\'s order.')
+  })
+  // Cross-references are checked even when some entries are malformed, so a user
+  // sees every problem of the file at once rather than one layer at a time.
+  .superRefine((register, ctx) => checkIntegrity(register, ctx), { when: (payload) => isRecord(payload.value) })
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : []
+}
+
+function stringAt(value: unknown, key: string): string | undefined {
+  const field = isRecord(value) ? value[key] : undefined
+  return typeof field === 'string' ? field : undefined
+}
+
+/** Owner ids exist, ids are unique, `supersededBy` names another recommendation. */
+function checkIntegrity(register: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const ownerIds = new Set<string>()
+  listOf(register['owners']).forEach((owner, index) => {
+    const id = stringAt(owner, 'id')
+    if (id === undefined) return
+    if (ownerIds.has(id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['owners', index, 'id'],
+        input: id,
+        message: `Unexpected duplicate owner id ${JSON.stringify(id)}, expected each owner once`
+      })
+    }
+    ownerIds.add(id)
+  })
+
+  const recommendations = listOf(register['recommendations'])
+  const ids = new Set<string>()
+  recommendations.forEach((recommendation, index) => {
+    const id = stringAt(recommendation, 'id')
+    if (id === undefined) return
+    if (ids.has(id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['recommendations', index, 'id'],
+        input: id,
+        message: `Unexpected duplicate recommendation id ${JSON.stringify(id)}, expected each id once`
+      })
+    }
+    ids.add(id)
+  })
+
+  const known = [...ownerIds].join(', ') || 'none defined'
+  recommendations.forEach((recommendation, index) => {
+    if (!isRecord(recommendation)) return
+    const id = stringAt(recommendation, 'id') ?? `recommendation ${index + 1}`
+    listOf(recommendation['owners']).forEach((owner, ownerIndex) => {
+      if (typeof owner === 'string' && !ownerIds.has(owner)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['recommendations', index, 'owners', ownerIndex],
+          input: owner,
+          message: `Unexpected owner ${JSON.stringify(owner)} in ${id}, expected one of the register's owners (${known})`
+        })
+      }
+    })
+    const successor = stringAt(recommendation, 'supersededBy')
+    if (successor === undefined) return
+    if (successor === id) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['recommendations', index, 'supersededBy'],
+        input: successor,
+        message: `Unexpected ${JSON.stringify(successor)} superseding itself, expected another recommendation's id`
+      })
+    } else if (!ids.has(successor)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['recommendations', index, 'supersededBy'],
+        input: successor,
+        message: `Unexpected unknown recommendation ${JSON.stringify(successor)} in supersededBy of ${id}, expected an id of this register`
+      })
+    }
+  })
+}
+
+/** A register: one inquiry or inspection with its owners and recommendations. */
+export type Register = z.infer<typeof RegisterSchema>
