@@ -51,8 +51,10 @@ export function parseWithSchema<S extends z.ZodType>(
 
   const problems: Problem[] = []
   for (const error of document.errors) {
-    const ruleId = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : `${format}-syntax`
-    problems.push(located.problem(error.pos[0], error.pos[1], cleanYamlMessage(error.message, error.code), ruleId))
+    const duplicate = error.code === 'DUPLICATE_KEY'
+    // yaml marks one character of a duplicate key; underline the whole key.
+    const end = duplicate ? Math.max(error.pos[1], error.pos[0] + keyLength(text, error.pos[0])) : error.pos[1]
+    problems.push(located.problem(error.pos[0], end, cleanYamlMessage(error.message, error.code), duplicate ? 'duplicate-key' : `${format}-syntax`))
   }
   if (problems.length > 0) return { ok: false, problems }
   for (const warning of document.warnings) {
@@ -76,6 +78,12 @@ export function parseWithSchema<S extends z.ZodType>(
   }
   problems.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset)
   return { ok: false, problems }
+}
+
+/** The length of the mapping key written at `offset` (quoted or plain). */
+function keyLength(text: string, offset: number): number {
+  const match = /^(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n\r]*?(?=\s*:))/.exec(text.slice(offset, offset + 1024))
+  return match?.[0].length ?? 0
 }
 
 /** Strip the yaml package's position suffix and source excerpt from a message. */

@@ -4,6 +4,10 @@ import { isIsoDate } from '../dates.js'
 /** An ISO calendar date, `YYYY-MM-DD`, that exists (`2023-02-30` does not). */
 export const IsoDateSchema = z
   .string({ error: (issue) => `Unexpected ${describe(issue.input)}, expected an ISO date (YYYY-MM-DD)` })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, {
+    error: (issue) => `Unexpected date ${JSON.stringify(issue.input)}, expected an ISO date as YYYY-MM-DD`,
+    abort: true
+  })
   .refine(isIsoDate, {
     error: (issue) => `Unexpected date ${JSON.stringify(issue.input)}, expected a real calendar date as YYYY-MM-DD`
   })
@@ -65,8 +69,8 @@ export type Position = z.infer<typeof PositionSchema>
 export function describe(input: unknown): string {
   if (input === undefined) return 'nothing'
   if (input === null) return 'null'
-  if (Array.isArray(input)) return 'a list'
-  if (typeof input === 'object') return 'a mapping'
+  if (Array.isArray(input)) return 'list'
+  if (typeof input === 'object') return 'mapping'
   const text = JSON.stringify(input)
   return `${typeof input} ${text.length > 40 ? text.slice(0, 37) + '...' : text}`
 }
