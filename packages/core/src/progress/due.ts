@@ -1,0 +1,93 @@
+import { daysBetween, addDays } from '../dates.js'
+import type { Register } from '../schemas/register.js'
+import { closedStatuses, type Status } from '../schemas/status.js'
+import { assertIsoDate, assertWholeDays } from './assert.js'
+
+/** How many days ahead counts as "due soon", by default. */
+export const defaultDueSoonDays = 45
+
+/** A recommendation past its due date and still open. */
+export interface OverdueItem {
+  id: string
+  /** The due date (`YYYY-MM-DD`). */
+  due: string
+  /** Whole days from `due` to the as-of date (at least 1). */
+  daysOverdue: number
+}
+
+/** A recommendation due within the window and still open. */
+export interface DueSoonItem {
+  id: string
+  /** The due date (`YYYY-MM-DD`). */
+  due: string
+  /** Whole days from the as-of date to `due` (0 when due on the as-of date). */
+  daysUntilDue: number
+}
+
+/**
+ * Recommendations past their due date on `asOf`: `due` strictly before `asOf`
+ * and status on `asOf` still open (not `implemented`, `rejected` or
+ * `superseded`, the `closedStatuses`). A recommendation due on `asOf` itself
+ * is not overdue yet: it is due soon.
+ *
+ * Sorted by due date (most overdue first), then register order.
+ *
+ * @param register - the register (its recommendations and due dates).
+ * @param statuses - each recommendation's status on `asOf`, as from
+ *   `statusesOn`; recommendations without an entry are left out.
+ * @param asOf - the day to report on (`YYYY-MM-DD`).
+ * @throws TypeError when `asOf` is not an ISO date.
+ */
+export function overdue(
+  register: Pick<Register, 'recommendations'>,
+  statuses: readonly { id: string; status: Status }[],
+  asOf: string
+): OverdueItem[] {
+  assertIsoDate(asOf, 'asOf')
+  return openWithDue(register, statuses)
+    .filter(({ due }) => due < asOf)
+    .map(({ id, due }) => ({ id, due, daysOverdue: daysBetween(due, asOf) }))
+}
+
+/**
+ * Recommendations due soon: `asOf <= due <= asOf + days`, both ends included,
+ * and status on `asOf` still open (as for {@link overdue}).
+ *
+ * Sorted by due date (soonest first), then register order.
+ *
+ * @param register - the register (its recommendations and due dates).
+ * @param statuses - each recommendation's status on `asOf`, as from `statusesOn`.
+ * @param asOf - the day to report on (`YYYY-MM-DD`).
+ * @param days - the window in whole days, 45 by default.
+ * @throws TypeError when `asOf` is not an ISO date.
+ * @throws RangeError when `days` is not a whole number >= 0.
+ */
+export function dueSoon(
+  register: Pick<Register, 'recommendations'>,
+  statuses: readonly { id: string; status: Status }[],
+  asOf: string,
+  days: number = defaultDueSoonDays
+): DueSoonItem[] {
+  assertIsoDate(asOf, 'asOf')
+  assertWholeDays(days, 'dueSoonDays', 0)
+  const until = addDays(asOf, days)
+  return openWithDue(register, statuses)
+    .filter(({ due }) => asOf <= due && due <= until)
+    .map(({ id, due }) => ({ id, due, daysUntilDue: daysBetween(asOf, due) }))
+}
+
+/** Open recommendations with a due date, sorted by due date then register order. */
+function openWithDue(
+  register: Pick<Register, 'recommendations'>,
+  statuses: readonly { id: string; status: Status }[]
+): { id: string; due: string }[] {
+  const statusById = new Map(statuses.map((entry) => [entry.id, entry.status]))
+  const open: { id: string; due: string }[] = []
+  for (const { id, due } of register.recommendations) {
+    const status = statusById.get(id)
+    if (due === undefined || status === undefined || closedStatuses.has(status)) continue
+    open.push({ id, due })
+  }
+  // ISO dates sort as strings; the sort is stable, so ties keep register order.
+  return open.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))
+}

@@ -1,0 +1,32 @@
+/**
+ * Progress calculations over a register and its dated minutes: statuses on a
+ * date, totals by status, owner and theme, overdue and due soon, staleness,
+ * coverage, burn-up and forecast. Pure TypeScript, for Node and browsers.
+ */
+export { assertIsoDate, assertWholeDays } from './assert.js'
+export { burnUp, type BurnUpPoint } from './burn-up.js'
+export { byOwner, type OwnerProgress } from './by-owner.js'
+export { byTheme } from './by-theme.js'
+export { computeProgress, type Progress, type ProgressOptions } from './compute-progress.js'
+export { coverage, type Coverage, type CoverageMeeting, type CoverageRow } from './coverage.js'
+export { defaultDueSoonDays, dueSoon, overdue, type DueSoonItem, type OverdueItem } from './due.js'
+export { defaultForecastWindowDays, forecast, type Forecast } from './forecast.js'
+export {
+  countsForRegister,
+  isRegisterRecord,
+  registerMeetings,
+  registerUpdates,
+  type MinutesReference,
+  type MinutesUpdate,
+  type RegisterMeeting
+} from './register-minutes.js'
+export { neverDiscussed, staleness, type Staleness } from './staleness.js'
+export {
+  statusesOn,
+  statusOn,
+  type DatedStatus,
+  type RecommendationStatus,
+  type StatusSubject,
+  type StatusUpdateLike
+} from './status-on.js'
+export { countByStatus, totals, type StatusCounts, type Totals } from './totals.js'

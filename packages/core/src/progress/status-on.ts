@@ -1,0 +1,122 @@
+import type { MinutesRecord } from '../schemas/records.js'
+import type { Recommendation, Register } from '../schemas/register.js'
+import type { Status } from '../schemas/status.js'
+import { assertIsoDate } from './assert.js'
+import { registerUpdates } from './register-minutes.js'
+
+/** A status and the day the event that set it took effect. */
+export interface DatedStatus {
+  status: Status
+  /**
+   * The date of the event that set the status, so a hover can say
+   * "in-progress since 2023-04-17" (a later event repeating the status does
+   * not move it). Absent when the status is the register's
+   * baseline or the `not-started` default, which carry no date.
+   */
+  since?: string
+}
+
+/** A recommendation's status on a date, as listed by {@link statusesOn}. */
+export interface RecommendationStatus extends DatedStatus {
+  /** The recommendation's id, such as `R12`. */
+  id: string
+}
+
+/** What {@link statusOn} needs from a minutes status update. */
+export interface StatusUpdateLike {
+  /** The recommendation the row is about. */
+  id: string
+  status: Status
+  /** The meeting's date (`YYYY-MM-DD`). */
+  date: string
+}
+
+/** What {@link statusOn} needs from a recommendation. */
+export type StatusSubject = Pick<Recommendation, 'id' | 'status' | 'history'>
+
+/**
+ * The status of one recommendation on `date`.
+ *
+ * The rule, in order:
+ * 1. the latest dated event on or before `date`, taking the recommendation's
+ *    register `history` and the minutes `updates` whose `id` is the
+ *    recommendation's (updates about other recommendations are skipped);
+ * 2. when a register event and a minutes update fall on the same day, the
+ *    minutes update wins, because minutes record what the meeting was told
+ *    and registers are often updated from them later;
+ * 3. among events of the same kind on the same day, the later one in input
+ *    order wins (`history` order; `updates` order);
+ * 4. with no event on or before `date`: the register's baseline `status`,
+ *    else `not-started`, both without `since`.
+ *
+ * A minutes update is dated by its own `date` (the meeting's date). This
+ * function does not know registers: pass only updates that count for the
+ * recommendation's register and come from minutes dated on or before the
+ * as-of date (see `registerUpdates`, or use {@link statusesOn}).
+ *
+ * @param recommendation - the recommendation (its `id`, baseline `status` and `history`).
+ * @param date - the day to report on (`YYYY-MM-DD`).
+ * @param updates - minutes status updates, in input order.
+ * @throws TypeError when `date` is not an ISO date.
+ */
+export function statusOn(
+  recommendation: StatusSubject,
+  date: string,
+  updates: readonly StatusUpdateLike[] = []
+): DatedStatus {
+  assertIsoDate(date, 'date')
+  return resolveStatus(
+    recommendation,
+    date,
+    updates.filter((update) => update.id === recommendation.id)
+  )
+}
+
+/**
+ * The status of every recommendation of a register on `date`, in register
+ * order (superseded ones included), by the {@link statusOn} rule.
+ *
+ * Minutes dated after `date` are ignored, and so are status updates that name
+ * another register (see `countsForRegister`).
+ *
+ * @param register - the register.
+ * @param minutes - the minutes records, in input order (it breaks same-day ties).
+ * @param date - the day to report on (`YYYY-MM-DD`).
+ * @throws TypeError when `date` is not an ISO date.
+ */
+export function statusesOn(
+  register: Pick<Register, 'inquiry' | 'recommendations'>,
+  minutes: readonly MinutesRecord[],
+  date: string
+): RecommendationStatus[] {
+  assertIsoDate(date, 'date')
+  // Group once so each recommendation scans only its own updates.
+  const updatesById = new Map<string, StatusUpdateLike[]>()
+  for (const update of registerUpdates(register, minutes, date)) {
+    const list = updatesById.get(update.id)
+    if (list === undefined) updatesById.set(update.id, [update])
+    else list.push(update)
+  }
+  return register.recommendations.map((recommendation) => ({
+    id: recommendation.id,
+    ...resolveStatus(recommendation, date, updatesById.get(recommendation.id) ?? [])
+  }))
+}
+
+/** The {@link statusOn} rule, for updates already narrowed to the recommendation. */
+function resolveStatus(recommendation: StatusSubject, date: string, updates: readonly StatusUpdateLike[]): DatedStatus {
+  // History before updates, each in input order; a stable sort by date then
+  // encodes both tie-breaks: on the same day a later event wins, so minutes
+  // beat history and later rows beat earlier rows of the same kind.
+  const events = [...(recommendation.history ?? []), ...updates]
+    .filter((event) => event.date <= date)
+    .map((event, order) => ({ date: event.date, status: event.status, order }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order))
+  let current: DatedStatus | undefined
+  for (const event of events) {
+    // A meeting that repeats the status does not restart it: "since" is when
+    // the recommendation reached the status it has now.
+    if (current?.status !== event.status) current = { status: event.status, since: event.date }
+  }
+  return current ?? { status: recommendation.status ?? 'not-started' }
+}
