@@ -1,0 +1,83 @@
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import { emptyMinutesData, readMinutes, type FileSystem, type MinutesAnalysis, type Workspace } from '@followthrough/engine'
+import { hash, type LintCache } from './cache.js'
+
+/** How minutes are analysed: in this thread or in workers, with or without a cache. */
+export interface AnalyzeOptions {
+  /** Worker threads; 0 checks in this thread. Automatic when absent. */
+  workers?: number
+  cache?: LintCache
+  /** Whether `fs` is the disk, so workers may read files themselves. */
+  disk: boolean
+}
+
+/** Below this many files, starting workers costs more than it saves. */
+const workerThreshold = 400
+
+/**
+ * Check minutes files, results in the order of `paths` whatever the threads do.
+ */
+export async function analyzeFiles(fs: FileSystem, workspace: Workspace, paths: readonly string[], options: AnalyzeOptions): Promise<MinutesAnalysis[]> {
+  const results: Array<MinutesAnalysis | undefined> = new Array(paths.length)
+  let pending: number[] = paths.map((_, index) => index)
+
+  const digests: Array<string | undefined> = new Array(paths.length)
+  if (options.cache) {
+    const cache = options.cache
+    const misses: number[] = []
+    await Promise.all(
+      paths.map(async (path, index) => {
+        try {
+          const digest = hash(await fs.readFile(path))
+          digests[index] = digest
+          const cached = cache.get(path, digest)
+          if (cached) results[index] = cached
+          else misses.push(index)
+        } catch {
+          // Unreadable: analysed below, which reports it.
+          misses.push(index)
+        }
+      })
+    )
+    pending = misses.sort((a, b) => a - b)
+  }
+
+  const workers = options.workers ?? (options.disk && pending.length >= workerThreshold ? Math.min(2, Math.max(1, availableParallelism() - 1)) : 0)
+  if (workers > 0 && options.disk && pending.length > 1) {
+    const shares = split(pending, workers + 1)
+    // This thread takes a share too: it is idle otherwise.
+    const [own = [], ...others] = shares
+    const done = others.map((share) => runWorker(workspace, share.map((index) => paths[index]!)))
+    for (const index of own) results[index] = await readMinutes(fs, paths[index]!, workspace)
+    const fromWorkers = await Promise.all(done)
+    others.forEach((share, shareIndex) => share.forEach((index, position) => (results[index] = fromWorkers[shareIndex]![position])))
+  } else {
+    for (const index of pending) results[index] = await readMinutes(fs, paths[index]!, workspace)
+  }
+  if (options.cache) {
+    for (const index of pending) {
+      const digest = digests[index]
+      if (digest !== undefined && results[index]) options.cache.set(paths[index]!, digest, results[index]!)
+    }
+  }
+  return results.map((result, index) => result ?? { path: paths[index]!, data: emptyMinutesData(), findings: [] })
+}
+
+function split<T>(items: readonly T[], parts: number): T[][] {
+  const size = Math.ceil(items.length / parts)
+  const shares: T[][] = []
+  for (let start = 0; start < items.length; start += size) shares.push(items.slice(start, start + size))
+  return shares
+}
+
+function runWorker(workspace: Workspace, paths: string[]): Promise<MinutesAnalysis[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { workspace: { context: workspace.context }, paths } })
+    worker.once('message', (results: MinutesAnalysis[]) => resolve(results))
+    worker.once('error', reject)
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`worker stopped with exit code ${code}`))
+    })
+  })
+}

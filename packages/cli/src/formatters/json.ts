@@ -1,0 +1,35 @@
+import { relativePath, type Finding } from '@followthrough/engine'
+
+/** One finding in `--format json`. */
+export interface JsonFinding {
+  file: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  severity: Finding['severity']
+  ruleId: string
+  message: string
+  url?: string
+  suggestions?: string[]
+}
+
+/** Findings as a JSON array, `file` relative to the working folder. */
+export function formatJson(findings: readonly Finding[], options: { cwd: string }): string {
+  const rows: JsonFinding[] = findings.map((finding) => {
+    const row: JsonFinding = {
+      file: relativePath(options.cwd, finding.file),
+      line: finding.line,
+      column: finding.column,
+      endLine: finding.endLine,
+      endColumn: finding.endColumn,
+      severity: finding.severity,
+      ruleId: finding.ruleId,
+      message: finding.message
+    }
+    if (finding.url !== undefined) row.url = finding.url
+    if (finding.suggestions !== undefined) row.suggestions = finding.suggestions
+    return row
+  })
+  return JSON.stringify(rows, null, 2) + '\n'
+}

@@ -1,0 +1,117 @@
+import { statuses } from '@followthrough/core'
+import type { ProgressReport } from '../progress.js'
+import { table } from './refs.js'
+
+interface Section {
+  title: string
+  header: string[]
+  rows: string[][]
+  /** Said instead of an empty table. */
+  empty: string
+}
+
+function percent(ratio: number): string {
+  return `${Math.round(ratio * 100)}%`
+}
+
+function sections(report: ProgressReport): Section[] {
+  const byStatus: Section = {
+    title: 'By status',
+    header: ['status', 'count'],
+    rows: statuses.map((status) => [status, String(report.byStatus[status])]),
+    empty: ''
+  }
+  const byOwner: Section = {
+    title: 'By owner',
+    header: ['owner', 'total', 'implemented', 'in progress', 'blocked', 'ratio'],
+    rows: Object.entries(report.byOwner).map(([, owner]) => [
+      owner.name,
+      String(owner.total),
+      String(owner.implemented),
+      String(owner.byStatus['in-progress'] + owner.byStatus['ready-for-assessment']),
+      String(owner.byStatus.blocked),
+      percent(owner.implementedRatio)
+    ]),
+    empty: 'No owners.'
+  }
+  const overdue: Section = {
+    title: 'Overdue',
+    header: ['id', 'due', 'days overdue'],
+    rows: report.overdueItems.map((item) => [item.id, item.due, String(item.daysOverdue)]),
+    empty: 'Nothing overdue.'
+  }
+  const dueSoon: Section = {
+    title: `Due in the next ${report.dueSoonDays} days`,
+    header: ['id', 'due', 'days left'],
+    rows: report.dueSoonItems.map((item) => [item.id, item.due, String(item.daysUntilDue)]),
+    empty: 'Nothing due soon.'
+  }
+  const stalest = report.staleness
+    .filter((entry) => entry.daysSince !== undefined)
+    .filter((entry) => {
+      const status = report.statuses.find((candidate) => candidate.id === entry.id)?.status
+      return status !== 'implemented' && status !== 'rejected'
+    })
+    .sort((a, b) => (b.daysSince ?? 0) - (a.daysSince ?? 0))
+    .slice(0, 10)
+  const stale: Section = {
+    title: 'Open recommendations discussed longest ago',
+    header: ['id', 'last discussed', 'days since', 'meetings since'],
+    rows: stalest.map((entry) => [entry.id, entry.lastDiscussed ?? '', String(entry.daysSince ?? ''), String(entry.meetingsSince)]),
+    empty: 'None.'
+  }
+  return [byStatus, byOwner, overdue, dueSoon, stale]
+}
+
+function headline(report: ProgressReport): string {
+  return `${report.register.title} (${report.register.id}), as of ${report.asOf}: ${report.implemented} of ${report.total} implemented (${percent(report.implementedRatio)})`
+}
+
+function forecastLine(report: ProgressReport): string {
+  const { forecast } = report
+  if (forecast.open === 0) return 'Forecast: every recommendation is closed.'
+  if (forecast.date === null) return `Forecast: none; nothing was implemented in the last ${forecast.windowDays} days (${forecast.open} open).`
+  return `Forecast: ${forecast.open} open; at the pace of the last ${forecast.windowDays} days (${forecast.implementedInWindow} implemented) all would be done by ${forecast.date}.`
+}
+
+function neverLine(report: ProgressReport): string {
+  return report.neverDiscussed.length === 0 ? 'Every recommendation has been discussed.' : `Never discussed: ${report.neverDiscussed.join(', ')}`
+}
+
+/** Progress reports as a terminal table, JSON, or Markdown for a CI job summary. */
+export function formatProgress(reports: readonly ProgressReport[], options: { format: string; cwd: string; color: boolean }): string {
+  if (options.format === 'json') return JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n'
+  if (options.format === 'markdown') return reports.map(markdown).join('\n')
+  const bold = (text: string) => (options.color ? `\u001b[1m${text}\u001b[22m` : text)
+  return reports
+    .map((report) => {
+      const parts = [bold(headline(report)), '']
+      for (const section of sections(report)) {
+        parts.push(bold(section.title))
+        parts.push(section.rows.length === 0 ? `${section.empty}\n` : table(section.header, section.rows))
+      }
+      parts.push(neverLine(report), forecastLine(report), '')
+      return parts.join('\n')
+    })
+    .join('\n')
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|')
+}
+
+function markdown(report: ProgressReport): string {
+  const parts = [`### ${escapeCell(headline(report))}`, '']
+  for (const section of sections(report)) {
+    parts.push(`#### ${section.title}`, '')
+    if (section.rows.length === 0) {
+      parts.push(section.empty, '')
+      continue
+    }
+    parts.push(`| ${section.header.join(' | ')} |`, `| ${section.header.map(() => '---').join(' | ')} |`)
+    for (const row of section.rows) parts.push(`| ${row.map(escapeCell).join(' | ')} |`)
+    parts.push('')
+  }
+  parts.push(neverLine(report), '', forecastLine(report), '')
+  return parts.join('\n')
+}

@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  allFindings,
+  loadWorkspace,
+  relativePath,
+  resolvePath,
+  type FileSystem,
+  type Finding,
+  type MinutesAnalysis,
+  type Workspace
+} from '@followthrough/engine'
+import { nodeFileSystem } from '@followthrough/engine/node'
+import { analyzeFiles } from './analyze.js'
+import { formatOption, helpText, parseCommandLine, type ParsedArgs } from './args.js'
+import { LintCache } from './cache.js'
+import { formatJson } from './formatters/json.js'
+import { formatStylish } from './formatters/stylish.js'
+import { formatProgress } from './formatters/progress.js'
+import { formatRefs } from './formatters/refs.js'
+import { UsageError, useColor, type CliIo } from './io.js'
+import { computeWorkspaceProgress } from './progress.js'
+
+/** The CLI's version, from its package.json. */
+export const version: string = (() => {
+  try {
+    const url = new URL('../package.json', import.meta.url)
+    return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version
+  } catch {
+    return '0.0.0'
+  }
+})()
+
+/**
+ * Run the CLI: `main(['lint', 'minutes/*.md'], io)`. Resolves to the exit code
+ * (0 clean, 1 lint errors or too many warnings, 2 usage or configuration error);
+ * never throws for a user's mistake.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let args: ParsedArgs
+  try {
+    args = parseCommandLine(argv)
+  } catch (error) {
+    return usageFailure(error, io)
+  }
+  try {
+    switch (args.command) {
+      case 'help':
+        io.stdout.write(helpText)
+        return 0
+      case 'version':
+        io.stdout.write(`${version}\n`)
+        return 0
+      case 'lint':
+        return await lint(args, io)
+      case 'refs':
+        return await refs(args, io)
+      case 'progress':
+        return await progress(args, io)
+    }
+  } catch (error) {
+    if (error instanceof UsageError) return usageFailure(error, io)
+    // Not the user's doing: say so plainly, with the detail needed for a bug report.
+    io.stderr.write(`followthrough: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    return 2
+  }
+}
+
+function usageFailure(error: unknown, io: CliIo): number {
+  io.stderr.write(`followthrough: ${error instanceof Error ? error.message : String(error)}\n`)
+  return 2
+}
+
+interface Opened {
+  fs: FileSystem
+  workspace: Workspace
+}
+
+async function open(args: ParsedArgs, io: CliIo): Promise<Opened> {
+  const fs = io.fs ?? nodeFileSystem
+  const workspace = await loadWorkspace(fs, io.cwd, args.config !== undefined ? { configPath: args.config } : {})
+  return { fs, workspace }
+}
+
+/** Print the config and register problems that stop a run, and give exit code 2. */
+function brokenWorkspace(workspace: Workspace, io: CliIo, format: string): number {
+  io.stdout.write(render(workspace.findings, format, io, []))
+  io.stderr.write('followthrough: fix the configuration and registers above first\n')
+  return 2
+}
+
+function render(findings: readonly Finding[], format: string, io: CliIo, files: readonly string[]): string {
+  return format === 'json' ? formatJson(findings, { cwd: io.cwd }) : formatStylish(findings, { cwd: io.cwd, color: useColor(io.stdout, io.env), files })
+}
+
+const globCharacters = /[*?[\]{}!]/
+
+/** The minutes to check: those named on the command line, else the configured globs. */
+async function minutesPaths(fs: FileSystem, workspace: Workspace, args: ParsedArgs, io: CliIo): Promise<string[]> {
+  if (args.files.length === 0) {
+    const found = await fs.glob(workspace.config.config.minutes, workspace.config.root)
+    if (found.length === 0) {
+      const where = relativePath(io.cwd, workspace.config.root) || '.'
+      throw new UsageError(`No minutes match ${workspace.config.config.minutes.join(', ')} in ${where}`)
+    }
+    return found
+  }
+  const paths = new Set<string>()
+  for (const pattern of args.files) {
+    if (globCharacters.test(pattern)) {
+      const found = await fs.glob([pattern], io.cwd)
+      if (found.length === 0) throw new UsageError(`No files match ${pattern}`)
+      for (const path of found) paths.add(path)
+    } else {
+      const path = resolvePath(io.cwd, pattern)
+      if (!(await fs.exists(path))) throw new UsageError(`No such file: ${pattern}`)
+      paths.add(path)
+    }
+  }
+  return [...paths].sort()
+}
+
+async function analyze(fs: FileSystem, workspace: Workspace, paths: string[], args: ParsedArgs): Promise<MinutesAnalysis[]> {
+  const cache = args.cache
+    ? await LintCache.open(args.cacheLocation ?? join(workspace.config.root, 'node_modules', '.cache', 'followthrough'), workspace, version)
+    : undefined
+  const analyses = await analyzeFiles(fs, workspace, paths, {
+    disk: fs === nodeFileSystem,
+    ...(args.workers !== undefined ? { workers: args.workers } : {}),
+    ...(cache ? { cache } : {})
+  })
+  await cache?.save()
+  return analyses
+}
+
+async function lint(args: ParsedArgs, io: CliIo): Promise<number> {
+  const format = formatOption(args, ['stylish', 'json'], 'stylish')
+  const { fs, workspace } = await open(args, io)
+  if (workspace.broken) return brokenWorkspace(workspace, io, format)
+  const paths = await minutesPaths(fs, workspace, args, io)
+  const analyses = await analyze(fs, workspace, paths, args)
+  let findings = allFindings(workspace, analyses)
+  if (args.quiet) findings = findings.filter((finding) => finding.severity === 'error')
+  io.stdout.write(render(findings, format, io, paths))
+  const errors = findings.filter((finding) => finding.severity === 'error').length
+  const warnings = findings.filter((finding) => finding.severity === 'warning').length
+  if (errors > 0) return 1
+  if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
+    io.stderr.write(`followthrough: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`)
+    return 1
+  }
+  return 0
+}
+
+async function refs(args: ParsedArgs, io: CliIo): Promise<number> {
+  const format = formatOption(args, ['table', 'json'], 'table')
+  const { fs, workspace } = await open(args, io)
+  if (workspace.broken) return brokenWorkspace(workspace, io, format === 'json' ? 'json' : 'stylish')
+  const paths = await minutesPaths(fs, workspace, args, io)
+  const analyses = await analyze(fs, workspace, paths, args)
+  io.stdout.write(formatRefs(analyses, { cwd: io.cwd, format }))
+  return 0
+}
+
+async function progress(args: ParsedArgs, io: CliIo): Promise<number> {
+  const format = formatOption(args, ['table', 'json', 'markdown'], 'table')
+  const { fs, workspace } = await open(args, io)
+  if (workspace.broken) return brokenWorkspace(workspace, io, format === 'json' ? 'json' : 'stylish')
+  const paths = await minutesPaths(fs, workspace, { ...args, files: [] }, io)
+  const analyses = await analyze(fs, workspace, paths, args)
+  const asOf = args.asOf ?? io.today ?? new Date().toISOString().slice(0, 10)
+  const reports = computeWorkspaceProgress(workspace, analyses, asOf, args.register, io.cwd)
+  io.stdout.write(formatProgress(reports, { format, cwd: io.cwd, color: useColor(io.stdout, io.env) }))
+  return 0
+}

@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** The real bin, as users run it (built by `npm run build`). */
+export const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'followthrough.js')
+
+/** A temporary workspace on disk with the given files. */
+export function workspace(files: Record<string, string | Buffer>): { root: string; cleanup: () => void } {
+  const root = mkdtempSync(join(tmpdir(), 'followthrough-cli-'))
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true })
+    writeFileSync(join(root, path), content)
+  }
+  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) }
+}
+
+/** Run the bin in a folder; resolves with its exit code and output. */
+export function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
+      resolve({ code, stdout, stderr })
+    })
+  })
+}
+
+export const register = `inquiry:
+  id: iitcse
+  title: Independent Inquiry into Telford Child Sexual Exploitation
+  published: 2022-07-12
+owners:
+  - id: council
+    name: Telford & Wrekin Council
+  - id: west-mercia-police
+    name: West Mercia Police
+recommendations:
+  - id: R1
+    title: Publish a partnership report each year
+    owners: [council, west-mercia-police]
+    due: 2023-06-30
+    history:
+      - date: 2023-01-18
+        status: in-progress
+  - id: R2
+    title: Review exploitation training
+    owners: [west-mercia-police]
+    due: 2024-03-31
+  - id: R3
+    title: Train licensing staff
+    owners: [council]
+    status: superseded
+    supersededBy: R2
+`
+
+/** Minutes with front matter; body given. */
+export function minutes(date: string, body: string): string {
+  return `---
+meeting: accountability
+date: ${date}
+title: Accountability meeting
+chair: John Campion
+attendees: [Pippa Mills]
+---
+
+${body}
+`
+}

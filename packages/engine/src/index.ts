@@ -1,0 +1,38 @@
+export { configFileName, defaultConfig, discoverConfig, notUtf8, unreadable, type ConfigResult } from './config.js'
+export { decodeUtf8, dirname, joinPath, relativePath, type FileSystem } from './file-system.js'
+export {
+  applySeverities,
+  compareFindings,
+  findingFromMessage,
+  findingFromProblem,
+  type Finding,
+  type FindingSeverity
+} from './finding.js'
+export { MemoryFileSystem } from './memory-file-system.js'
+export {
+  analyzeMinutes,
+  emptyMinutesData,
+  minutesProcessor,
+  type MinutesAnalysis,
+  type MinutesContext
+} from './minutes.js'
+export {
+  duplicateRegisterFindings,
+  loadRegister,
+  loadRegisters,
+  registerFromText,
+  validRegisters,
+  type LoadedRegister
+} from './registers.js'
+export {
+  allFindings,
+  listMinutes,
+  loadWorkspace,
+  minutesRecords,
+  readMinutes,
+  resolvePath,
+  workspaceFindings,
+  workspaceProgress,
+  type Workspace
+} from './workspace.js'
+export { discussedAfterClosure, statusRegressions } from './workspace-rules.js'

@@ -1,0 +1,78 @@
+import { parseRegister, type Register } from '@followthrough/core'
+import { notUtf8, unreadable, type ConfigResult } from './config.js'
+import { decodeUtf8, joinPath, type FileSystem } from './file-system.js'
+import { findingFromProblem, type Finding } from './finding.js'
+
+/** A register file and what became of it. */
+export interface LoadedRegister {
+  /** Absolute path of the register file. */
+  path: string
+  /** The register, when it parsed and validated. */
+  register?: Register
+  /** The file's text, when it could be read (for positions of entries). */
+  text?: string
+  findings: Finding[]
+}
+
+/**
+ * Load every register the configuration names, through core's `parseRegister`.
+ * Never throws: a missing, non-UTF-8 or invalid register comes back with findings.
+ */
+export async function loadRegisters(fs: FileSystem, config: ConfigResult): Promise<LoadedRegister[]> {
+  return Promise.all(config.config.registers.map((relative) => loadRegister(fs, joinPath(config.root, relative))))
+}
+
+/** Load one register file. */
+export async function loadRegister(fs: FileSystem, path: string): Promise<LoadedRegister> {
+  let bytes: Uint8Array
+  try {
+    bytes = await fs.readFile(path)
+  } catch (error) {
+    return { path, findings: [unreadable(path, error, 'register-not-found')] }
+  }
+  const text = decodeUtf8(bytes)
+  if (text === undefined) return { path, findings: [notUtf8(path)] }
+  return registerFromText(path, text)
+}
+
+/** Parse a register's text (as read from disk or from an editor's buffer). */
+export function registerFromText(path: string, text: string): LoadedRegister {
+  const result = parseRegister(text, { path })
+  const loaded: LoadedRegister = { path, text, findings: result.problems.map((problem) => findingFromProblem(problem, path)) }
+  if (result.ok) loaded.register = result.value
+  return loaded
+}
+
+/** The registers that loaded, in config order. */
+export function validRegisters(loaded: readonly LoadedRegister[]): Register[] {
+  return loaded.flatMap((entry) => (entry.register ? [entry.register] : []))
+}
+
+/**
+ * Registers configured twice under one inquiry id make qualified references
+ * ambiguous: report every later one.
+ */
+export function duplicateRegisterFindings(loaded: readonly LoadedRegister[]): Finding[] {
+  const seen = new Map<string, string>()
+  const findings: Finding[] = []
+  for (const entry of loaded) {
+    const id = entry.register?.inquiry.id
+    if (id === undefined) continue
+    const first = seen.get(id)
+    if (first !== undefined) {
+      findings.push({
+        file: entry.path,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        severity: 'error',
+        ruleId: 'duplicate-register',
+        message: `Unexpected second register with id "${id}", expected each register id once (also in ${first})`
+      })
+    } else {
+      seen.set(id, entry.path)
+    }
+  }
+  return findings
+}

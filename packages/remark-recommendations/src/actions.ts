@@ -1,0 +1,67 @@
+import { findDueDate } from './due-dates.js'
+
+/**
+ * Actions agreed in minutes: task-list items (`- [ ]`, `- [x]`) and paragraphs or
+ * list items that start with `ACTION:`. Their owner and due date are read from
+ * the words, the way minute-takers write them.
+ */
+
+/** What an action's words say. */
+export interface ActionFields {
+  /** The words, without `ACTION:`, whitespace collapsed. */
+  text: string
+  owner?: string
+  due?: string
+  /** A date phrase was found, even if it could not be resolved (a month, and no meeting date). */
+  hasDuePhrase: boolean
+}
+
+const actionPrefix = /^\s*action\s*:\s*/i
+
+/** Whether plain text starts with `ACTION:` (any case). */
+export function isActionLine(text: string): boolean {
+  return actionPrefix.test(text)
+}
+
+const explicitOwnerInParentheses = /\(\s*owners?\s*[:\-\u2013]\s*([^)]+?)\s*\)/i
+const explicitOwner = /(?:^|[\s;,.([])owners?\s*:\s*([^;.()[\]\n]+?)\s*(?=[;.()[\]]|$)/i
+const leadingOwner = /^(.+?)\s+to\s+\S/
+
+// "Write to the Home Office" is an instruction, not an owner called "Write".
+const imperatives: ReadonlySet<string> = new Set(
+  (
+    'add agree aim arrange ask bring circulate confirm continue decide deliver email ensure escalate explain ' +
+    'forward get give go hand invite link move need pass plan present propose provide publish refer reply report ' +
+    'respond return seek send share speak submit take talk try update want write'
+  ).split(' ')
+)
+
+function leading(text: string): string | undefined {
+  const match = leadingOwner.exec(text)
+  if (match === null) return undefined
+  const owner = match[1]!.trim()
+  const words = owner.split(/\s+/)
+  if (words.length > 8 || /[:()[\]\d]/.test(owner)) return undefined
+  const first = words[0] ?? ''
+  // Owners are named, so they start with a capital ("West Mercia Police", "The council").
+  if (!/^\p{Lu}/u.test(first) || imperatives.has(first.toLowerCase())) return undefined
+  return owner
+}
+
+/**
+ * Read an action from its plain text: the text without `ACTION:`, the owner
+ * (explicit `Owner: X` or `(owner: X)` first, else the words before " to "), and
+ * the due date resolved against `meetingDate`.
+ */
+export function readAction(plainText: string, meetingDate?: string): ActionFields {
+  const text = plainText.replace(actionPrefix, '').replace(/\s+/g, ' ').trim()
+  const fields: ActionFields = { text, hasDuePhrase: false }
+  const owner = explicitOwnerInParentheses.exec(text)?.[1]?.trim() ?? explicitOwner.exec(text)?.[1]?.trim() ?? leading(text)
+  if (owner !== undefined && owner.length > 0) fields.owner = owner
+  const due = findDueDate(text, meetingDate)
+  if (due !== undefined) {
+    fields.hasDuePhrase = true
+    if (due.due !== undefined) fields.due = due.due
+  }
+  return fields
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import * as api from './index.js'
+
+describe('the public API', () => {
+  it('exports exactly what the README documents', () => {
+    expect(Object.keys(api).sort()).toEqual(
+      [
+        'compileGrammar',
+        'default',
+        'defaultSeverities',
+        'findDueDate',
+        'lineIndex',
+        'maxRangeSize',
+        'readAction',
+        'readStatus',
+        'remarkRecommendations',
+        'resolveSeverities',
+        'ruleUrl',
+        'rules',
+        'scanReferences',
+        'statusColumns',
+        'toMinutesRecord'
+      ].sort()
+    )
+    expect(api.default).toBe(api.remarkRecommendations)
+  })
+})

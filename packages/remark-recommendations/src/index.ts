@@ -1,0 +1,24 @@
+/**
+ * @followthrough/remark-recommendations: a remark plugin that reads minutes —
+ * references to recommendations, status update tables, actions and the front
+ * matter — with exact positions, and reports problems as vfile messages.
+ */
+export { remarkRecommendations, remarkRecommendations as default } from './plugin.js'
+export {
+  compileGrammar,
+  maxRangeSize,
+  scanReferences,
+  type GrammarOptions,
+  type InvalidRange,
+  type InvalidRangeReason,
+  type ReferenceScanner,
+  type ScannedReference,
+  type ScanResult
+} from './references.js'
+export { defaultSeverities, resolveSeverities, ruleUrl, rules, type ReportSeverity, type RuleId, type RuleInfo } from './rules.js'
+export { findDueDate, type FoundDueDate } from './due-dates.js'
+export { readAction, type ActionFields } from './actions.js'
+export { readStatus, statusColumns, type StatusColumns, type StatusReading } from './status-updates.js'
+export { lineIndex, type LineIndex, type SourcePoint, type SourceSpan } from './positions.js'
+export { toMinutesRecord } from './records.js'
+export type { FoundAction, FoundReference, FoundStatusUpdate, MinutesData, Options } from './types.js'

@@ -1,0 +1,490 @@
+import { nearest, type Severity } from '@followthrough/core'
+import type { ListItem, Nodes, Paragraph, Root, Table } from 'mdast'
+import type { Plugin } from 'unified'
+import type { VFile } from 'vfile'
+import { isActionLine, readAction } from './actions.js'
+import { reportFindings, type Finding } from './findings.js'
+import { Flattener } from './flatten.js'
+import { readFrontMatter, type FrontMatter } from './meeting.js'
+import { plainText } from './plain-text.js'
+import { lineIndex, type LineIndex, type SourceSpan } from './positions.js'
+import { compileGrammar, type InvalidRange, type ReferenceScanner, type ScannedReference } from './references.js'
+import { extent, indexRegisters, orList, suggestIds, supersession, type RegisterIndex } from './registers.js'
+import { resolveSeverities, type RuleId } from './rules.js'
+import { readStatus, statusColumns, unknownStatusReason } from './status-updates.js'
+import type { FoundAction, FoundReference, MinutesData, Options } from './types.js'
+
+/** Everything that depends only on the options, built once per plugin instance. */
+interface Settings {
+  scanner: ReferenceScanner
+  // Reused from file to file: transformers run synchronously, one file at a time.
+  flattener: Flattener
+  index: RegisterIndex
+  severities: Readonly<Record<RuleId, Severity>>
+  register?: string
+}
+
+function prepare(options: Options | null | undefined): Settings {
+  const given: Options = options !== null && typeof options === 'object' ? options : {}
+  const grammar: { prefix?: string; keywords?: readonly string[] } = {}
+  if (typeof given.prefix === 'string' && given.prefix.length > 0) grammar.prefix = given.prefix
+  if (Array.isArray(given.keywords)) grammar.keywords = given.keywords.filter((word) => typeof word === 'string')
+  const settings: Settings = {
+    scanner: compileGrammar(grammar),
+    flattener: new Flattener(),
+    index: indexRegisters(given.registers),
+    severities: resolveSeverities(given.rules)
+  }
+  if (typeof given.register === 'string' && given.register.length > 0) settings.register = given.register
+  return settings
+}
+
+/**
+ * A unified plugin that reads minutes: references to recommendations, status
+ * update tables, actions and the front matter, with exact positions in the
+ * source. Use it after `remark-parse`, `remark-frontmatter` (with `['yaml']`)
+ * and `remark-gfm`. Results go on `file.data.followthrough` ({@link MinutesData});
+ * problems are vfile messages with a rule id, source `followthrough` and a URL.
+ * It never throws on any input.
+ *
+ * @example
+ * const processor = unified()
+ *   .use(remarkParse)
+ *   .use(remarkFrontmatter, ['yaml'])
+ *   .use(remarkGfm)
+ *   .use(remarkRecommendations, { registers: [register] })
+ * const file = new VFile({ path: 'minutes.md', value: text })
+ * await processor.run(processor.parse(file), file)
+ * file.data.followthrough?.references // [{ id: 'R12', register: 'iitcse', … }]
+ */
+export const remarkRecommendations: Plugin<[(Options | null | undefined)?], Root> = function (options) {
+  const settings = prepare(options)
+  return function (tree: Root, file: VFile): undefined {
+    extract(tree, file, settings)
+    return undefined
+  }
+}
+
+/** Read one parsed file. Split from the plugin so the walk is plain code that tests can follow. */
+function extract(tree: Root, file: VFile, settings: Settings): void {
+  const data: MinutesData = { references: [], updates: [], actions: [] }
+  file.data.followthrough = data
+  let source: string
+  try {
+    source = String(file)
+  } catch {
+    source = ''
+  }
+  const lines = lineIndex(source)
+  const findings: Finding[] = []
+  try {
+    new MinutesReader(tree, source, lines, settings, data, findings).read()
+  } catch {
+    // Each block already guards itself; this only keeps a bug outside them from escaping.
+  }
+  try {
+    reportFindings(file, findings, settings.severities, lines)
+  } catch {
+    // A message that cannot be placed must not stop the pipeline.
+  }
+}
+
+const idsShown = 5
+
+/** One pass over one tree. */
+class MinutesReader {
+  private readonly flattener: Flattener
+  private readonly scanner: ReferenceScanner
+  private readonly index: RegisterIndex
+  private defaultRegister: string | undefined
+  private meetingDate: string | undefined
+
+  constructor(
+    private readonly tree: Root,
+    private readonly source: string,
+    private readonly lines: LineIndex,
+    private readonly settings: Settings,
+    private readonly data: MinutesData,
+    private readonly findings: Finding[]
+  ) {
+    this.scanner = settings.scanner
+    this.index = settings.index
+    this.flattener = settings.flattener
+    this.flattener.reset(source)
+  }
+
+  read(): void {
+    let frontMatter: FrontMatter = { findings: [] }
+    try {
+      frontMatter = readFrontMatter(this.tree, this.source)
+    } catch {
+      // parseMeeting never throws; this guards the node shape only.
+    }
+    this.findings.push(...frontMatter.findings)
+    if (frontMatter.meeting !== undefined) {
+      this.data.meeting = frontMatter.meeting
+      this.meetingDate = frontMatter.meeting.date
+    }
+    this.resolveDefaultRegister(frontMatter)
+    if (this.defaultRegister !== undefined) this.data.register = this.defaultRegister
+    const children = Array.isArray(this.tree.children) ? this.tree.children : []
+    for (const child of children) this.walk(child)
+  }
+
+  /** Front matter, else the plugin's `register` option, else the only register. */
+  private resolveDefaultRegister(frontMatter: FrontMatter): void {
+    const { ids, registers } = this.index
+    const usable = (id: string | undefined) => id !== undefined && (ids.length === 0 || registers.has(id))
+    if (frontMatter.register !== undefined) {
+      if (usable(frontMatter.register)) {
+        this.defaultRegister = frontMatter.register
+        return
+      }
+      const range = frontMatter.registerRange ?? { start: 0, end: 0 }
+      const suggestions = nearest(frontMatter.register, ids, { max: 2 })
+      this.findings.push({
+        ruleId: 'unknown-register',
+        reason: `Unexpected unknown register ${frontMatter.register} in the front matter, expected ${
+          suggestions.length > 0 ? `${orList(suggestions)} (one of ${ids.join(', ')})` : `one of ${ids.join(', ')}`
+        }`,
+        start: range.start,
+        end: range.end,
+        expected: suggestions,
+        actual: frontMatter.register
+      })
+    }
+    if (usable(this.settings.register)) this.defaultRegister = this.settings.register
+    else if (ids.length === 1) this.defaultRegister = ids[0]
+  }
+
+  private walk(node: Nodes): void {
+    switch (node.type) {
+      case 'paragraph':
+        this.paragraph(node, false, false)
+        return
+      case 'heading':
+        try {
+          this.block(node, false)
+        } catch {
+          // A bug in one block loses that block, not the file.
+        }
+        return
+      case 'table':
+        this.table(node)
+        return
+      case 'listItem':
+        this.listItem(node)
+        return
+      case 'code':
+      case 'html':
+      case 'yaml':
+      case 'definition':
+      case 'thematicBreak':
+        return
+      default: {
+        const children = (node as { children?: unknown }).children
+        if (Array.isArray(children)) for (const child of children as Nodes[]) this.walk(child)
+      }
+    }
+  }
+
+  /** Run one block's work; a bug there loses that block, not the file. */
+  private guard(work: () => void): void {
+    try {
+      work()
+    } catch {
+      // Deliberately silent: the rest of the minutes is still read and reported.
+    }
+  }
+
+  /** A paragraph: its references, and an action when it is a task item's text or starts with `ACTION:`. */
+  private paragraph(node: Paragraph, task: boolean, done: boolean): void {
+    try {
+      const from = this.data.references.length
+      const text = this.block(node, false)
+      const to = this.data.references.length
+      if (task) this.action(node, from, to, done)
+      else if (isActionLine(text)) this.action(node, from, to, false)
+    } catch {
+      // A bug in one block loses that block, not the file.
+    }
+  }
+
+  private listItem(item: ListItem): void {
+    const task = typeof item.checked === 'boolean'
+    const children = item.children
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]!
+      if (child.type === 'paragraph') this.paragraph(child, index === 0 && task, item.checked === true)
+      else this.walk(child)
+    }
+  }
+
+  /** Scan one block for references (added to `data.references`); returns its flattened text. */
+  private block(node: { children: readonly Nodes[] }, bareNumbers: boolean): string {
+    const text = this.flattener.flatten(node)
+    if (text.length === 0) return text
+    let result = this.scanner.scan(text)
+    if (bareNumbers && result.references.length === 0) result = this.scanner.scanBareNumbers(text) ?? result
+    if (result.references.length > 0) this.addReferences(result.references)
+    for (const range of result.invalidRanges) this.invalidRange(range)
+    return text
+  }
+
+  private addReferences(scanned: readonly ScannedReference[]): void {
+    // Unknown members of one range share a span: report them together, not one message each.
+    let pending: { start: number; end: number; register: string; ids: string[] } | undefined
+    const flush = () => {
+      if (pending !== undefined) this.unknown(pending.ids, pending.register, pending.start, pending.end)
+      pending = undefined
+    }
+    for (const reference of scanned) {
+      const range = this.flattener.mapRange(reference.start, reference.end)
+      if (range === undefined) continue
+      const found = this.resolve(reference, range.start, range.end)
+      this.data.references.push(found.reference)
+      if (found.unknownIn === undefined) continue
+      if (pending !== undefined && pending.start === range.start && pending.end === range.end && pending.register === found.unknownIn) {
+        pending.ids.push(reference.id)
+      } else {
+        flush()
+        pending = { start: range.start, end: range.end, register: found.unknownIn, ids: [reference.id] }
+      }
+    }
+    flush()
+  }
+
+  /** Resolve a reference's register and check it; returns the register it is unknown in, if so. */
+  private resolve(scanned: ScannedReference, start: number, end: number): { reference: FoundReference; unknownIn?: string } {
+    const { registers, ids } = this.index
+    const id = scanned.id
+    const reference: FoundReference = {
+      id,
+      text: this.source.slice(start, end),
+      position: this.lines.span(start, end),
+      known: true
+    }
+    let registerId: string | undefined
+    if (scanned.register !== undefined) {
+      registerId = scanned.register
+      if (ids.length > 0 && !registers.has(registerId)) {
+        reference.register = registerId
+        reference.known = false
+        const suggestions = nearest(registerId, ids, { max: 2 })
+        this.findings.push({
+          ruleId: 'unknown-register',
+          reason: `Unexpected unknown register ${registerId} in ${registerId}:${id}, expected ${
+            suggestions.length > 0 ? `${orList(suggestions)} (one of ${ids.join(', ')})` : `one of ${ids.join(', ')}`
+          }`,
+          start,
+          end,
+          expected: suggestions,
+          actual: registerId
+        })
+        return { reference }
+      }
+    } else if (this.defaultRegister !== undefined) {
+      registerId = this.defaultRegister
+    } else if (ids.length > 1) {
+      const holders = ids.filter((candidate) => registers.get(candidate)?.recommendations.has(id) === true)
+      reference.known = holders.length > 0
+      const choices = (holders.length > 0 ? holders : ids).map((candidate) => `${candidate}:${id}`)
+      this.findings.push({
+        ruleId: 'ambiguous-reference',
+        reason: `Unexpected unqualified reference ${id} with several registers (${ids.join(
+          ', '
+        )}), expected a qualified reference such as ${choices[0]} or a register in the front matter`,
+        start,
+        end,
+        expected: choices,
+        actual: reference.text
+      })
+      return { reference }
+    }
+    if (registerId !== undefined) reference.register = registerId
+    const register = registerId === undefined ? undefined : registers.get(registerId)
+    if (register === undefined) return { reference }
+    const recommendation = register.recommendations.get(id)
+    if (recommendation === undefined) {
+      reference.known = false
+      return { reference, unknownIn: register.id }
+    }
+    const superseded = supersession(recommendation)
+    if (superseded !== undefined) {
+      const successor = superseded.successor
+      this.findings.push({
+        ruleId: 'superseded-recommendation',
+        reason:
+          successor !== undefined
+            ? `Unexpected reference to superseded ${id}, expected its successor ${successor}`
+            : `Unexpected reference to superseded ${id}, expected a current recommendation`,
+        start,
+        end,
+        ...(successor !== undefined ? { expected: [successor] } : {}),
+        actual: reference.text
+      })
+    }
+    return { reference }
+  }
+
+  private unknown(idsNamed: readonly string[], registerId: string, start: number, end: number): void {
+    const register = this.index.registers.get(registerId)
+    if (register === undefined) return
+    const range = extent(register)
+    const actual = this.source.slice(start, end)
+    if (idsNamed.length === 1) {
+      const id = idsNamed[0]!
+      const suggestions = suggestIds(id, register)
+      this.findings.push({
+        ruleId: 'unknown-recommendation',
+        reason:
+          suggestions.length > 0
+            ? `Unexpected unknown recommendation ${id}, expected an id of ${registerId} such as ${orList(suggestions)}`
+            : `Unexpected unknown recommendation ${id}, expected an id of ${registerId} (${range})`,
+        start,
+        end,
+        expected: suggestions,
+        actual
+      })
+      return
+    }
+    const shown =
+      idsNamed.length > idsShown
+        ? `${idsNamed.slice(0, idsShown).join(', ')} and ${idsNamed.length - idsShown} more`
+        : orList(idsNamed).replace(/ or /, ' and ')
+    this.findings.push({
+      ruleId: 'unknown-recommendation',
+      reason: `Unexpected unknown recommendations ${shown}, expected ids of ${registerId} (${range})`,
+      start,
+      end,
+      expected: [],
+      actual
+    })
+  }
+
+  private invalidRange(range: InvalidRange): void {
+    const place = this.flattener.mapRange(range.start, range.end)
+    if (place === undefined) return
+    const written = `${range.from}–${range.to}`
+    const reason =
+      range.reason === 'reversed'
+        ? `Unexpected range ${written} ending before it starts, expected the lower id first (${range.to}–${range.from})`
+        : range.reason === 'too-long'
+        ? `Unexpected range ${written} of ${range.size} recommendations, expected at most 200`
+        : `Unexpected range ${written}, expected lettered ids to share their number (such as ${range.from.replace(
+            /[a-z]$/,
+            ''
+          )}a–${range.from.replace(/[a-z]$/, '')}c)`
+    this.findings.push({
+      ruleId: 'invalid-range',
+      reason,
+      start: place.start,
+      end: place.end,
+      actual: this.source.slice(place.start, place.end)
+    })
+  }
+
+  private span(node: { position?: Nodes['position'] }): SourceSpan | undefined {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return undefined
+    return this.lines.span(start, end)
+  }
+
+  private action(paragraph: Paragraph, from: number, to: number, done: boolean): void {
+    const position = this.span(paragraph)
+    if (position === undefined) return
+    const fields = readAction(plainText(paragraph), this.meetingDate)
+    const action: FoundAction = {
+      text: fields.text,
+      done,
+      references: this.data.references.slice(from, to),
+      position
+    }
+    if (fields.owner !== undefined) action.owner = fields.owner
+    if (fields.due !== undefined) action.due = fields.due
+    if (this.meetingDate !== undefined) action.date = this.meetingDate
+    this.data.actions.push(action)
+    // A done action no longer needs a date; an unresolvable phrase ("in June" without a meeting date) is not missing one.
+    if (!done && !fields.hasDuePhrase) {
+      this.findings.push({
+        ruleId: 'action-without-due-date',
+        reason: 'Unexpected action without a due date, expected a date such as "by 2023-06-30" or "in June"',
+        start: position.start.offset,
+        end: position.end.offset
+      })
+    }
+  }
+
+  private table(table: Table): void {
+    const rows = table.children
+    let columns: ReturnType<typeof statusColumns>
+    try {
+      const header = rows[0]
+      columns = header === undefined ? undefined : statusColumns(header.children.map((cell) => plainText(cell)))
+    } catch {
+      columns = undefined
+    }
+    rows.forEach((row, rowIndex) => {
+      this.guard(() => {
+        const cells = row.children
+        const first = { from: 0, to: 0 }
+        cells.forEach((cell, cellIndex) => {
+          this.guard(() => {
+            const from = this.data.references.length
+            this.block(cell, columns !== undefined && rowIndex > 0 && cellIndex === 0)
+            if (cellIndex === 0) {
+              first.from = from
+              first.to = this.data.references.length
+            }
+          })
+        })
+        if (columns === undefined || rowIndex === 0) return
+        const cell = cells[columns.status]
+        if (cell === undefined) return
+        const statusText = plainText(cell).trim()
+        if (statusText.length === 0) return
+        const statusPosition = this.contentSpan(cell)
+        const position = this.span(row)
+        if (statusPosition === undefined || position === undefined) return
+        const reading = readStatus(statusText)
+        if (reading.status === undefined) {
+          this.findings.push({
+            ruleId: 'unknown-status',
+            reason: unknownStatusReason(statusText, reading.suggestions),
+            start: statusPosition.start.offset,
+            end: statusPosition.end.offset,
+            expected: reading.suggestions,
+            actual: statusText
+          })
+          return
+        }
+        const noteCell = columns.note === undefined ? undefined : cells[columns.note]
+        const note = noteCell === undefined ? '' : plainText(noteCell).replace(/\s+/g, ' ').trim()
+        for (const reference of this.data.references.slice(first.from, first.to)) {
+          const update: MinutesData['updates'][number] = {
+            id: reference.id,
+            status: reading.status,
+            position,
+            statusPosition,
+            referencePosition: reference.position
+          }
+          if (reference.register !== undefined) update.register = reference.register
+          if (note.length > 0) update.note = note
+          if (this.meetingDate !== undefined) update.date = this.meetingDate
+          this.data.updates.push(update)
+        }
+      })
+    })
+  }
+
+  /** A cell's content without the padding and pipes around it. */
+  private contentSpan(cell: { children: readonly Nodes[]; position?: Nodes['position'] }): SourceSpan | undefined {
+    const firstChild = cell.children[0]
+    const lastChild = cell.children[cell.children.length - 1]
+    const start = firstChild?.position?.start.offset
+    const end = lastChild?.position?.end.offset
+    if (start !== undefined && end !== undefined) return this.lines.span(start, end)
+    return this.span(cell)
+  }
+}

@@ -1,0 +1,449 @@
+import { defaultKeywords } from '@followthrough/core'
+
+/**
+ * The reference grammar (MISSION.md, "The reference grammar") as a pure scanner
+ * over one run of plain text. It knows nothing about Markdown: the plugin
+ * flattens each block to text first, and the language server can call it on a
+ * line it is completing.
+ */
+
+/** Settings of the reference grammar. */
+export interface GrammarOptions {
+  /** The letters before the number of an id, such as `R` in `R12` (case-sensitive). Default `R`. */
+  prefix?: string
+  /** Words that start a prose reference, matched case-insensitively. Default: core's `defaultKeywords`. */
+  keywords?: readonly string[]
+}
+
+/** One recommendation named in a text, with offsets into that text (end exclusive). */
+export interface ScannedReference {
+  /** The id with its prefix, such as `R12` or `R12a`. */
+  id: string
+  /** The register named by a qualifier (`iitcse` in `iitcse:R12`), if any. */
+  register?: string
+  /** Start of the span that names this recommendation (see README, "Spans"). */
+  start: number
+  /** End of that span (exclusive). */
+  end: number
+  /** Start of the whole phrase this reference belongs to (`Recommendations 3, 4 and 7`). */
+  phraseStart: number
+  /** End of the whole phrase (exclusive). */
+  phraseEnd: number
+}
+
+/** Why a range was not expanded. */
+export type InvalidRangeReason = 'reversed' | 'too-long' | 'mixed-letters'
+
+/** A range that was not expanded: its ends are still references, the range itself is a problem. */
+export interface InvalidRange {
+  /** The first id as written, such as `R5`. */
+  from: string
+  /** The last id as written, such as `R3`. */
+  to: string
+  reason: InvalidRangeReason
+  /** How many recommendations the range would name (for `too-long`). */
+  size: number
+  start: number
+  end: number
+}
+
+/** What one scan finds. */
+export interface ScanResult {
+  references: ScannedReference[]
+  invalidRanges: InvalidRange[]
+}
+
+/** A compiled grammar: regular expressions built once, reused for every text. */
+export interface ReferenceScanner {
+  readonly prefix: string
+  readonly keywords: readonly string[]
+  /** Every reference in `text`, in order. */
+  scan(text: string): ScanResult
+  /**
+   * Read `text` as a list of bare numbers (`12`, `3–5`, `3, 4 and 7`), as the
+   * first cell of a status table may hold; `undefined` unless the whole text
+   * (spaces aside) is such a list.
+   */
+  scanBareNumbers(text: string): ScanResult | undefined
+}
+
+/** Ranges naming more recommendations than this are not expanded (`invalid-range`). */
+export const maxRangeSize = 200
+
+const wordChars = '\\p{L}\\p{N}_'
+// Dashes people type between two numbers: hyphen-minus, the Unicode hyphens and dashes, minus.
+const dashes = '\\-\\u2010-\\u2015\\u2212'
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+}
+
+/** `Rec.` → `[Rr][Ee][Cc]\.`: case-insensitive letters without the `i` flag, so the prefix stays case-sensitive. */
+function caseless(word: string): string {
+  let out = ''
+  for (const char of word) {
+    const lower = char.toLowerCase()
+    const upper = char.toUpperCase()
+    out += lower !== upper && lower.length === 1 && upper.length === 1 ? `[${upper}${lower}]` : escapeRegExp(char)
+  }
+  return out
+}
+
+function keywordPattern(keywords: readonly string[]): string {
+  const unique = [...new Set(keywords.map((keyword) => keyword.trim()).filter((keyword) => keyword.length > 0))]
+  // Longest first, so `Recommendations` wins over `Recommendation` and `Rec.` over `Rec`.
+  unique.sort((a, b) => b.length - a.length)
+  return unique
+    .map((keyword) => {
+      const last = keyword[keyword.length - 1] ?? ''
+      // A keyword ending in a letter must end a word (`Recommendationx 12` is nothing).
+      return /[\p{L}\p{N}_]/u.test(last) ? `${caseless(keyword)}(?![${wordChars}])` : caseless(keyword)
+    })
+    .join('|')
+}
+
+interface NumberToken {
+  number: number
+  digits: string
+  letter: string
+  start: number
+  end: number
+}
+
+interface Item {
+  from: NumberToken
+  to?: NumberToken
+  start: number
+  end: number
+  /** The joiner before this item contains a word or `&` (and, or, &), not only a comma. */
+  worded: boolean
+}
+
+/**
+ * Compile the grammar once (the plugin does this once per instance).
+ */
+export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
+  const prefix = options.prefix !== undefined && options.prefix.length > 0 ? options.prefix : 'R'
+  const keywords = options.keywords ?? defaultKeywords
+  const prefixPattern = escapeRegExp(prefix)
+  const keywords$ = keywordPattern(keywords)
+  const noWordAfter = `(?![${wordChars}])(?!\\.\\d)`
+
+  // One pass finds where a reference may start: an id or a keyword. Groups: 1 digits,
+  // 2 letter, 3 keyword. The qualifier (`iitcse:`) is read backwards from the id
+  // instead: as an optional group in front it made this scan eight times slower,
+  // since every word start had to be tried as a register id.
+  const start = new RegExp(
+    `(?<![${wordChars}])(?:${prefixPattern}(\\d+)([a-z]?)${noWordAfter}` + (keywords$.length > 0 ? `|(${keywords$}))` : ')'),
+    'gu'
+  )
+  const numberAt = new RegExp(`#?(\\d+)([a-z]?)${noWordAfter}`, 'uy')
+  const idAt = new RegExp(`${prefixPattern}(\\d+)([a-z]?)${noWordAfter}`, 'uy')
+  const afterKeyword = /\s*#?\s*/y
+  // Between two ends of a range: a dash with optional spaces, or `to`.
+  const rangeJoin = new RegExp(`\\s*[${dashes}]\\s*|\\s+[Tt][Oo]\\s+`, 'y')
+  const tightDash = new RegExp(`[${dashes}]`, 'y')
+  // Between list members: `,` (Oxford comma too), `and`, `or`, `&`.
+  const listJoin = /\s*,\s*(?:(?:[Aa][Nn][Dd]|[Oo][Rr]|&)\s+)?|\s+(?:[Aa][Nn][Dd]|[Oo][Rr])\s+|\s*&\s*/y
+  const countKeyword = keywords$.length > 0 ? new RegExp(`\\s+(?:${keywords$})`, 'uy') : undefined
+  const trailingSpace = /\s*/y
+
+  function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
+    re.lastIndex = at
+    return re.exec(text)
+  }
+
+  function numberToken(text: string, at: number): NumberToken | undefined {
+    const m = matchAt(numberAt, text, at)
+    if (m === null) return undefined
+    const digits = m[1] ?? ''
+    const hash = m[0].startsWith('#') ? 1 : 0
+    return { number: Number(digits), digits, letter: m[2] ?? '', start: at + hash, end: at + m[0].length }
+  }
+
+  /** A number followed by a keyword is a count ("3 recommendations"), not a member. */
+  function isCount(text: string, token: NumberToken): boolean {
+    return countKeyword !== undefined && matchAt(countKeyword, text, token.end) !== null
+  }
+
+  /** One list member: a number, or a range of numbers. */
+  function item(text: string, at: number, worded: boolean): Item | undefined {
+    const from = numberToken(text, at)
+    if (from === undefined) return undefined
+    const join = matchAt(rangeJoin, text, from.end)
+    if (join !== null) {
+      const to = numberToken(text, from.end + join[0].length)
+      if (to !== undefined && !isCount(text, to)) return { from, to, start: from.start, end: to.end, worded }
+    }
+    return { from, start: from.start, end: from.end, worded }
+  }
+
+  /** Members after the first, joined by `,`, `and`, `or`, `&`. */
+  function list(text: string, first: Item, plural: boolean): Item[] {
+    const items = [first]
+    let end = first.end
+    for (;;) {
+      const join = matchAt(listJoin, text, end)
+      if (join === null) break
+      const next = item(text, end + join[0].length, /[A-Za-z&]/.test(join[0]))
+      if (next === undefined || isCount(text, next.to ?? next.from)) break
+      items.push(next)
+      end = next.end
+    }
+    // "Under Recommendation 3, 47 officers were trained": after a singular keyword a
+    // comma only lists numbers when the list ends with `and`, `or` or `&`.
+    if (!plural && items.length > 1 && !items[items.length - 1]!.worded) return [first]
+    return items
+  }
+
+  function isUrlLike(text: string, at: number): boolean {
+    let tokenStart = at
+    const limit = Math.max(0, at - 256)
+    while (tokenStart > limit && !isSpace(text.charCodeAt(tokenStart - 1))) tokenStart--
+    // Most references follow a space: nothing to look at.
+    if (tokenStart === at) return false
+    const token = text.slice(tokenStart, at)
+    return /:\/\/|^[(<[]?www\.|@|^[(<[]?[\w-]+(?:\.[\w-]+)+\//i.test(token)
+  }
+
+  function emit(
+    result: ScanResult,
+    items: Item[],
+    phraseStart: number,
+    phraseEnd: number,
+    register: string | undefined,
+    ownPhrase: boolean
+  ): void {
+    // One item: the whole phrase is its span ("Recommendation 12", "R3–R5").
+    // Several: each number's own token, or the range text for a range's members.
+    const whole = items.length === 1 && ownPhrase
+    for (const entry of items) {
+      const push = (id: string, start: number, end: number) => {
+        const reference: ScannedReference = { id, start, end, phraseStart, phraseEnd }
+        if (register !== undefined) reference.register = register
+        result.references.push(reference)
+      }
+      const itemStart = whole ? phraseStart : entry.start
+      const itemEnd = whole ? phraseEnd : entry.end
+      const from = entry.from
+      const to = entry.to
+      if (to === undefined) {
+        push(prefix + from.digits + from.letter, itemStart, itemEnd)
+        continue
+      }
+      const problem = rangeProblem(from, to)
+      if (problem === undefined) {
+        if (from.letter !== '') {
+          for (let code = from.letter.charCodeAt(0); code <= to.letter.charCodeAt(0); code++) {
+            push(prefix + from.digits + String.fromCharCode(code), itemStart, itemEnd)
+          }
+        } else {
+          for (let n = from.number; n <= to.number; n++) push(prefix + String(n), itemStart, itemEnd)
+        }
+        continue
+      }
+      // Not expanded: both ends are still named, each on its own token.
+      // The first end's token includes a qualifier (`iitcse:R5`), not a keyword.
+      push(prefix + from.digits + from.letter, entry.start, from.end)
+      push(prefix + to.digits + to.letter, to.start, to.end)
+      result.invalidRanges.push({
+        from: prefix + from.digits + from.letter,
+        to: prefix + to.digits + to.letter,
+        reason: problem.reason,
+        size: problem.size,
+        start: itemStart,
+        end: itemEnd
+      })
+    }
+  }
+
+  function scan(text: string): ScanResult {
+    const result: ScanResult = { references: [], invalidRanges: [] }
+    start.lastIndex = 0
+    // End of the last phrase read: a qualifier cannot reach back into it.
+    let consumed = 0
+    let m: RegExpExecArray | null
+    while ((m = start.exec(text)) !== null) {
+      const idStart = m.index
+      const matchEnd = idStart + m[0].length
+      if (m[3] === undefined) {
+        // The id form: R12, iitcse:R12, R3–R5, R3 to R5, R3–5.
+        const qualifierStart = qualifierAt(text, idStart, consumed)
+        const at = qualifierStart < 0 ? idStart : qualifierStart
+        if (isUrlLike(text, at)) {
+          start.lastIndex = matchEnd
+          continue
+        }
+        const register = qualifierStart < 0 ? undefined : text.slice(qualifierStart, idStart - 1)
+        const from: NumberToken = {
+          number: Number(m[1]),
+          digits: m[1] ?? '',
+          letter: m[2] ?? '',
+          start: idStart,
+          end: matchEnd
+        }
+        let range: Item = { from, start: at, end: matchEnd, worded: false }
+        const join = matchAt(rangeJoin, text, matchEnd)
+        if (join !== null) {
+          const afterJoin = matchEnd + join[0].length
+          const id = matchAt(idAt, text, afterJoin)
+          // `R3–5` is a range only with a dash and no spaces; `R3 to 5` is not.
+          const bare = id === null && matchAt(tightDash, text, matchEnd)?.[0].length === join[0].length
+          const to = id !== null ? numberTokenOf(id, afterJoin) : bare ? numberToken(text, afterJoin) : undefined
+          if (to !== undefined && !(bare && text[afterJoin] === '#')) range = { from, to, start: at, end: to.end, worded: false }
+        }
+        emit(result, [range], at, range.end, register, true)
+        start.lastIndex = consumed = range.end
+        continue
+      }
+      // The prose form: a keyword, optional `#`, then numbers and ranges.
+      const at = idStart
+      if (isUrlLike(text, at)) {
+        start.lastIndex = matchEnd
+        continue
+      }
+      const keyword = m[3]
+      const last = keyword.charCodeAt(keyword.length - 1)
+      const plural = last === 115 || last === 83 // s, S
+      if (plural && followsCount(text, at)) {
+        start.lastIndex = matchEnd
+        continue
+      }
+      const gap = matchAt(afterKeyword, text, matchEnd)
+      const first = item(text, matchEnd + (gap?.[0].length ?? 0), false)
+      if (first === undefined) {
+        start.lastIndex = matchEnd
+        continue
+      }
+      const items = list(text, first, plural)
+      const end = items[items.length - 1]!.end
+      emit(result, items, at, end, undefined, true)
+      start.lastIndex = consumed = end
+    }
+    return result
+  }
+
+  function numberTokenOf(m: RegExpExecArray, at: number): NumberToken {
+    return { number: Number(m[1]), digits: m[1] ?? '', letter: m[2] ?? '', start: at, end: at + m[0].length }
+  }
+
+  function scanBareNumbers(text: string): ScanResult | undefined {
+    const lead = matchAt(trailingSpace, text, 0)?.[0].length ?? 0
+    const first = item(text, lead, false)
+    if (first === undefined) return undefined
+    const items = list(text, first, true)
+    const end = items[items.length - 1]!.end
+    if ((matchAt(trailingSpace, text, end)?.[0].length ?? 0) + end !== text.length) return undefined
+    const result: ScanResult = { references: [], invalidRanges: [] }
+    // Bare numbers have no keyword: each member's span is its own token.
+    emit(result, items, first.start, end, undefined, false)
+    return result
+  }
+
+  return { prefix, keywords: [...keywords], scan, scanBareNumbers }
+}
+
+/** The characters JavaScript's `\s` matches, without a regular expression per character. */
+function isSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
+}
+
+const wordChar = /[\p{L}\p{N}_]/u
+
+/** Whether the character (code point) just before `at` is a letter, digit or `_`. */
+function wordBefore(text: string, at: number): boolean {
+  if (at <= 0) return false
+  const code = text.charCodeAt(at - 1)
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
+  if (code >= 0xdc00 && code <= 0xdfff && at >= 2) return wordChar.test(String.fromCodePoint(text.codePointAt(at - 2)!))
+  return wordChar.test(text[at - 1]!)
+}
+
+function isSlugChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 45 || code === 95
+}
+
+/**
+ * Where the register qualifier of the id at `idStart` starts (`iitcse` in
+ * `iitcse:R12`), or -1: a lowercase slug right before a colon, starting at a
+ * letter or digit that does not follow a word character, and not inside text an
+ * earlier phrase already took (before `floor`).
+ */
+function qualifierAt(text: string, idStart: number, floor: number): number {
+  const colon = idStart - 1
+  if (colon < 1 || text.charCodeAt(colon) !== 58) return -1
+  let from = colon
+  while (from > floor && isSlugChar(text.charCodeAt(from - 1))) from--
+  for (let i = from; i < colon; i++) {
+    const code = text.charCodeAt(i)
+    const slugStart = (code >= 97 && code <= 122) || (code >= 48 && code <= 57)
+    if (slugStart && !wordBefore(text, i)) return i
+  }
+  return -1
+}
+
+/** "47 recommendations 13 were…": a plural keyword right after a number of up to three digits is a count. */
+function followsCount(text: string, at: number): boolean {
+  let i = at
+  let spaces = 0
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) {
+    i--
+    spaces++
+  }
+  if (spaces === 0) return false
+  let digits = 0
+  while (i > 0 && text.charCodeAt(i - 1) >= 48 && text.charCodeAt(i - 1) <= 57) {
+    i--
+    digits++
+  }
+  if (digits === 0 || digits > 3) return false
+  // Only a whole number counts: "R12 recommendations" is not a count of 12.
+  return i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1]!)
+}
+
+function rangeProblem(from: NumberToken, to: NumberToken): { reason: InvalidRangeReason; size: number } | undefined {
+  if (from.letter !== '' || to.letter !== '') {
+    if (from.digits !== to.digits || from.letter === '' || to.letter === '') return { reason: 'mixed-letters', size: 0 }
+    const size = to.letter.charCodeAt(0) - from.letter.charCodeAt(0) + 1
+    return size < 1 ? { reason: 'reversed', size: 0 } : undefined
+  }
+  const size = to.number - from.number + 1
+  if (size < 1) return { reason: 'reversed', size: 0 }
+  if (size > maxRangeSize) return { reason: 'too-long', size }
+  return undefined
+}
+
+const compiled = new Map<string, ReferenceScanner>()
+
+/**
+ * Find every reference in one run of plain text (no Markdown), with offsets
+ * into that text. The grammar is compiled once per distinct prefix and keyword
+ * list and then reused.
+ *
+ * @example
+ * scanReferences('Recommendations 3–5 and R12', {}).references.map((r) => r.id)
+ * // → ['R3', 'R4', 'R5', 'R12']
+ */
+export function scanReferences(text: string, options: GrammarOptions = {}): ScanResult {
+  const key = `${options.prefix ?? ''}\u0000${(options.keywords ?? []).join('\u0000')}\u0000${options.keywords === undefined}`
+  let scanner = compiled.get(key)
+  if (scanner === undefined) {
+    // A handful of grammars exist in practice; the cap only guards against misuse.
+    if (compiled.size > 32) compiled.clear()
+    scanner = compileGrammar(options)
+    compiled.set(key, scanner)
+  }
+  return scanner.scan(text)
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { iitcse } from '../test/registers.js'
+import { extent, indexRegisters, orList, suggestIds, supersession } from './registers.js'
+
+const index = indexRegisters([iitcse])
+const register = index.registers.get('iitcse')!
+
+describe('registers', () => {
+  it('indexes registers by id, in order', () => {
+    expect(index.ids).toEqual(['iitcse'])
+    expect(register.recommendations.has('R12a')).toBe(true)
+    expect(extent(register)).toBe('R1 to R47')
+  })
+
+  it('suggests a key pressed once too often first, then the nearest number', () => {
+    expect(suggestIds('R52', register)).toEqual(['R5', 'R42'])
+    expect(suggestIds('R4', register)).toEqual(['R40', 'R41'])
+    expect(suggestIds('R12b', register)).toEqual(['R12', 'R12a'])
+    expect(suggestIds('R900', register)).toEqual([])
+  })
+
+  it('knows superseded recommendations and their successors', () => {
+    expect(supersession(register.recommendations.get('R45')!)).toEqual({ successor: 'R46' })
+    expect(supersession(register.recommendations.get('R44')!)).toEqual({})
+    expect(supersession(register.recommendations.get('R1')!)).toBeUndefined()
+  })
+
+  it('joins lists for messages', () => {
+    expect(orList([])).toBe('')
+    expect(orList(['R5'])).toBe('R5')
+    expect(orList(['R5', 'R42', 'R43'])).toBe('R5, R42 or R43')
+  })
+})

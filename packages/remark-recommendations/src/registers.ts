@@ -1,0 +1,99 @@
+import { editDistance, type Recommendation, type Register } from '@followthrough/core'
+
+/**
+ * The registers, indexed once per plugin instance, and the questions the rules
+ * ask of them: does it have this id, is it superseded, what did the writer mean.
+ */
+
+/** One register, indexed by recommendation id. */
+export interface IndexedRegister {
+  readonly id: string
+  readonly recommendations: ReadonlyMap<string, Recommendation>
+  /** Ids in the register's order (for suggestions and the "R1 to R47" hint). */
+  readonly order: readonly string[]
+}
+
+/** Every register by id, in the order given. */
+export interface RegisterIndex {
+  readonly registers: ReadonlyMap<string, IndexedRegister>
+  readonly ids: readonly string[]
+}
+
+/**
+ * Index registers. Tolerates malformed input (a register that failed
+ * validation but was passed anyway): entries without ids are skipped.
+ */
+export function indexRegisters(registers: readonly Register[] | undefined): RegisterIndex {
+  const byId = new Map<string, IndexedRegister>()
+  for (const register of Array.isArray(registers) ? registers : []) {
+    const id: unknown = register?.inquiry?.id
+    if (typeof id !== 'string' || byId.has(id)) continue
+    const recommendations = new Map<string, Recommendation>()
+    for (const recommendation of Array.isArray(register.recommendations) ? register.recommendations : []) {
+      if (typeof recommendation?.id === 'string' && !recommendations.has(recommendation.id)) {
+        recommendations.set(recommendation.id, recommendation)
+      }
+    }
+    byId.set(id, { id, recommendations, order: [...recommendations.keys()] })
+  }
+  return { registers: byId, ids: [...byId.keys()] }
+}
+
+/**
+ * Whether a recommendation is superseded, and by what: `supersededBy`, or a
+ * latest status (history, else baseline) of `superseded`.
+ */
+export function supersession(recommendation: Recommendation): { successor?: string } | undefined {
+  if (typeof recommendation.supersededBy === 'string') return { successor: recommendation.supersededBy }
+  let latest: { date: string; status: string } | undefined
+  for (const event of Array.isArray(recommendation.history) ? recommendation.history : []) {
+    if (latest === undefined || event.date >= latest.date) latest = event
+  }
+  const status = latest?.status ?? recommendation.status
+  return status === 'superseded' ? {} : undefined
+}
+
+function numberOf(id: string): number {
+  const digits = /\d+/.exec(id)
+  return digits === null ? Number.NaN : Number(digits[0])
+}
+
+/**
+ * Ids of `register` the writer may have meant by `id`: those few edits away (a
+ * third of the id's length, at least one), closest first; among equals, one
+ * that `id` starts with or that starts with `id` (a key pressed once too often
+ * or too few), then the nearest by number. So `R52` suggests `R5`, then `R42`.
+ */
+export function suggestIds(id: string, register: IndexedRegister, max = 2): string[] {
+  const limit = Math.max(1, Math.floor(id.length / 3))
+  const target = numberOf(id)
+  const scored: Array<{ id: string; distance: number; prefix: number; gap: number; index: number }> = []
+  register.order.forEach((candidate, index) => {
+    const distance = editDistance(id, candidate)
+    if (distance === 0 || distance > limit) return
+    const prefix = id.startsWith(candidate) || candidate.startsWith(id) ? 0 : 1
+    const gap = Math.abs(numberOf(candidate) - target)
+    scored.push({ id: candidate, distance, prefix, gap: Number.isNaN(gap) ? Infinity : gap, index })
+  })
+  scored.sort((a, b) => a.distance - b.distance || a.prefix - b.prefix || a.gap - b.gap || a.index - b.index)
+  return scored.slice(0, max).map((entry) => entry.id)
+}
+
+/** "R1 to R47": the register's lowest and highest ids by number, for messages. */
+export function extent(register: IndexedRegister): string {
+  let low: string | undefined
+  let high: string | undefined
+  for (const id of register.order) {
+    const number = numberOf(id)
+    if (low === undefined || number < numberOf(low)) low = id
+    if (high === undefined || number > numberOf(high)) high = id
+  }
+  if (low === undefined || high === undefined) return 'it has none'
+  return low === high ? low : `${low} to ${high}`
+}
+
+/** "R5 or R42", "R5, R42 or R43". */
+export function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('')
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`
+}

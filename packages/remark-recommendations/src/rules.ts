@@ -1,0 +1,76 @@
+import type { Severity } from '@followthrough/core'
+
+/**
+ * The checks the plugin reports, their default severities and where each is
+ * documented. The CLI and the editor read this list, so a rule exists in one
+ * place only.
+ */
+
+/** The id of a rule this plugin reports. */
+export type RuleId =
+  | 'unknown-recommendation'
+  | 'superseded-recommendation'
+  | 'ambiguous-reference'
+  | 'unknown-register'
+  | 'unknown-status'
+  | 'invalid-front-matter'
+  | 'missing-front-matter'
+  | 'action-without-due-date'
+  | 'invalid-range'
+
+/** A severity a rule can report at (`off` is a setting, not a severity). */
+export type ReportSeverity = Exclude<Severity, 'off'>
+
+/** A rule: id, default severity, what it checks and where it is documented. */
+export interface RuleInfo {
+  readonly id: RuleId
+  readonly severity: ReportSeverity
+  readonly description: string
+  readonly url: string
+}
+
+const docs = 'https://github.com/followthrough/followthrough/blob/main/packages/remark-recommendations/README.md'
+
+/** The documentation URL of a rule (its section in this package's README). */
+export function ruleUrl(id: RuleId): string {
+  return `${docs}#${id}`
+}
+
+function rule(id: RuleId, severity: ReportSeverity, description: string): RuleInfo {
+  return Object.freeze({ id, severity, description, url: ruleUrl(id) })
+}
+
+/** Every rule, in the order of the README. */
+export const rules: readonly RuleInfo[] = Object.freeze([
+  rule('unknown-recommendation', 'error', 'A reference names an id its register does not have.'),
+  rule('superseded-recommendation', 'warning', 'A reference names a superseded recommendation.'),
+  rule('ambiguous-reference', 'error', 'An unqualified reference when several registers are configured and none is chosen.'),
+  rule('unknown-register', 'error', 'A qualified reference, or the front matter, names a register that is not configured.'),
+  rule('unknown-status', 'error', 'A status update table uses a word that is not a status.'),
+  rule('invalid-front-matter', 'error', 'The front matter is not valid YAML or does not describe a meeting.'),
+  rule('missing-front-matter', 'warning', 'The minutes have no front matter, so they have no date.'),
+  rule('action-without-due-date', 'info', 'An action has no due date.'),
+  rule('invalid-range', 'warning', 'A range ends before it starts, names more than 200 recommendations, or mixes lettered ids.')
+])
+
+/** Each rule's default severity. */
+export const defaultSeverities: Readonly<Record<RuleId, ReportSeverity>> = Object.freeze(
+  Object.fromEntries(rules.map((entry) => [entry.id, entry.severity])) as Record<RuleId, ReportSeverity>
+)
+
+const severityWords: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'off'])
+
+/**
+ * The severity of every rule with `overrides` applied. Unknown rule ids and
+ * unknown severity words are ignored, so this never throws on a user's config
+ * (the config schema reports those).
+ */
+export function resolveSeverities(overrides: Readonly<Record<string, Severity>> | undefined): Record<RuleId, Severity> {
+  const resolved: Record<RuleId, Severity> = { ...defaultSeverities }
+  if (overrides === undefined || overrides === null || typeof overrides !== 'object') return resolved
+  for (const entry of rules) {
+    const value: unknown = Object.hasOwn(overrides, entry.id) ? overrides[entry.id] : undefined
+    if (typeof value === 'string' && severityWords.has(value)) resolved[entry.id] = value as Severity
+  }
+  return resolved
+}
