@@ -19,3 +19,5 @@ function step(title, args, expected) {
 
 step('check the minutes against the register (two deliberate mistakes: exit 1)', ['lint'], [1])
 step('where the recommendations stand', ['progress', '--as-of', '2024-10-31'], [0])
+step('the HTML report, with charts', ['report', '--as-of', '2024-10-31', '--out', 'report.html'], [0])
+console.log(`\nOpen ${join(example, 'report.html')} in a browser.`)

@@ -3,7 +3,7 @@ import { isIsoDate } from '@followthrough/core'
 import { UsageError } from './io.js'
 
 /** The commands the CLI knows. */
-export const commands = ['lint', 'refs', 'progress'] as const
+export const commands = ['lint', 'refs', 'progress', 'report'] as const
 
 /** A command of the CLI. */
 export type Command = (typeof commands)[number]
@@ -28,6 +28,7 @@ export interface ParsedArgs {
   register?: string
   workers?: number
   quiet: boolean
+  out?: string
 }
 
 /** Help text, printed by `followthrough --help`. */
@@ -37,14 +38,16 @@ Commands:
   lint [files]      Check references, status updates and actions in minutes
   refs [files]      List the recommendation references found in minutes
   progress          Report progress of each register from the dated minutes
+  report            Write a self-contained HTML progress report
 
 Options:
   --config <path>         Use this config file instead of looking for followthrough.config.json
-  --format <name>         lint: stylish (default) or json
+  --format <name>         lint: stylish (default), json, sarif, github or junit
                           refs: table (default) or json
                           progress: table (default), json or markdown
-  --as-of <YYYY-MM-DD>    progress: report as of this date (default: today)
-  --register <id>         progress: only this register
+  --as-of <YYYY-MM-DD>    progress, report: as of this date (default: today)
+  --register <id>         progress, report: only this register
+  --out <path>            report: where to write the HTML (default: report.html)
   --max-warnings <n>      lint: exit 1 when there are more than n warnings
   --cache                 lint: keep results by content hash in node_modules/.cache/followthrough
   --cache-location <dir>  lint: keep the cache in this folder instead
@@ -77,6 +80,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
         'cache-location': { type: 'string' },
         workers: { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
+        out: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false }
       }
@@ -99,6 +103,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   if (values.config !== undefined) result.config = values.config
   if (values.format !== undefined) result.format = values.format
   if (values.register !== undefined) result.register = values.register
+  if (values.out !== undefined) result.out = values.out
   if (values['cache-location'] !== undefined) result.cacheLocation = values['cache-location']
   if (values['as-of'] !== undefined) {
     if (!isIsoDate(values['as-of'])) throw new UsageError(`Unexpected --as-of "${values['as-of']}", expected a date as YYYY-MM-DD`)

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs'
+import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { computeProgress } from '@followthrough/core'
 import {
   allFindings,
+  allRules,
+  dirname,
+  minutesRecords,
   loadWorkspace,
   relativePath,
   resolvePath,
@@ -14,7 +19,10 @@ import { nodeFileSystem } from '@followthrough/engine/node'
 import { analyzeFiles } from './analyze.js'
 import { formatOption, helpText, parseCommandLine, type ParsedArgs } from './args.js'
 import { LintCache } from './cache.js'
+import { formatGithub } from './formatters/github.js'
 import { formatJson } from './formatters/json.js'
+import { formatJunit } from './formatters/junit.js'
+import { formatSarif } from './formatters/sarif.js'
 import { formatStylish } from './formatters/stylish.js'
 import { formatProgress } from './formatters/progress.js'
 import { formatRefs } from './formatters/refs.js'
@@ -57,6 +65,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await refs(args, io)
       case 'progress':
         return await progress(args, io)
+      case 'report':
+        return await report(args, io)
     }
   } catch (error) {
     if (error instanceof UsageError) return usageFailure(error, io)
@@ -89,8 +99,22 @@ function brokenWorkspace(workspace: Workspace, io: CliIo, format: string): numbe
   return 2
 }
 
+/** The `lint --format` values. */
+const lintFormats = ['stylish', 'json', 'sarif', 'github', 'junit']
+
 function render(findings: readonly Finding[], format: string, io: CliIo, files: readonly string[]): string {
-  return format === 'json' ? formatJson(findings, { cwd: io.cwd }) : formatStylish(findings, { cwd: io.cwd, color: useColor(io.stdout, io.env), files })
+  switch (format) {
+    case 'json':
+      return formatJson(findings, { cwd: io.cwd })
+    case 'sarif':
+      return formatSarif(findings, { cwd: io.cwd, rules: allRules, version })
+    case 'github':
+      return formatGithub(findings, { cwd: io.cwd })
+    case 'junit':
+      return formatJunit(findings, { cwd: io.cwd, files })
+    default:
+      return formatStylish(findings, { cwd: io.cwd, color: useColor(io.stdout, io.env), files })
+  }
 }
 
 const globCharacters = /[*?[\]{}!]/
@@ -134,7 +158,7 @@ async function analyze(fs: FileSystem, workspace: Workspace, paths: string[], ar
 }
 
 async function lint(args: ParsedArgs, io: CliIo): Promise<number> {
-  const format = formatOption(args, ['stylish', 'json'], 'stylish')
+  const format = formatOption(args, lintFormats, 'stylish')
   const { fs, workspace } = await open(args, io)
   if (workspace.broken) return brokenWorkspace(workspace, io, format)
   const paths = await minutesPaths(fs, workspace, args, io)
@@ -164,12 +188,50 @@ async function refs(args: ParsedArgs, io: CliIo): Promise<number> {
 
 async function progress(args: ParsedArgs, io: CliIo): Promise<number> {
   const format = formatOption(args, ['table', 'json', 'markdown'], 'table')
+  if (args.files.length > 0) throw new UsageError('Unexpected files for progress, expected none: it reports on the configured minutes')
   const { fs, workspace } = await open(args, io)
   if (workspace.broken) return brokenWorkspace(workspace, io, format === 'json' ? 'json' : 'stylish')
-  const paths = await minutesPaths(fs, workspace, { ...args, files: [] }, io)
+  const paths = await minutesPaths(fs, workspace, args, io)
   const analyses = await analyze(fs, workspace, paths, args)
-  const asOf = args.asOf ?? io.today ?? new Date().toISOString().slice(0, 10)
+  const asOf = asOfDate(args, io)
   const reports = computeWorkspaceProgress(workspace, analyses, asOf, args.register, io.cwd)
   io.stdout.write(formatProgress(reports, { format, cwd: io.cwd, color: useColor(io.stdout, io.env) }))
+  return 0
+}
+
+function asOfDate(args: ParsedArgs, io: CliIo): string {
+  return args.asOf ?? io.today ?? new Date().toISOString().slice(0, 10)
+}
+
+async function report(args: ParsedArgs, io: CliIo): Promise<number> {
+  if (args.files.length > 0) throw new UsageError('Unexpected files for report, expected none: it reports on the configured minutes')
+  const { fs, workspace } = await open(args, io)
+  if (workspace.broken) return brokenWorkspace(workspace, io, 'stylish')
+  const paths = await minutesPaths(fs, workspace, args, io)
+  const analyses = await analyze(fs, workspace, paths, args)
+  const asOf = asOfDate(args, io)
+  const out = resolvePath(io.cwd, args.out ?? 'report.html')
+  // Links in the report are relative to where it is written, so it works from disk.
+  const near = (source: string) => relativePath(dirname(out), source)
+  const minutes = minutesRecords(analyses).map((record) => ({
+    ...record,
+    source: near(record.source),
+    updates: (record.updates ?? []).map((update) => (update.source !== undefined ? { ...update, source: near(update.source) } : update))
+  }))
+  const registers = workspace.context.registers.filter((register) => args.register === undefined || register.inquiry.id === args.register)
+  if (registers.length === 0) {
+    throw new UsageError(`Unexpected register "${args.register ?? ''}", expected one of ${workspace.context.registers.map((register) => register.inquiry.id).join(', ')}`)
+  }
+  // A chunk of its own: the charting library is loaded only when a report is written.
+  const { renderReport } = await import('@followthrough/report')
+  const html = renderReport({
+    reports: registers.map((register) => ({ register, progress: computeProgress({ register, minutes, asOf }), minutes })),
+    generatedAt: asOf
+  })
+  await mkdir(dirname(out), { recursive: true })
+  const temporary = `${out}.${process.pid}.tmp`
+  await writeFile(temporary, html)
+  await rename(temporary, out)
+  io.stdout.write(`Wrote ${relativePath(io.cwd, out)}\n`)
   return 0
 }

@@ -232,3 +232,60 @@ describe('followthrough progress', () => {
     expect(result.stderr).toBe('followthrough: Unexpected --as-of "2023-02-30", expected a date as YYYY-MM-DD\n')
   })
 })
+
+describe('CI formats', () => {
+  const files = { ...clean, 'minutes/2023-04-17.md': minutes('2023-04-17', 'We discussed R7, 100% agreed.\n') }
+
+  it('writes SARIF 2.1.0 with the rule table and a location', async () => {
+    const result = await run(['lint', '--format', 'sarif'], make(files))
+    expect(result.code).toBe(1)
+    const sarif = JSON.parse(result.stdout) as {
+      version: string
+      runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<Record<string, unknown>> }>
+    }
+    expect(sarif.version).toBe('2.1.0')
+    const run0 = sarif.runs[0]!
+    expect(run0.tool.driver.rules.map((rule) => rule.id)).toContain('status-regression')
+    expect(run0.results).toHaveLength(1)
+    expect(run0.results[0]).toMatchObject({
+      ruleId: 'unknown-recommendation',
+      level: 'error',
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'minutes/2023-04-17.md' }, region: { startLine: 9, startColumn: 14, endLine: 9, endColumn: 16 } } }]
+    })
+  })
+
+  it('writes GitHub workflow commands', async () => {
+    const result = await run(['lint', '--format', 'github'], make(files))
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/^::error file=minutes\/2023-04-17\.md,line=9,col=14,endLine=9,endColumn=16,title=unknown-recommendation::.*R7/m)
+  })
+
+  it('writes JUnit XML with a test case per file', async () => {
+    const result = await run(['lint', '--format', 'junit'], make(files))
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('<testcase classname="followthrough" name="minutes/2023-01-18.md"')
+    expect(result.stdout).toMatch(/<testcase classname="followthrough" name="minutes\/2023-04-17\.md"[^>]*>\s*<failure type="unknown-recommendation"/)
+  })
+})
+
+describe('followthrough report', () => {
+  it('writes a self-contained HTML report atomically and says where', async () => {
+    const root = make(clean)
+    const result = await run(['report', '--as-of', '2023-05-01', '--out', 'out/progress.html'], root)
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe('Wrote out/progress.html\n')
+    const html = readFileSync(join(root, 'out', 'progress.html'), 'utf8')
+    expect(html).toMatch(/^<!doctype html>/i)
+    expect(html).toContain('Independent Inquiry into Telford Child Sexual Exploitation')
+    expect(html).toContain('<svg')
+    expect(html).not.toMatch(/(src|href)="https?:/)
+    expect(existsSync(join(root, 'out'))).toBe(true)
+  })
+
+  it('exits 2 for an unknown register', async () => {
+    const result = await run(['report', '--register', 'nope'], make(clean))
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe('followthrough: Unexpected register "nope", expected one of iitcse\n')
+  })
+})

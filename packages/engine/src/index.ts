@@ -36,3 +36,4 @@ export {
   type Workspace
 } from './workspace.js'
 export { discussedAfterClosure, statusRegressions } from './workspace-rules.js'
+export { allRules, engineRuleUrl, type EngineRule } from './rules.js'

@@ -1,9 +1,8 @@
 import { addDays, statusOn, type Register, type Status } from '@followthrough/core'
 import type { Finding } from './finding.js'
 import type { MinutesAnalysis } from './minutes.js'
+import { engineRuleUrl } from './rules.js'
 
-/** Where the workspace rules are documented. */
-const docs = 'https://github.com/followthrough/followthrough/blob/main/packages/engine/README.md'
 
 /**
  * How far along the usual path each status is. `blocked`, `rejected` and
@@ -95,7 +94,7 @@ export function statusRegressions(analyses: readonly MinutesAnalysis[], register
             severity: 'warning',
             ruleId: 'status-regression',
             message: `Unexpected ${recommendation.id} going back from ${previous} to ${event.status} without a note, expected a note saying why`,
-            url: `${docs}#status-regression`
+            url: engineRuleUrl('status-regression')
           })
         }
         previous = event.status
@@ -152,7 +151,7 @@ export function discussedAfterClosure(analyses: readonly MinutesAnalysis[], regi
         severity: 'info',
         ruleId: 'discussed-after-closure',
         message: `Unexpected discussion of ${reference.id}, ${before.status}${since}, expected an open recommendation (add a status update to reopen it)`,
-        url: `${docs}#discussed-after-closure`
+        url: engineRuleUrl('discussed-after-closure')
       })
     }
   }

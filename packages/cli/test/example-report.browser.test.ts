@@ -1,0 +1,77 @@
+import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { chromium, type Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromiumArgs, ensureChromium } from '../../report/test/chromium.js'
+import { run } from './workspace.js'
+
+/**
+ * `followthrough report` on the bundled Telford example, opened from disk in
+ * Debian's headless Chromium as a reader would: charts, the table and its
+ * filters, no console errors, no network. The screenshot is the one the
+ * README shows.
+ */
+
+const example = fileURLToPath(new URL('../../../examples/telford/', import.meta.url))
+const screenshot = fileURLToPath(new URL('../../../docs/report-telford.png', import.meta.url))
+
+let browser: Browser | undefined
+let folder = ''
+let url = ''
+
+beforeAll(async () => {
+  const executablePath = ensureChromium()
+  folder = mkdtempSync(join(tmpdir(), 'followthrough-example-'))
+  cpSync(example, folder, { recursive: true })
+  const result = await run(['report', '--as-of', '2024-10-31', '--out', 'report.html'], folder)
+  expect(result.stderr).toBe('')
+  expect(result.code).toBe(0)
+  url = pathToFileURL(join(folder, 'report.html')).href
+  browser = await chromium.launch({ executablePath, args: chromiumArgs })
+}, 300_000)
+
+afterAll(async () => {
+  await browser?.close()
+  if (folder) rmSync(folder, { recursive: true, force: true })
+})
+
+describe('the example report in headless Chromium', () => {
+  it('shows charts and the table of 47 recommendations, filters them, and loads nothing', async () => {
+    if (!browser) throw new Error('The browser did not start')
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
+    page.setDefaultTimeout(5_000)
+    const requests: string[] = []
+    const problems: string[] = []
+    page.on('request', (request) => requests.push(request.url()))
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`)
+    })
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+    try {
+      await page.goto(url, { waitUntil: 'load' })
+      expect(await page.locator('h1').textContent()).toContain('Independent Inquiry into Telford Child Sexual Exploitation')
+      await expect.poll(() => page.locator('figure svg[role="img"]').count()).toBe(3)
+      const rows = page.locator('table.recs tbody tr:visible')
+      expect(await rows.count()).toBe(47)
+      // The coverage matrix links each meeting to its minutes, relative to the report.
+      expect(await page.locator('table.coverage a[href^="minutes/"]').count()).toBeGreaterThanOrEqual(11)
+
+      await page.screenshot({ path: screenshot })
+
+      await page.selectOption('select[data-filter="owner"]', 'west-mercia-police')
+      expect(await rows.count()).toBe(13)
+      await page.selectOption('select[data-filter="status"]', 'blocked')
+      expect(await rows.locator('td:first-child').allTextContents()).toEqual(['R23', 'R44'])
+      await page.selectOption('select[data-filter="owner"]', '')
+      expect(await rows.count()).toBe(5)
+
+      expect(problems).toEqual([])
+      expect(requests.filter((request) => request !== url && !request.startsWith('data:'))).toEqual([])
+    } finally {
+      await page.close()
+    }
+    expect(statSync(screenshot).size).toBeLessThan(300 * 1024)
+  }, 60_000)
+})
