@@ -12,7 +12,7 @@ function random(seed) {
   }
 }
 
-const statuses = ['Not started', 'In progress', 'Ready for assessment', 'Implemented', 'Blocked']
+const statuses = ['Not started', 'In progress', 'Ready for assessment', 'Implemented']
 const owners = ['Telford & Wrekin Council', 'West Mercia Police', 'the PCC\'s office', 'the health board']
 const words = 'the partnership board reviewed progress on training victims licensing investigation quality safeguarding schools data sharing referrals assurance commissioner chief constable agreed noted that further work is needed before the next meeting and officers will report back with evidence of embedding across the workforce'.split(' ')
 
@@ -32,7 +32,10 @@ function sentence(next) {
     () => `R${n()}`,
     () => `recommendations ${n()}, ${n()} and ${n()}`,
     () => `Recs ${n()} & ${n()}`,
-    () => `R${n()}–R${Math.min(47, n() + 2)}`,
+    () => {
+      const first = n()
+      return `R${first}–R${Math.min(47, first + 2)}`
+    },
     () => `*Recommendation* ${n()}`,
     () => 'the 47 recommendations',
     () => `\`R${n()}\``,
@@ -68,13 +71,20 @@ export function minutes(index, size, next) {
       out.push(paragraph.join(' ').replace(/(.{70,80}) /g, '$1\n'), '')
     }
     if (section % 2 === 0) {
+      // Statuses move forward over the years, as in real minutes, so the
+      // corpus has the findings real minutes have, not one on every row.
       out.push('| Recommendation | Status | Note |', '| --- | --- | --- |')
-      for (let r = 0; r < 4; r++) out.push(`| R${1 + Math.floor(next() * 47)} | ${statuses[Math.floor(next() * statuses.length)]} | ${sentence(next)} |`)
+      for (let r = 0; r < 4; r++) {
+        const id = 1 + Math.floor(next() * 47)
+        const month = (index % 3) * 12 + (index % 12)
+        const stage = Math.min(statuses.length - 1, Math.floor((month / 36) * statuses.length))
+        out.push(`| R${id} | ${statuses[stage]} | ${sentence(next)} |`)
+      }
       out.push('')
     } else {
       out.push(`- [ ] ${owners[Math.floor(next() * owners.length)]} to report on Recommendation ${1 + Math.floor(next() * 47)} by 2024-06-30`)
       out.push(`- [x] ${owners[Math.floor(next() * owners.length)]} to circulate the plan in June`)
-      out.push(`- ACTION: ${owners[Math.floor(next() * owners.length)]} to review R${1 + Math.floor(next() * 47)}`, '')
+      out.push(`- ACTION: ${owners[Math.floor(next() * owners.length)]} to review R${1 + Math.floor(next() * 47)} by the end of September`, '')
     }
     if (section % 5 === 0) out.push('```text', `R${section} inside code is not a reference`, '```', '')
   }

@@ -1,13 +1,15 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { emptyMinutesData, readMinutes, type FileSystem, type MinutesAnalysis, type Workspace } from '@followthrough/engine'
-import { hash, type LintCache } from './cache.js'
+import type { LintCache } from './cache.js'
 
 /** How minutes are analysed: in this thread or in workers, with or without a cache. */
 export interface AnalyzeOptions {
   /** Worker threads; 0 checks in this thread. Automatic when absent. */
   workers?: number
   cache?: LintCache
+  /** Content hashes of `paths`, when the caller has them already. */
+  digests?: ReadonlyArray<string | undefined>
   /** Whether `fs` is the disk, so workers may read files themselves. */
   disk: boolean
 }
@@ -22,25 +24,19 @@ export async function analyzeFiles(fs: FileSystem, workspace: Workspace, paths: 
   const results: Array<MinutesAnalysis | undefined> = new Array(paths.length)
   let pending: number[] = paths.map((_, index) => index)
 
-  const digests: Array<string | undefined> = new Array(paths.length)
+  let digests: ReadonlyArray<string | undefined> = []
   if (options.cache) {
     const cache = options.cache
+    await cache.load()
+    digests = options.digests ?? (await cache.digests(fs, paths))
     const misses: number[] = []
-    await Promise.all(
-      paths.map(async (path, index) => {
-        try {
-          const digest = hash(await fs.readFile(path))
-          digests[index] = digest
-          const cached = cache.get(path, digest)
-          if (cached) results[index] = cached
-          else misses.push(index)
-        } catch {
-          // Unreadable: analysed below, which reports it.
-          misses.push(index)
-        }
-      })
-    )
-    pending = misses.sort((a, b) => a - b)
+    paths.forEach((path, index) => {
+      const digest = digests[index]
+      const cached = digest === undefined ? undefined : cache.get(path, digest)
+      if (cached) results[index] = cached
+      else misses.push(index)
+    })
+    pending = misses
   }
 
   const workers = options.workers ?? (options.disk && pending.length >= workerThreshold ? Math.min(2, Math.max(1, availableParallelism() - 1)) : 0)

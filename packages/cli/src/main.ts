@@ -144,17 +144,40 @@ async function minutesPaths(fs: FileSystem, workspace: Workspace, args: ParsedAr
   return [...paths].sort()
 }
 
-async function analyze(fs: FileSystem, workspace: Workspace, paths: string[], args: ParsedArgs): Promise<MinutesAnalysis[]> {
-  const cache = args.cache
-    ? await LintCache.open(args.cacheLocation ?? join(workspace.config.root, 'node_modules', '.cache', 'followthrough'), workspace, version)
-    : undefined
+function openCache(workspace: Workspace, args: ParsedArgs): LintCache | undefined {
+  if (!args.cache) return undefined
+  return LintCache.open(args.cacheLocation ?? join(workspace.config.root, 'node_modules', '.cache', 'followthrough'), workspace, version)
+}
+
+async function analyze(
+  fs: FileSystem,
+  workspace: Workspace,
+  paths: string[],
+  args: ParsedArgs,
+  cache: LintCache | undefined = openCache(workspace, args),
+  digests?: ReadonlyArray<string | undefined>
+): Promise<MinutesAnalysis[]> {
   const analyses = await analyzeFiles(fs, workspace, paths, {
     disk: fs === nodeFileSystem,
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
-    ...(cache ? { cache } : {})
+    ...(cache ? { cache } : {}),
+    ...(digests ? { digests } : {})
   })
   await cache?.save()
   return analyses
+}
+
+/** Every finding of a lint run; from the cache when nothing changed since the last run. */
+async function lintFindings(fs: FileSystem, workspace: Workspace, paths: string[], args: ParsedArgs): Promise<Finding[]> {
+  const cache = openCache(workspace, args)
+  if (!cache) return allFindings(workspace, await analyze(fs, workspace, paths, args))
+  const digests = await cache.digests(fs, paths)
+  const key = cache.runKey(paths, digests)
+  const remembered = await cache.readRun(key)
+  if (remembered) return remembered
+  const findings = allFindings(workspace, await analyze(fs, workspace, paths, args, cache, digests))
+  await cache.writeRun(key, findings)
+  return findings
 }
 
 async function lint(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -162,8 +185,7 @@ async function lint(args: ParsedArgs, io: CliIo): Promise<number> {
   const { fs, workspace } = await open(args, io)
   if (workspace.broken) return brokenWorkspace(workspace, io, format)
   const paths = await minutesPaths(fs, workspace, args, io)
-  const analyses = await analyze(fs, workspace, paths, args)
-  let findings = allFindings(workspace, analyses)
+  let findings = await lintFindings(fs, workspace, paths, args)
   if (args.quiet) findings = findings.filter((finding) => finding.severity === 'error')
   io.stdout.write(render(findings, format, io, paths))
   const errors = findings.filter((finding) => finding.severity === 'error').length

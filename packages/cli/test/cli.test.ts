@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { minutes, register, run, workspace } from './workspace.js'
@@ -148,12 +148,26 @@ describe('followthrough lint', () => {
   it('keeps results in a cache and gives the same output from it', async () => {
     const root = make({ ...clean, 'minutes/2023-04-17.md': minutes('2023-04-17', 'R7 again.\n') })
     const first = await run(['lint', '--cache', '--format', 'json'], root)
-    const cacheFile = join(root, 'node_modules', '.cache', 'followthrough', 'lint-cache.json')
-    expect(existsSync(cacheFile)).toBe(true)
-    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, unknown> }
+    const folder = join(root, 'node_modules', '.cache', 'followthrough')
+    const cached = JSON.parse(readFileSync(join(folder, 'files.json'), 'utf8')) as { entries: Record<string, unknown> }
     expect(Object.keys(cached.entries)).toHaveLength(2)
+    expect(existsSync(join(folder, 'run.json'))).toBe(true)
+    // Unchanged: the whole run comes from the cache.
     const second = await run(['lint', '--cache', '--format', 'json'], root)
     expect(second).toEqual(first)
+    // One file fixed: only it is checked again, and its finding goes.
+    writeFileSync(join(root, 'minutes/2023-04-17.md'), minutes('2023-04-17', 'R1 again.\n'))
+    const third = await run(['lint', '--cache', '--format', 'json'], root)
+    expect(third.code).toBe(0)
+    expect(JSON.parse(third.stdout)).toEqual([])
+    // A register change invalidates every result: R1 is now unknown everywhere.
+    writeFileSync(join(root, 'recommendations.yaml'), register.replace('- id: R1\n', '- id: R9\n'))
+    const fourth = await run(['lint', '--cache', '--format', 'json'], root)
+    expect((JSON.parse(fourth.stdout) as Array<{ file: string; ruleId: string }>).map((f) => `${f.file} ${f.ruleId}`)).toEqual([
+      'minutes/2023-01-18.md unknown-recommendation',
+      'minutes/2023-01-18.md unknown-recommendation',
+      'minutes/2023-04-17.md unknown-recommendation'
+    ])
   })
 
   it('gives the same results with worker threads', async () => {

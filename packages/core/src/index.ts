@@ -70,6 +70,7 @@ export {
   staleness,
   statusesOn,
   statusOn,
+  statusTimeline,
   totals,
   type BurnUpPoint,
   type Coverage,
@@ -89,6 +90,7 @@ export {
   type Staleness,
   type StatusCounts,
   type StatusSubject,
+  type StatusTimeline,
   type StatusUpdateLike,
   type Totals
 } from './progress/index.js'

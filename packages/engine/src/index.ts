@@ -37,3 +37,4 @@ export {
 } from './workspace.js'
 export { discussedAfterClosure, statusRegressions } from './workspace-rules.js'
 export { allRules, engineRuleUrl, type EngineRule } from './rules.js'
+export { parseMinutes } from './parse-minutes.js'

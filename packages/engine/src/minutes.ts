@@ -1,11 +1,10 @@
 import type { Config, Register } from '@followthrough/core'
 import remarkRecommendations, { type MinutesData } from '@followthrough/remark-recommendations'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
+import type { Root } from 'mdast'
 import { unified, type Processor } from 'unified'
 import { VFile } from 'vfile'
 import { findingFromMessage, type Finding } from './finding.js'
+import { parseMinutes } from './parse-minutes.js'
 
 /**
  * What the engine keeps of one minutes file: plain data, never the syntax tree
@@ -27,26 +26,23 @@ export interface MinutesContext {
   config: Config
 }
 
-const processors = new WeakMap<MinutesContext, Processor>()
+const processors = new WeakMap<MinutesContext, Processor<undefined, Root, Root>>()
 
 /**
- * The unified pipeline the CLI, the language server and remark-cli users share:
- * remark-parse, front matter, GFM, then the recommendations plugin.
+ * The checks the CLI and the language server share: the recommendations
+ * plugin, run on a tree from {@link parseMinutes}.
  */
-export function minutesProcessor(context: MinutesContext): Processor {
+export function minutesProcessor(context: MinutesContext): Processor<undefined, Root, Root> {
   let processor = processors.get(context)
   if (!processor) {
     processor = unified()
-      .use(remarkParse)
-      .use(remarkFrontmatter, ['yaml'])
-      .use(remarkGfm)
       .use(remarkRecommendations, {
         registers: [...context.registers],
         prefix: context.config.prefix,
         keywords: context.config.keywords,
         rules: context.config.rules
       })
-      .freeze() as unknown as Processor
+      .freeze() as unknown as Processor<undefined, Root, Root>
     processors.set(context, processor)
   }
   return processor
@@ -65,7 +61,7 @@ export function analyzeMinutes(text: string, path: string, context: MinutesConte
   const file = new VFile({ path, value: text })
   try {
     const processor = minutesProcessor(context)
-    processor.runSync(processor.parse(file), file)
+    processor.runSync(parseMinutes(text), file)
   } catch (error) {
     return {
       path,

@@ -1,4 +1,4 @@
-import { addDays, statusOn, type Register, type Status } from '@followthrough/core'
+import { addDays, statusTimeline, type Register, type Status, type StatusTimeline } from '@followthrough/core'
 import type { Finding } from './finding.js'
 import type { MinutesAnalysis } from './minutes.js'
 import { engineRuleUrl } from './rules.js'
@@ -112,17 +112,23 @@ export function statusRegressions(analyses: readonly MinutesAnalysis[], register
 export function discussedAfterClosure(analyses: readonly MinutesAnalysis[], registers: readonly Register[]): Finding[] {
   const findings: Finding[] = []
   const single = registers.length === 1
-  const updatesByRegister = new Map<string, Array<{ id: string; status: Status; date: string }>>()
+  // One timeline per recommendation, built once: a workspace has thousands of
+  // references and each asks for a status.
+  const timelines = new Map<Register, Map<string, StatusTimeline>>()
   for (const register of registers) {
     const registerId = register.inquiry.id
-    const updates: Array<{ id: string; status: Status; date: string }> = []
+    const updates = new Map<string, Array<{ id: string; status: Status; date: string }>>()
     for (const analysis of analyses) {
       if (!isDated(analysis)) continue
       for (const update of analysis.data.updates) {
-        if (sameRegister(registerId, single, update.register)) updates.push({ id: update.id, status: update.status, date: analysis.data.meeting!.date })
+        if (!sameRegister(registerId, single, update.register)) continue
+        const list = updates.get(update.id)
+        const event = { id: update.id, status: update.status, date: analysis.data.meeting!.date }
+        if (list) list.push(event)
+        else updates.set(update.id, [event])
       }
     }
-    updatesByRegister.set(registerId, updates)
+    timelines.set(register, new Map(register.recommendations.map((recommendation) => [recommendation.id, statusTimeline(recommendation, updates.get(recommendation.id) ?? [])])))
   }
 
   for (const analysis of analyses) {
@@ -132,12 +138,12 @@ export function discussedAfterClosure(analyses: readonly MinutesAnalysis[], regi
     const rows = analysis.data.updates.map((update) => update.position)
     for (const reference of analysis.data.references) {
       const register = registers.find((candidate) => sameRegister(candidate.inquiry.id, single, reference.register))
-      const recommendation = register?.recommendations.find((candidate) => candidate.id === reference.id)
-      if (!register || !recommendation) continue
+      const timeline = register ? timelines.get(register)?.get(reference.id) : undefined
+      if (!timeline) continue
       const offset = reference.position.start.offset
       const inRow = rows.some((row) => offset !== undefined && row.start.offset !== undefined && row.end.offset !== undefined && offset >= row.start.offset && offset < row.end.offset)
       if (inRow) continue
-      const before = statusOn(recommendation, dayBefore, updatesByRegister.get(register.inquiry.id) ?? [])
+      const before = timeline.at(dayBefore)
       if (before.status !== 'implemented' && before.status !== 'rejected') continue
       const since = before.since !== undefined ? ` since ${before.since}` : ''
       findings.push({

@@ -200,10 +200,16 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
     let tokenStart = at
     const limit = Math.max(0, at - 256)
     while (tokenStart > limit && !isSpace(text.charCodeAt(tokenStart - 1))) tokenStart--
-    // Most references follow a space: nothing to look at.
-    if (tokenStart === at) return false
-    const token = text.slice(tokenStart, at)
-    return /:\/\/|^[(<[]?www\.|@|^[(<[]?[\w-]+(?:\.[\w-]+)+\//i.test(token)
+    if (tokenStart < at) {
+      const token = text.slice(tokenStart, at)
+      if (/:\/\/|^[(<[]?www\.|@|^[(<[]?[\w-]+(?:\.[\w-]+)+\//i.test(token)) return true
+    }
+    // An email address starting with the id (R12@example.org) is no reference
+    // either, whether or not a GFM parser made it a link.
+    let tokenEnd = at
+    const end = Math.min(text.length, at + 256)
+    while (tokenEnd < end && !isSpace(text.charCodeAt(tokenEnd))) tokenEnd++
+    return /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.test(text.slice(at, tokenEnd))
   }
 
   function emit(

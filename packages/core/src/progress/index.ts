@@ -24,9 +24,11 @@ export { neverDiscussed, staleness, type Staleness } from './staleness.js'
 export {
   statusesOn,
   statusOn,
+  statusTimeline,
   type DatedStatus,
   type RecommendationStatus,
   type StatusSubject,
+  type StatusTimeline,
   type StatusUpdateLike
 } from './status-on.js'
 export { countByStatus, totals, type StatusCounts, type Totals } from './totals.js'

@@ -103,20 +103,52 @@ export function statusesOn(
   }))
 }
 
-/** The {@link statusOn} rule, for updates already narrowed to the recommendation. */
-function resolveStatus(recommendation: StatusSubject, date: string, updates: readonly StatusUpdateLike[]): DatedStatus {
+/**
+ * A recommendation's status events in the order they take effect, to ask its
+ * status on many dates without sorting each time (lint asks once per
+ * reference, burn-up once per meeting).
+ */
+export interface StatusTimeline {
+  /** The status on `date` by the {@link statusOn} rule (`date` is not checked). */
+  at(date: string): DatedStatus
+}
+
+/**
+ * Build a {@link StatusTimeline} from the recommendation's history and the
+ * minutes updates about it (updates about other recommendations are skipped).
+ */
+export function statusTimeline(recommendation: StatusSubject, updates: readonly StatusUpdateLike[] = []): StatusTimeline {
   // History before updates, each in input order; a stable sort by date then
   // encodes both tie-breaks: on the same day a later event wins, so minutes
   // beat history and later rows beat earlier rows of the same kind.
-  const events = [...(recommendation.history ?? []), ...updates]
-    .filter((event) => event.date <= date)
+  const events = [...(recommendation.history ?? []), ...updates.filter((update) => update.id === recommendation.id)]
     .map((event, order) => ({ date: event.date, status: event.status, order }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order))
-  let current: DatedStatus | undefined
-  for (const event of events) {
-    // A meeting that repeats the status does not restart it: "since" is when
-    // the recommendation reached the status it has now.
-    if (current?.status !== event.status) current = { status: event.status, since: event.date }
+  // A meeting that repeats the status does not restart it: "since" is when the
+  // recommendation reached the status it has after each event.
+  const since: string[] = []
+  events.forEach((event, index) => {
+    const previous = events[index - 1]
+    since.push(previous !== undefined && previous.status === event.status ? since[index - 1]! : event.date)
+  })
+  const baseline: DatedStatus = { status: recommendation.status ?? 'not-started' }
+  return {
+    at(date) {
+      // The last event on or before `date` (binary search: events are sorted).
+      let low = 0
+      let high = events.length
+      while (low < high) {
+        const middle = (low + high) >>> 1
+        if (events[middle]!.date <= date) low = middle + 1
+        else high = middle
+      }
+      const event = events[low - 1]
+      return event === undefined ? { ...baseline } : { status: event.status, since: since[low - 1]! }
+    }
   }
-  return current ?? { status: recommendation.status ?? 'not-started' }
+}
+
+/** The {@link statusOn} rule, for updates already narrowed to the recommendation. */
+function resolveStatus(recommendation: StatusSubject, date: string, updates: readonly StatusUpdateLike[]): DatedStatus {
+  return statusTimeline(recommendation, updates).at(date)
 }
