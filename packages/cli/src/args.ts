@@ -28,6 +28,7 @@ export interface ParsedArgs {
   register?: string
   workers?: number
   quiet: boolean
+  fix: boolean
   out?: string
 }
 
@@ -53,6 +54,7 @@ Options:
   --cache-location <dir>  lint: keep the cache in this folder instead
   --workers <n>           lint: worker threads to use (default: automatic)
   --quiet                 lint: report errors only
+  --fix                   lint: apply the fixes rules offer (reference-style), then report what is left
   -h, --help              Show this help
   -v, --version           Show the version
 
@@ -80,6 +82,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
         'cache-location': { type: 'string' },
         workers: { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
+        fix: { type: 'boolean', default: false },
         out: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false }
@@ -98,7 +101,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     command: command as ParsedArgs['command'],
     files,
     cache: values.cache,
-    quiet: values.quiet
+    quiet: values.quiet,
+    fix: values.fix
   }
   if (values.config !== undefined) result.config = values.config
   if (values.format !== undefined) result.format = values.format

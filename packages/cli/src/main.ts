@@ -5,6 +5,7 @@ import { computeProgress } from '@followthrough/core'
 import {
   allFindings,
   allRules,
+  applyFixes,
   dirname,
   minutesRecords,
   loadWorkspace,
@@ -186,6 +187,7 @@ async function lint(args: ParsedArgs, io: CliIo): Promise<number> {
   if (workspace.broken) return brokenWorkspace(workspace, io, format)
   const paths = await minutesPaths(fs, workspace, args, io)
   let findings = await lintFindings(fs, workspace, paths, args)
+  if (args.fix && (await fix(findings, io))) findings = await lintFindings(fs, workspace, paths, args)
   if (args.quiet) findings = findings.filter((finding) => finding.severity === 'error')
   io.stdout.write(render(findings, format, io, paths))
   const errors = findings.filter((finding) => finding.severity === 'error').length
@@ -219,6 +221,36 @@ async function progress(args: ParsedArgs, io: CliIo): Promise<number> {
   const reports = computeWorkspaceProgress(workspace, analyses, asOf, args.register, io.cwd)
   io.stdout.write(formatProgress(reports, { format, cwd: io.cwd, color: useColor(io.stdout, io.env) }))
   return 0
+}
+
+/**
+ * Apply the fixes findings carry, file by file: each file is written
+ * atomically (a temporary file, then rename) and only when a fix changes it.
+ * Says what changed on stderr, so `--format json` output stays clean.
+ *
+ * @returns whether any file changed.
+ */
+async function fix(findings: readonly Finding[], io: CliIo): Promise<boolean> {
+  if (io.fs !== undefined && io.fs !== nodeFileSystem) throw new UsageError('--fix writes files on disk and cannot be used with an in-memory file system')
+  const byFile = new Map<string, Array<NonNullable<Finding['fix']>>>()
+  for (const finding of findings) {
+    if (!finding.fix) continue
+    const list = byFile.get(finding.file)
+    if (list) list.push(finding.fix)
+    else byFile.set(finding.file, [finding.fix])
+  }
+  let changed = false
+  for (const [file, fixes] of byFile) {
+    const before = readFileSync(file, 'utf8')
+    const after = applyFixes(before, fixes)
+    if (after.applied === 0 || after.text === before) continue
+    const temporary = `${file}.${process.pid}.tmp`
+    await writeFile(temporary, after.text)
+    await rename(temporary, file)
+    changed = true
+    io.stderr.write(`followthrough: fixed ${after.applied} problem${after.applied === 1 ? '' : 's'} in ${relativePath(io.cwd, file)}\n`)
+  }
+  return changed
 }
 
 function asOfDate(args: ParsedArgs, io: CliIo): string {

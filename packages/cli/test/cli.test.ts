@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { minutes, register, run, workspace } from './workspace.js'
@@ -301,5 +301,33 @@ describe('followthrough report', () => {
     const result = await run(['report', '--register', 'nope'], make(clean))
     expect(result.code).toBe(2)
     expect(result.stderr).toBe('followthrough: Unexpected register "nope", expected one of iitcse\n')
+  })
+})
+
+describe('followthrough lint --fix', () => {
+  it('rewrites references in the house style, atomically, and leaves other files alone', async () => {
+    const untouched = minutes('2023-05-01', 'Recommendation 2 only.\n')
+    const root = make({
+      ...clean,
+      'followthrough.config.json': JSON.stringify({ referenceStyle: 'prose' }),
+      'minutes/2023-04-17.md': minutes('2023-04-17', 'Rec 1 and R2 came up; Recs 1 & 2 stay as they are.\n'),
+      'minutes/2023-05-01.md': untouched
+    })
+    const before = await run(['lint', '--format', 'json'], root)
+    expect((JSON.parse(before.stdout) as Array<{ ruleId: string; message: string }>).filter((f) => f.ruleId === 'reference-style').map((f) => f.message)).toEqual([
+      'Unexpected "R2", expected "Recommendation 2" (the house style)',
+      'Unexpected "R1", expected "Recommendation 1" (the house style)',
+      'Unexpected "Rec 1", expected "Recommendation 1" (the house style)',
+      'Unexpected "R2", expected "Recommendation 2" (the house style)'
+    ])
+    const untouchedStat = statSync(join(root, 'minutes/2023-05-01.md'))
+    const fixed = await run(['lint', '--fix', '--format', 'json'], root)
+    expect(fixed.code).toBe(0)
+    expect(fixed.stderr).toBe('followthrough: fixed 2 problems in minutes/2023-01-18.md\nfollowthrough: fixed 2 problems in minutes/2023-04-17.md\n')
+    expect(JSON.parse(fixed.stdout)).toEqual([])
+    expect(readFileSync(join(root, 'minutes/2023-04-17.md'), 'utf8')).toContain('Recommendation 1 and Recommendation 2 came up; Recs 1 & 2 stay as they are.')
+    expect(readFileSync(join(root, 'minutes/2023-05-01.md'), 'utf8')).toBe(untouched)
+    expect(statSync(join(root, 'minutes/2023-05-01.md')).mtimeMs).toBe(untouchedStat.mtimeMs)
+    expect(readdirSync(join(root, 'minutes')).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 })

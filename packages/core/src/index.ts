@@ -95,3 +95,4 @@ export {
   type Totals
 } from './progress/index.js'
 export { configJsonSchema, jsonSchemaFiles, registerJsonSchema } from './json-schemas.js'
+export { locateRegister, type IdLocation, type RecommendationLocation, type RegisterLocations, type SourceRange } from './register-locations.js'

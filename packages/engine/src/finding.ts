@@ -25,6 +25,8 @@ export interface Finding {
   url?: string
   /** Replacements a quick fix can offer (ids such as `R12`, or statuses). */
   suggestions?: string[]
+  /** An automatic fix (`followthrough lint --fix`): replace `offset`..`endOffset` with `text`. */
+  fix?: { offset: number; endOffset: number; text: string }
 }
 
 /** A finding from a core parse problem (register, config, front matter). */

@@ -38,3 +38,5 @@ export {
 export { discussedAfterClosure, statusRegressions } from './workspace-rules.js'
 export { allRules, engineRuleUrl, type EngineRule } from './rules.js'
 export { parseMinutes } from './parse-minutes.js'
+export { minutesMatcher } from './minutes-paths.js'
+export { applyFixes, referenceStyleFindings, type Fix } from './reference-style.js'

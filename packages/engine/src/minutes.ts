@@ -5,6 +5,7 @@ import { unified, type Processor } from 'unified'
 import { VFile } from 'vfile'
 import { findingFromMessage, type Finding } from './finding.js'
 import { parseMinutes } from './parse-minutes.js'
+import { referenceStyleFindings } from './reference-style.js'
 
 /**
  * What the engine keeps of one minutes file: plain data, never the syntax tree
@@ -80,9 +81,10 @@ export function analyzeMinutes(text: string, path: string, context: MinutesConte
       ]
     }
   }
+  const data = file.data.followthrough ?? emptyMinutesData()
   return {
     path,
-    data: file.data.followthrough ?? emptyMinutesData(),
-    findings: file.messages.map((message) => findingFromMessage(message, path))
+    data,
+    findings: [...file.messages.map((message) => findingFromMessage(message, path)), ...referenceStyleFindings(data.references, path, context.config)]
   }
 }

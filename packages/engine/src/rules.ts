@@ -31,6 +31,7 @@ export const allRules: readonly EngineRule[] = Object.freeze([
   ...pluginRules,
   rule('status-regression', 'warning', 'A status update moves a recommendation backwards without a note.'),
   rule('discussed-after-closure', 'info', 'Minutes discuss a recommendation that was already implemented or rejected.'),
+  rule('reference-style', 'warning', 'A reference is not written in the house style the config sets (fixable with --fix).'),
   rule('yaml-syntax', 'error', 'A register, config or front matter is not valid YAML.', parsing),
   rule('json-syntax', 'error', 'A register or config is not valid JSON.', parsing),
   rule('duplicate-key', 'error', 'A mapping in a register or config has the same key twice.', parsing),

@@ -31,6 +31,10 @@ export const ConfigSchema = z.strictObject({
     .array(z.string().min(1))
     .default([...defaultKeywords])
     .describe('Words that start a prose reference, such as "Recommendation 12" (matched case-insensitively).'),
+  referenceStyle: z
+    .enum(['prose', 'id'], { error: (issue) => `Unexpected reference style ${JSON.stringify(issue.input)}, expected "prose" or "id"` })
+    .optional()
+    .describe('House style for single references: "prose" writes "Recommendation 12", "id" writes "R12". `followthrough lint --fix` rewrites the others.'),
   rules: z
     .record(z.string(), SeveritySchema)
     .default({})

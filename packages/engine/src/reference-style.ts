@@ -1,0 +1,78 @@
+import type { Config } from '@followthrough/core'
+import type { FoundReference } from '@followthrough/remark-recommendations'
+import type { Finding } from './finding.js'
+import { engineRuleUrl } from './rules.js'
+
+/** A replacement of `offset`..`endOffset` (end exclusive) in a file's text. */
+export interface Fix {
+  offset: number
+  endOffset: number
+  text: string
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/**
+ * `reference-style` (warning, only when the config sets `referenceStyle`): a
+ * reference to one recommendation written other than in the house style, with
+ * a fix. "prose" writes `Recommendation 12` (the first keyword), "id" writes
+ * `R12`. Lists, ranges, qualified references and references with emphasis
+ * inside are left as they are: rewriting those would change more than style.
+ */
+export function referenceStyleFindings(references: readonly FoundReference[], path: string, config: Config): Finding[] {
+  const style = config.referenceStyle
+  if (style === undefined) return []
+  const prefix = escapeRegExp(config.prefix)
+  const keywords = config.keywords.map(escapeRegExp).sort((a, b) => b.length - a.length).join('|')
+  const idForm = new RegExp(`^${prefix}(\\d+[a-z]?)$`)
+  const proseForm = new RegExp(`^(?:${keywords})[\\s\\u00a0]*#?[\\s\\u00a0]*(\\d+[a-z]?)$`, 'i')
+  const keyword = config.keywords.find((word) => /^[A-Za-z]+$/.test(word) && !/s$/i.test(word)) ?? config.keywords[0] ?? 'Recommendation'
+  const findings: Finding[] = []
+  for (const reference of references) {
+    const number = idForm.exec(reference.text)?.[1] ?? proseForm.exec(reference.text)?.[1]
+    // Only a whole phrase naming this one recommendation is rewritten.
+    if (number === undefined || `${config.prefix}${number}` !== reference.id) continue
+    const wanted = style === 'prose' ? `${keyword} ${number}` : `${config.prefix}${number}`
+    if (reference.text === wanted) continue
+    const { start, end } = reference.position
+    if (start.offset === undefined || end.offset === undefined) continue
+    findings.push({
+      file: path,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      offset: start.offset,
+      endOffset: end.offset,
+      severity: 'warning',
+      ruleId: 'reference-style',
+      message: `Unexpected ${JSON.stringify(reference.text.replace(/\s+/g, ' '))}, expected ${JSON.stringify(wanted)} (the house style)`,
+      url: engineRuleUrl('reference-style'),
+      suggestions: [wanted],
+      fix: { offset: start.offset, endOffset: end.offset, text: wanted }
+    })
+  }
+  return findings
+}
+
+/**
+ * Apply fixes to a text: later ones first so offsets stay right; a fix that
+ * overlaps one already applied is skipped.
+ *
+ * @returns the new text and how many fixes were applied.
+ */
+export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number } {
+  const ordered = [...fixes].sort((a, b) => b.offset - a.offset || b.endOffset - a.endOffset)
+  let result = text
+  let applied = 0
+  let limit = Number.POSITIVE_INFINITY
+  for (const fix of ordered) {
+    if (fix.endOffset > limit || fix.offset < 0 || fix.endOffset > text.length || fix.offset > fix.endOffset) continue
+    result = result.slice(0, fix.offset) + fix.text + result.slice(fix.endOffset)
+    limit = fix.offset
+    applied++
+  }
+  return { text: result, applied }
+}
