@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumArgs, ensureChromium } from '../../report/test/chromium.js'
+import { chromiumArgs, ensureChromium, watchPage } from '../../report/test/chromium.js'
 import { run } from './workspace.js'
 
 /**
@@ -42,13 +42,7 @@ describe('the example report in headless Chromium', () => {
     if (!browser) throw new Error('The browser did not start')
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
     page.setDefaultTimeout(5_000)
-    const requests: string[] = []
-    const problems: string[] = []
-    page.on('request', (request) => requests.push(request.url()))
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`)
-    })
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+    const { requests, problems } = watchPage(page)
     try {
       await page.goto(url, { waitUntil: 'load' })
       expect(await page.locator('h1').textContent()).toContain('Independent Inquiry into Telford Child Sexual Exploitation')

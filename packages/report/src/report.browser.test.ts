@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { computeProgress, RegisterSchema } from '@followthrough/core'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumArgs, ensureChromium } from '../test/chromium.js'
+import { chromiumArgs, ensureChromium, watchPage } from '../test/chromium.js'
 import { fixtureReport } from '../test/fixture.js'
 import { renderReport } from './index.js'
 
@@ -62,17 +62,7 @@ async function open(url: string): Promise<Watched> {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
   // Fail fast with Playwright's message rather than at the test's timeout.
   page.setDefaultTimeout(5_000)
-  const requests: string[] = []
-  const problems: string[] = []
-  page.on('request', (request) => requests.push(request.url()))
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`)
-  })
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`)
-    void dialog.dismiss()
-  })
+  const { requests, problems } = watchPage(page)
   await page.goto(url, { waitUntil: 'load' })
   return { page, requests, problems }
 }

@@ -48,3 +48,32 @@ export function ensureChromium(path: string = chromiumPath): string {
   if (!existsSync(path)) throw new Error(`\`apt-get install -y chromium\` ran but ${path} is still missing: ${howTo}.`)
   return path
 }
+
+/** What a page did that a test may need to refuse: requests made and problems logged. */
+export interface PageWatch {
+  requests: string[]
+  problems: string[]
+}
+
+/**
+ * Record every request, console error or warning, page error and dialog of a
+ * page (Playwright's `Page`, typed loosely so this file needs no import).
+ */
+export function watchPage(page: {
+  on(event: 'request', listener: (request: { url(): string }) => void): unknown
+  on(event: 'console', listener: (message: { type(): string; text(): string }) => void): unknown
+  on(event: 'pageerror', listener: (error: Error) => void): unknown
+  on(event: 'dialog', listener: (dialog: { message(): string; dismiss(): Promise<void> }) => void): unknown
+}): PageWatch {
+  const watch: PageWatch = { requests: [], problems: [] }
+  page.on('request', (request) => watch.requests.push(request.url()))
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') watch.problems.push(`console ${message.type()}: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => watch.problems.push(`page error: ${error.message}`))
+  page.on('dialog', (dialog) => {
+    watch.problems.push(`dialog: ${dialog.message()}`)
+    void dialog.dismiss()
+  })
+  return watch
+}

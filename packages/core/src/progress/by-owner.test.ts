@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { Recommendation } from '../schemas/register.js'
 import type { Status } from '../schemas/status.js'
 import { byOwner } from './by-owner.js'
+import { zeros } from './test-support.js'
 
-const zeros = {
-  'not-started': 0,
-  'in-progress': 0,
-  'ready-for-assessment': 0,
-  implemented: 0,
-  blocked: 0,
-  rejected: 0,
-  superseded: 0
-}
 
 function rec(id: string, owners: string[]): Recommendation {
   return { id, title: `Title of ${id}`, owners }

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Recommendation } from '../schemas/register.js'
 import { byTheme } from './by-theme.js'
+import { zeros } from './test-support.js'
 
-const zeros = {
-  'not-started': 0,
-  'in-progress': 0,
-  'ready-for-assessment': 0,
-  implemented: 0,
-  blocked: 0,
-  rejected: 0,
-  superseded: 0
-}
 
 function rec(id: string, themes?: string[]): Recommendation {
   return themes === undefined ? { id, title: `Title of ${id}`, owners: ['police'] } : { id, title: `Title of ${id}`, owners: ['police'], themes }

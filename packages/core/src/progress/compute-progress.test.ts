@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { MinutesRecord } from '../schemas/records.js'
 import type { Register } from '../schemas/register.js'
 import { computeProgress, type Progress } from './compute-progress.js'
+import { zeros } from './test-support.js'
 
-const zeros = {
-  'not-started': 0,
-  'in-progress': 0,
-  'ready-for-assessment': 0,
-  implemented: 0,
-  blocked: 0,
-  rejected: 0,
-  superseded: 0
-}
 
 const inquiry = { id: 'iitcse', title: 'Independent Inquiry into Telford Child Sexual Exploitation', published: '2022-07-12' }
 

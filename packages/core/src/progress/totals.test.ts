@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { statuses } from '../schemas/status.js'
 import { countByStatus, totals } from './totals.js'
+import { zeros } from './test-support.js'
 
-const zeros = {
-  'not-started': 0,
-  'in-progress': 0,
-  'ready-for-assessment': 0,
-  implemented: 0,
-  blocked: 0,
-  rejected: 0,
-  superseded: 0
-}
 
 describe('countByStatus', () => {
   it('has all seven statuses, zeros included, in vocabulary order', () => {
