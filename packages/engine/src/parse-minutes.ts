@@ -39,8 +39,13 @@ function minutesSyntax(this: Processor, options: { tables: boolean }): void {
   }
 }
 
-const withoutTables = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(minutesSyntax, { tables: false }).freeze()
-const withTables = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(minutesSyntax, { tables: true }).freeze()
+function parser(tables: boolean) {
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(minutesSyntax, { tables }).freeze()
+}
+
+// Made on first use, not at import: `followthrough --version` needs neither.
+let withoutTables: ReturnType<typeof parser> | undefined
+let withTables: ReturnType<typeof parser> | undefined
 
 /**
  * A GFM table delimiter row (`| --- | :-: |`): dashes, colons, and at least one
@@ -58,6 +63,7 @@ function countDelimiterRows(text: string): number {
 
 /** Parse minutes into an mdast tree, spending the table parse only where a table is. */
 export function parseMinutes(text: string): Root {
+  withoutTables ??= parser(false)
   const tree = withoutTables.parse(text)
   const total = countDelimiterRows(text)
   if (total === 0) return tree
@@ -89,7 +95,7 @@ export function parseMinutes(text: string): Root {
       children.push(child)
     }
   }
-  if (expanded !== total) return withTables.parse(text)
+  if (expanded !== total) return (withTables ??= parser(true)).parse(text)
   tree.children = children
   return tree
 }
