@@ -1,4 +1,5 @@
 import { computeProgress, today, type MinutesRecord, type Progress, type Register } from '@followthrough/core'
+import { toMinutesRecord } from '@followthrough/remark-recommendations'
 import { discoverConfig, notUtf8, unreadable, type ConfigResult } from './config.js'
 import { decodeUtf8, joinPath, type FileSystem } from './file-system.js'
 import { applySeverities, compareFindings, type Finding } from './finding.js'
@@ -76,30 +77,7 @@ export function allFindings(workspace: Workspace, analyses: readonly MinutesAnal
 
 /** The progress records core needs, from analysed minutes with a valid date. */
 export function minutesRecords(analyses: readonly MinutesAnalysis[]): MinutesRecord[] {
-  const records: MinutesRecord[] = []
-  for (const analysis of analyses) {
-    const meeting = analysis.data.meeting
-    if (!meeting) continue
-    const record: MinutesRecord = {
-      source: analysis.path,
-      date: meeting.date,
-      references: analysis.data.references.map((reference) => ({
-        id: reference.id,
-        ...(reference.register !== undefined ? { register: reference.register } : {})
-      })),
-      updates: analysis.data.updates.map((update) => ({
-        id: update.id,
-        status: update.status,
-        date: meeting.date,
-        source: analysis.path,
-        ...(update.register !== undefined ? { register: update.register } : {}),
-        ...(update.note !== undefined ? { note: update.note } : {})
-      }))
-    }
-    if (meeting.title !== undefined) record.title = meeting.title
-    records.push(record)
-  }
-  return records
+  return analyses.flatMap((analysis) => toMinutesRecord(analysis.data, analysis.path) ?? [])
 }
 
 /** Progress of every valid register of the workspace, as of a date (today by default). */
