@@ -11,7 +11,10 @@ export {
 export { MemoryFileSystem } from './memory-file-system.js'
 export {
   analyzeMinutes,
+  checkTree,
   emptyMinutesData,
+  fileRuleFindings,
+  internalError,
   minutesProcessor,
   type MinutesAnalysis,
   type MinutesContext
@@ -40,3 +43,4 @@ export { allRules, engineRuleUrl, type EngineRule } from './rules.js'
 export { parseMinutes } from './parse-minutes.js'
 export { minutesMatcher } from './minutes-paths.js'
 export { applyFixes, referenceStyleFindings, type Fix } from './reference-style.js'
+export { openMinutesDocument, updateMinutesDocument, type MinutesDocument, type MinutesHeading, type MinutesParseStats } from './minutes-document.js'

@@ -55,36 +55,53 @@ export function emptyMinutesData(): MinutesData {
 }
 
 /**
+ * Run the plugin over a parsed tree (the whole file, or some of its top-level
+ * blocks when an editor re-checks only what an edit touched): its data and
+ * findings, or the error it failed with.
+ */
+export function checkTree(tree: Root, text: string, path: string, context: MinutesContext): { data: MinutesData; findings: Finding[] } | Error {
+  const file = new VFile({ path, value: text })
+  try {
+    minutesProcessor(context).runSync(tree, file)
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error))
+  }
+  return { data: file.data.followthrough ?? emptyMinutesData(), findings: file.messages.map((message) => findingFromMessage(message, path)) }
+}
+
+/**
+ * The engine's own rules over a whole file's references (`reference-style`
+ * today), added after the plugin's findings by every caller.
+ */
+export function fileRuleFindings(references: MinutesData['references'], path: string, context: MinutesContext): Finding[] {
+  return referenceStyleFindings(references, path, context.config)
+}
+
+/** The finding for a file the checks failed on: reported, never thrown. */
+export function internalError(path: string, error: unknown): Finding {
+  return {
+    file: path,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    severity: 'error',
+    ruleId: 'internal-error',
+    message: `Unexpected failure while checking this file (${error instanceof Error ? error.message : String(error)}), expected none: please report it`
+  }
+}
+
+/**
  * Parse and check one minutes file. Never throws: an internal failure becomes
  * an `internal-error` finding on the file, so one bad file cannot stop a run.
  */
 export function analyzeMinutes(text: string, path: string, context: MinutesContext): MinutesAnalysis {
-  const file = new VFile({ path, value: text })
+  let checked: { data: MinutesData; findings: Finding[] } | Error
   try {
-    const processor = minutesProcessor(context)
-    processor.runSync(parseMinutes(text), file)
+    checked = checkTree(parseMinutes(text), text, path, context)
   } catch (error) {
-    return {
-      path,
-      data: emptyMinutesData(),
-      findings: [
-        {
-          file: path,
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 1,
-          severity: 'error',
-          ruleId: 'internal-error',
-          message: `Unexpected failure while checking this file (${error instanceof Error ? error.message : String(error)}), expected none: please report it`
-        }
-      ]
-    }
+    checked = error instanceof Error ? error : new Error(String(error))
   }
-  const data = file.data.followthrough ?? emptyMinutesData()
-  return {
-    path,
-    data,
-    findings: [...file.messages.map((message) => findingFromMessage(message, path)), ...referenceStyleFindings(data.references, path, context.config)]
-  }
+  if (checked instanceof Error) return { path, data: emptyMinutesData(), findings: [internalError(path, checked)] }
+  return { path, data: checked.data, findings: [...checked.findings, ...fileRuleFindings(checked.data.references, path, context)] }
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import type { Progress } from '@followthrough/core'
+import { escapeHtml, summaryContentSecurityPolicy, summaryHtml } from './html.js'
+
+describe('progress summary', () => {
+  it('forbids scripts and remote content', () => {
+    expect(summaryContentSecurityPolicy).toMatch(/^default-src 'none';/)
+    expect(summaryContentSecurityPolicy).not.toMatch(/script-src|https?:/)
+  })
+
+  it('escapes what it shows', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;')
+    const progress = {
+      register: { id: 'x', title: '<script>alert(1)</script>' },
+      asOf: '2024-10-20',
+      total: 2,
+      implemented: 1,
+      byStatus: { 'not-started': 0, 'in-progress': 1, 'ready-for-assessment': 0, implemented: 1, blocked: 0, rejected: 0, superseded: 0 },
+      byOwner: { a: { name: 'A & B', total: 2, implemented: 1 } },
+      overdue: [],
+      neverDiscussed: ['R2']
+    } as unknown as Progress
+    const html = summaryHtml(progress)
+    expect(html).not.toContain('<script>')
+    expect(html).toContain('&#60;script&#62;')
+    expect(html).toContain('A &#38; B')
+    expect(html).toContain('<td>In progress</td><td class="n">1</td>')
+    expect(html).toContain('R2')
+  })
+
+  it('says what to do when no register is loaded', () => {
+    expect(summaryHtml(undefined)).toContain('followthrough.config.json')
+  })
+})

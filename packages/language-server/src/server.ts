@@ -1,0 +1,198 @@
+import type { FileSystem } from '@followthrough/engine'
+import { createLanguageService, RenameError, type BulkAnalyzer, type LanguageService, type LogLevel } from '@followthrough/language-service'
+import { TextDocument } from 'vscode-languageserver-textdocument'
+import {
+  DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult
+} from 'vscode-languageserver'
+import { DiagnosticsPublisher } from './publisher.js'
+
+/** How the server behaves; each has a default. */
+export interface ServerOptions {
+  /** The files of the workspace (the disk, for the bin). */
+  fileSystem: FileSystem
+  /** Milliseconds between the last edit and pushed diagnostics (default 50). */
+  diagnosticsDelay?: number
+  /** Today (`YYYY-MM-DD`), for statuses and due dates; the real date by default. */
+  today?: () => string
+  /** Analyses the first index in bulk (the bin passes worker threads). */
+  analyze?: BulkAnalyzer
+}
+
+/** The characters after which an editor should ask for completions. */
+export const triggerCharacters = [' ', 'R', ',', '#']
+
+/** The files the server wants to hear about when they change on disk. */
+export const watchedFiles = ['**/*.md', '**/followthrough.config.json', '**/*.{yaml,yml,json}']
+
+/** The folders an editor names at initialization: workspace folders, else the root. */
+export function foldersOf(params: InitializeParams): string[] {
+  if (params.workspaceFolders && params.workspaceFolders.length > 0) return params.workspaceFolders.map((folder) => folder.uri)
+  if (params.rootUri) return [params.rootUri]
+  if (params.rootPath) return [params.rootPath]
+  return []
+}
+
+/**
+ * Serve the language service over an LSP connection: incremental text sync,
+ * pushed diagnostics, hover, completion, definition, references, document
+ * links and symbols, quick fixes and rename; files not open are read from
+ * disk, and changes on disk arrive through `workspace/didChangeWatchedFiles`.
+ * Every handler is guarded: a failure is logged to the editor's output and
+ * answered with an empty result, never a crash.
+ */
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument)
+  let service: LanguageService | undefined
+  let publisher: DiagnosticsPublisher | undefined
+  let watchRegistration = false
+  let folderNotifications = false
+
+  const log = (level: LogLevel, message: string) => {
+    if (level === 'error') connection.console.error(message)
+    else if (level === 'warn') connection.console.warn(message)
+    else if (level === 'info') connection.console.info(message)
+    else connection.console.log(message)
+  }
+
+  /** Run a handler; log and fall back on any failure. Rename errors go to the editor, worded for people. */
+  async function guard<T>(name: string, fallback: T, work: (service: LanguageService) => Promise<T>): Promise<T> {
+    if (!service) return fallback
+    try {
+      return await work(service)
+    } catch (error) {
+      if (error instanceof RenameError) throw new ResponseError(LSPErrorCodes.RequestFailed, error.message)
+      log('error', `${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+      return fallback
+    }
+  }
+
+  async function publish(uri: string): Promise<void> {
+    await guard('Publishing diagnostics', undefined, async (current) => {
+      const document = documents.get(uri)
+      const diagnostics = document ? await current.getDiagnostics(document) : await current.getFileDiagnostics(uri)
+      // The document may have changed while diagnostics were computed: the next publication follows.
+      if (document && documents.get(uri)?.version !== document.version) return
+      await connection.sendDiagnostics(document ? { uri, version: document.version, diagnostics } : { uri, diagnostics })
+    })
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const init = (params.initializationOptions ?? {}) as { diagnosticsDelay?: unknown }
+    const delay = typeof init.diagnosticsDelay === 'number' && init.diagnosticsDelay >= 0 ? init.diagnosticsDelay : (options.diagnosticsDelay ?? 50)
+    watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true
+    folderNotifications = params.capabilities.workspace?.workspaceFolders === true
+    service = createLanguageService({
+      workspace: { folders: foldersOf(params), ...bind(options.fileSystem) },
+      logger: { log },
+      ...(options.today ? { today: options.today } : {}),
+      ...(options.analyze ? { analyze: options.analyze } : {})
+    })
+    publisher = new DiagnosticsPublisher(delay, publish)
+    service.onDidChangeDiagnostics((uris) => publisher?.schedule(uris))
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters, resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        renameProvider: { prepareProvider: true },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } }
+      },
+      serverInfo: { name: 'followthrough-language-server' }
+    }
+  })
+
+  connection.onInitialized(() => {
+    if (watchRegistration) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: watchedFiles.map((globPattern) => ({ globPattern })) })
+        .catch((error: unknown) => log('warn', `Cannot watch files: ${String(error)}`))
+    }
+    if (folderNotifications) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        void guard('Workspace folders', undefined, (current) =>
+          current.didChangeWorkspaceFolders(
+            event.added.map((folder) => folder.uri),
+            event.removed.map((folder) => folder.uri)
+          )
+        )
+      })
+    }
+  })
+
+  documents.onDidOpen((event) => void guard('Open', undefined, (current) => current.didOpen(event.document)))
+  documents.onDidChangeContent((event) => void guard('Change', undefined, (current) => current.didChange(event.document)))
+  documents.onDidClose((event) => {
+    publisher?.cancel(event.document.uri)
+    void guard('Close', undefined, async (current) => {
+      await current.didClose(event.document.uri)
+      // Registers and configs keep their diagnostics; other files' go with the editor tab.
+      const remaining = await current.getFileDiagnostics(event.document.uri)
+      const kept = /\.(ya?ml|json)$/i.test(event.document.uri) ? remaining : []
+      await connection.sendDiagnostics({ uri: event.document.uri, diagnostics: kept })
+    })
+  })
+  connection.onDidChangeWatchedFiles((params) => void guard('Watched files', undefined, (current) => current.didChangeWatchedFiles(params.changes)))
+
+  const documentOf = (uri: string) => documents.get(uri)
+  connection.onHover((params, token) => guard('Hover', null, async (current) => {
+    const document = documentOf(params.textDocument.uri)
+    return document ? ((await current.getHover(document, params.position, token)) ?? null) : null
+  }))
+  connection.onCompletion((params, token) => guard('Completion', null, async (current) => {
+    const document = documentOf(params.textDocument.uri)
+    return document ? current.getCompletions(document, params.position, token) : null
+  }))
+  connection.onDefinition((params, token) => guard('Definition', null, async (current) => {
+    const document = documentOf(params.textDocument.uri)
+    return document ? current.getDefinition(document, params.position, token) : null
+  }))
+  connection.onReferences((params, token) => guard('References', null, async (current) => {
+    const document = documentOf(params.textDocument.uri)
+    return document ? current.getReferences(document, params.position, { includeDeclaration: params.context.includeDeclaration }, token) : null
+  }))
+  connection.onDocumentLinks((params, token) => guard('Document links', null, async (current) => {
+    const document = documentOf(params.textDocument.uri)
+    return document ? current.getDocumentLinks(document, token) : null
+  }))
+  connection.onDocumentSymbol((params, token) => guard('Document symbols', null, async (current) => {
+    const document = documentOf(params.textDocument.uri)
+    return document ? current.getDocumentSymbols(document, token) : null
+  }))
+  connection.onCodeAction((params, token) => guard('Code actions', null, async (current) => {
+    const document = documentOf(params.textDocument.uri)
+    const context = params.context.only ? { diagnostics: params.context.diagnostics, only: params.context.only } : { diagnostics: params.context.diagnostics }
+    return document ? current.getCodeActions(document, params.range, context, token) : null
+  }))
+  connection.onPrepareRename((params, token) => guard('Prepare rename', null, async (current) => {
+    const document = documentOf(params.textDocument.uri)
+    return document ? ((await current.prepareRename(document, params.position, token)) ?? null) : null
+  }))
+  connection.onRenameRequest((params, token) => guard('Rename', null, async (current) => {
+    const document = documentOf(params.textDocument.uri)
+    return document ? ((await current.getRenameEdit(document, params.position, params.newName, token)) ?? null) : null
+  }))
+  connection.onShutdown(() => {
+    publisher?.dispose()
+    service?.dispose()
+  })
+
+  documents.listen(connection)
+  connection.listen()
+}
+
+/** The file system's methods, bound (an object literal's methods may use `this`). */
+function bind(fs: FileSystem): FileSystem {
+  return { readFile: (path) => fs.readFile(path), exists: (path) => fs.exists(path), glob: (patterns, cwd) => fs.glob(patterns, cwd) }
+}

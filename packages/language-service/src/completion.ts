@@ -1,0 +1,186 @@
+import type { Recommendation, Register } from '@followthrough/core'
+import type { FolderIndex, RegisterEntry } from './folder-index.js'
+import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from './protocol.js'
+import { compareIds, escapeMarkdown, idSortKey } from './text.js'
+import type { PlacedDocument } from './workspace-index.js'
+
+/**
+ * Completion of recommendation ids where the reference grammar expects one:
+ * after the prefix (`R`, `R1`, `iitcse:R`) or after a keyword and any list
+ * already written (`Recommendation `, `Recs 3, `, `Rec. #`). After a keyword
+ * the word typed may be a number or a word of the wording: `Recommendation
+ * train` offers the recommendations whose title or text has a word starting
+ * with "train", and inserts the number. Items come sorted by id (R2 before
+ * R10), with the status and title shown.
+ */
+
+/** What completion needs besides the document. */
+export interface CompletionOptions {
+  /** Today (`YYYY-MM-DD`), for the status shown. */
+  today: string
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+}
+
+/** `Rec.` → `[Rr][Ee][Cc]\.`, as the grammar matches keywords. */
+function caseless(word: string): string {
+  let out = ''
+  for (const char of word) {
+    const lower = char.toLowerCase()
+    const upper = char.toUpperCase()
+    out += lower !== upper ? `[${upper}${lower}]` : escapeRegExp(char)
+  }
+  return out
+}
+
+interface Grammar {
+  id: RegExp
+  keyword: RegExp | undefined
+}
+
+const grammars = new Map<string, Grammar>()
+
+/** The two contexts, built from the config's prefix and keywords (the grammar's own settings). */
+function grammarOf(prefix: string, keywords: readonly string[]): Grammar {
+  const key = `${prefix}\u0000${keywords.join('\u0000')}`
+  let grammar = grammars.get(key)
+  if (grammar) return grammar
+  const words = [...new Set(keywords.map((word) => word.trim()).filter((word) => word.length > 0))].sort((a, b) => b.length - a.length)
+  const alternatives = words.map((word) => (/[\p{L}\p{N}_]$/u.test(word) ? `${caseless(word)}(?![\\p{L}\\p{N}_])` : caseless(word))).join('|')
+  // Members already written: numbers and ranges joined by `,`, `and`, `or`, `&`, dashes or `to`.
+  const member = `\\d+[a-z]?`
+  const join = `(?:\\s*,\\s*(?:(?:[Aa][Nn][Dd]|[Oo][Rr]|&)\\s+)?|\\s+(?:[Aa][Nn][Dd]|[Oo][Rr])\\s+|\\s*&\\s*|\\s*[-\\u2010-\\u2015\\u2212]\\s*|\\s+[Tt][Oo]\\s+)`
+  grammar = {
+    id: new RegExp(`(?<![\\p{L}\\p{N}_])(?:([a-z0-9][a-z0-9_-]*):)?${escapeRegExp(prefix)}(\\d*[a-z]?)$`, 'u'),
+    keyword:
+      alternatives.length > 0
+        ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives})[*_]*\\s*#?\\s*[*_]*(?:(?:${member})${join})*(\\p{L}[\\p{L}\\p{N}'’-]*|\\d+[a-z]?)?$`, 'u')
+        : undefined
+  }
+  grammars.set(key, grammar)
+  return grammar
+}
+
+/** The context at the cursor: what was typed, where it starts, and the register it names. */
+interface Context {
+  form: 'id' | 'keyword'
+  /** The characters typed so far (digits or a word; empty right after a keyword). */
+  typed: string
+  /** Offset where the replaced text starts. */
+  start: number
+  /** Offset where it ends (the rest of a word after the cursor is replaced too). */
+  end: number
+  qualifier?: string
+}
+
+/** Where completion applies at an offset, reading the line before the cursor. */
+export function completionContext(text: string, offset: number, prefix: string, keywords: readonly string[]): Context | undefined {
+  // A reference may continue over one line break inside a paragraph ("Recommendation\n14"),
+  // so the previous line counts too, unless a blank line ends the paragraph.
+  const lineStart = startOfLine(text, offset)
+  let before = text.slice(lineStart > 0 ? startOfLine(text, lineStart - 1) : lineStart, offset)
+  if (/(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/.test(before) || before.length > 400) before = text.slice(Math.max(lineStart, offset - 400), offset)
+  let end = offset
+  while (end < text.length && /[\p{L}\p{N}]/u.test(text[end]!)) end++
+  const grammar = grammarOf(prefix, keywords)
+  const id = grammar.id.exec(before)
+  if (id) {
+    const qualifier = id[1]
+    const start = offset - id[0].length + (qualifier !== undefined ? qualifier.length + 1 : 0)
+    const context: Context = { form: 'id', typed: id[2] ?? '', start, end }
+    if (qualifier !== undefined) context.qualifier = qualifier
+    return context
+  }
+  const keyword = grammar.keyword?.exec(before)
+  if (keyword) {
+    const typed = keyword[1] ?? ''
+    return { form: 'keyword', typed, start: offset - typed.length, end }
+  }
+  return undefined
+}
+
+/** The start of the line holding `offset` (a `\r\n` pair counts as one break). */
+function startOfLine(text: string, offset: number): number {
+  let at = offset
+  if (at > 0 && text.charCodeAt(at - 1) === 13 && text.charCodeAt(at) === 10) at--
+  while (at > 0) {
+    const code = text.charCodeAt(at - 1)
+    if (code === 10 || code === 13) break
+    at--
+  }
+  return at
+}
+
+function numberOf(id: string, prefix: string): string {
+  return id.startsWith(prefix) ? id.slice(prefix.length) : id
+}
+
+/** Whether a word of the title or text starts with `typed` (case and accents aside). */
+function wordingMatches(recommendation: Recommendation, typed: string): boolean {
+  const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+  const wanted = fold(typed)
+  const words = fold(`${recommendation.title} ${recommendation.text ?? ''}`).split(/[^\p{L}\p{N}]+/u)
+  return words.some((word) => word.startsWith(wanted))
+}
+
+/** The registers whose ids apply: the qualifier's, the minutes' own, else every register. */
+function registersFor(folder: FolderIndex, placed: PlacedDocument, qualifier: string | undefined): Array<{ entry: RegisterEntry; register: Register }> {
+  const all = folder.registers.flatMap((entry) => (entry.register ? [{ entry, register: entry.register }] : []))
+  if (qualifier !== undefined) return all.filter((candidate) => candidate.register.inquiry.id === qualifier)
+  const own = placed.minutes?.analysis.data.register
+  if (own !== undefined) {
+    const mine = all.filter((candidate) => candidate.register.inquiry.id === own)
+    if (mine.length > 0) return mine
+  }
+  return all
+}
+
+/** The completion items at an offset. */
+export function getCompletions(placed: PlacedDocument, offset: number, positionAt: (offset: number) => Position, options: CompletionOptions): CompletionList {
+  const empty: CompletionList = { isIncomplete: false, items: [] }
+  if (!placed.minutes || !placed.folder.workspace) return empty
+  const folder = placed.folder
+  const { prefix, keywords } = folder.workspace.config.config
+  const context = completionContext(placed.text, offset, prefix, keywords)
+  if (!context) return empty
+  const registers = registersFor(folder, placed, context.qualifier)
+  const several = registers.length > 1
+  const range = { start: positionAt(context.start), end: positionAt(context.end) }
+  const statuses = new Map<string, string>()
+  for (const progress of folder.progress(options.today)) for (const status of progress.statuses) statuses.set(`${progress.register.id}:${status.id}`, status.status)
+  const word = context.form === 'keyword' && /^\p{L}/u.test(context.typed)
+  const items: CompletionItem[] = []
+  for (const { register } of registers) {
+    const registerId = register.inquiry.id
+    const sorted = [...register.recommendations].sort((a, b) => compareIds(a.id, b.id))
+    for (const recommendation of sorted) {
+      const number = numberOf(recommendation.id, prefix)
+      if (word) {
+        if (!wordingMatches(recommendation, context.typed)) continue
+      } else if (context.form === 'keyword' ? !number.startsWith(context.typed) : !number.startsWith(context.typed)) {
+        continue
+      }
+      const status = statuses.get(`${registerId}:${recommendation.id}`)
+      // With several registers and no qualifier, an id form item says which register it is.
+      const qualified = several && context.form === 'id' && context.qualifier === undefined
+      const label = qualified ? `${registerId}:${recommendation.id}` : recommendation.id
+      const newText = context.form === 'keyword' ? number : qualified ? `${registerId}:${recommendation.id}` : recommendation.id
+      const item: CompletionItem = {
+        label,
+        labelDetails: { description: recommendation.title },
+        kind: CompletionItemKind.Reference,
+        detail: `${status ?? recommendation.status ?? 'not-started'} · ${recommendation.title}${several ? ` (${registerId})` : ''}`,
+        documentation: { kind: 'markdown', value: `**${recommendation.id}** · ${escapeMarkdown(recommendation.title)}${recommendation.text ? `\n\n${escapeMarkdown(recommendation.text.trim())}` : ''}` },
+        sortText: `${several ? registerId : ''}${idSortKey(recommendation.id)}`,
+        // The editor filters by the typed text: a word of the wording must still match.
+        filterText: word ? `${context.typed} ${recommendation.title}` : context.form === 'keyword' ? number : label,
+        textEdit: { range, newText }
+      }
+      items.push(item)
+    }
+  }
+  // Filtering by wording happens here, so ask again as the word grows.
+  return { isIncomplete: true, items }
+}

@@ -1,0 +1,76 @@
+import { SymbolKind, type DocumentSymbol, type Position } from './protocol.js'
+import { spanRange } from './text.js'
+import type { PlacedDocument } from './workspace-index.js'
+
+/**
+ * The minutes' outline: agenda items (top-level headings) nested by level,
+ * each spanning its section, with the status updates (`R3: in-progress`) and
+ * actions recorded under it as children.
+ */
+export function getDocumentSymbols(placed: PlacedDocument, positionAt: (offset: number) => Position): DocumentSymbol[] {
+  const document = placed.minutes
+  if (!document) return []
+  const headings = document.headings
+  const roots: DocumentSymbol[] = []
+  const symbols: DocumentSymbol[] = []
+  const stack: Array<{ depth: number; symbol: DocumentSymbol }> = []
+  headings.forEach((heading, index) => {
+    // A section runs to the next heading of the same or a higher level.
+    let end = document.text.length
+    for (let next = index + 1; next < headings.length; next++) {
+      if (headings[next]!.depth <= heading.depth) {
+        end = headings[next]!.position.start.offset
+        break
+      }
+    }
+    const selectionRange = spanRange(heading.position)
+    const symbol: DocumentSymbol = {
+      name: heading.text.length > 0 ? heading.text : '(untitled)',
+      detail: '#'.repeat(heading.depth),
+      kind: SymbolKind.String,
+      range: { start: selectionRange.start, end: positionAt(Math.max(end, heading.position.end.offset)) },
+      selectionRange,
+      children: []
+    }
+    while (stack.length > 0 && stack[stack.length - 1]!.depth >= heading.depth) stack.pop()
+    const parent = stack[stack.length - 1]
+    if (parent) parent.symbol.children!.push(symbol)
+    else roots.push(symbol)
+    stack.push({ depth: heading.depth, symbol })
+    symbols.push(symbol)
+  })
+
+  const items: Array<{ offset: number; symbol: DocumentSymbol }> = []
+  const { updates, actions } = document.analysis.data
+  for (const update of updates) {
+    const range = spanRange(update.position)
+    items.push({ offset: update.position.start.offset, symbol: { name: `${update.id}: ${update.status}`, kind: SymbolKind.Key, range, selectionRange: spanRange(update.referencePosition) } })
+  }
+  for (const action of actions) {
+    const range = spanRange(action.position)
+    const name = action.text.length > 80 ? `${action.text.slice(0, 79)}…` : action.text
+    const symbol: DocumentSymbol = { name: `${action.done ? 'Done' : 'Action'}: ${name}`, kind: SymbolKind.Event, range, selectionRange: range }
+    const detail = [action.owner, action.due].filter((part) => part !== undefined).join(', ')
+    if (detail !== '') symbol.detail = detail
+    items.push({ offset: action.position.start.offset, symbol })
+  }
+  items.sort((a, b) => a.offset - b.offset)
+  for (const item of items) {
+    // The last heading before the item owns it: its section runs at least to the next heading.
+    let owner = -1
+    for (let low = 0, high = headings.length; low < high; ) {
+      const middle = (low + high) >>> 1
+      if (headings[middle]!.position.start.offset <= item.offset) {
+        owner = middle
+        low = middle + 1
+      } else {
+        high = middle
+      }
+    }
+    if (owner >= 0) symbols[owner]!.children!.push(item.symbol)
+    else roots.push(item.symbol)
+  }
+  for (const symbol of symbols) symbol.children!.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+  roots.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+  return roots
+}

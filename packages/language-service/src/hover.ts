@@ -1,0 +1,136 @@
+import { nearest, type Progress, type Recommendation, type Register } from '@followthrough/core'
+import { relativePath, dirname } from '@followthrough/engine'
+import type { FolderIndex, RegisterEntry } from './folder-index.js'
+import type { Hover } from './protocol.js'
+import { targetsAt, type Target } from './targets.js'
+import { compareIds, escapeMarkdown } from './text.js'
+import type { PlacedDocument } from './workspace-index.js'
+
+/** What a hover needs besides the document. */
+export interface HoverOptions {
+  /** Today (`YYYY-MM-DD`): statuses, due dates and staleness are as of this day. */
+  today: string
+  /** The URI of a path, as results name files. */
+  uriOf(path: string): string
+}
+
+/**
+ * A hover card for the reference (or register id) under the cursor: id and
+ * title, wording, owners by name, status today and since when, due date
+ * (overdue marked), when and where it was last discussed. On a range, a
+ * compact list of its members. On an id no register has, says so and suggests
+ * the nearest ids.
+ */
+export function getHover(placed: PlacedDocument, offset: number, options: HoverOptions): Hover | undefined {
+  const targets = targetsAt(placed, offset)
+  const first = targets[0]
+  if (!first) return undefined
+  const value = targets.length > 1 ? rangeCard(placed.folder, targets, options) : card(placed, first, options)
+  return { contents: { kind: 'markdown', value }, range: first.range }
+}
+
+function progressOf(folder: FolderIndex, register: Register, today: string): Progress | undefined {
+  return folder.progress(today).find((entry) => entry.register.id === register.inquiry.id)
+}
+
+function card(placed: PlacedDocument, target: Target, options: HoverOptions): string {
+  const folder = placed.folder
+  const entry = target.register
+  const register = entry?.register
+  if (!entry || !register) return unresolved(placed, target)
+  const recommendation = register.recommendations.find((candidate) => candidate.id === target.id)
+  if (!recommendation) return unknown(placed, target, register)
+  const progress = progressOf(folder, register, options.today)
+  const lines = [`**${target.id}** · ${escapeMarkdown(recommendation.title)}`, '']
+  if (recommendation.text) lines.push(escapeMarkdown(recommendation.text.trim()), '')
+  lines.push(...facts(recommendation, register, progress, placed.path, options))
+  if (folder.registers.filter((candidate) => candidate.register).length > 1 || entry.stale) {
+    lines.push('', `*${escapeMarkdown(register.inquiry.title)}* (\`${register.inquiry.id}\`)${entry.stale ? ', last valid version: the register has errors' : ''}`)
+  }
+  return lines.join('\n')
+}
+
+function facts(recommendation: Recommendation, register: Register, progress: Progress | undefined, from: string, options: HoverOptions): string[] {
+  const lines: string[] = []
+  const owners = recommendation.owners.map((id) => register.owners.find((owner) => owner.id === id)?.name ?? id)
+  lines.push(`- **Owner${owners.length === 1 ? '' : 's'}:** ${escapeMarkdown(owners.join(', '))}`)
+  const status = progress?.statuses.find((entry) => entry.id === recommendation.id)
+  if (status) lines.push(`- **Status:** ${status.status}${status.since !== undefined ? ` since ${status.since}` : ''} (as of ${options.today})`)
+  if (recommendation.due !== undefined) {
+    const late = progress?.overdue.find((entry) => entry.id === recommendation.id)
+    const soon = progress?.dueSoon.find((entry) => entry.id === recommendation.id)
+    const note = late ? ` — **overdue** by ${late.daysOverdue} day${late.daysOverdue === 1 ? '' : 's'}` : soon ? ` — due in ${soon.daysUntilDue} day${soon.daysUntilDue === 1 ? '' : 's'}` : ''
+    lines.push(`- **Due:** ${recommendation.due}${note}`)
+  }
+  const stale = progress?.staleness.find((entry) => entry.id === recommendation.id)
+  if (stale?.lastDiscussed !== undefined && stale.lastDiscussedIn !== undefined) {
+    const where = relativePath(dirname(from), stale.lastDiscussedIn)
+    const ago = stale.daysSince !== undefined ? ` (${stale.daysSince} day${stale.daysSince === 1 ? '' : 's'} ago, ${stale.meetingsSince} meeting${stale.meetingsSince === 1 ? '' : 's'} since)` : ''
+    lines.push(`- **Last discussed:** ${stale.lastDiscussed} in [${escapeMarkdown(where)}](${options.uriOf(stale.lastDiscussedIn)})${ago}`)
+  } else if (stale) {
+    lines.push('- **Last discussed:** never')
+  }
+  if (recommendation.supersededBy !== undefined) lines.push(`- **Superseded by:** ${recommendation.supersededBy}`)
+  if (recommendation.themes && recommendation.themes.length > 0) lines.push(`- **Themes:** ${escapeMarkdown(recommendation.themes.join(', '))}`)
+  return lines
+}
+
+/** The engine's suggestions for an unknown id at this reference, else the nearest ids. */
+function suggestionsFor(placed: PlacedDocument, target: Target, register: Register): string[] {
+  const reference = target.references?.[0]
+  const finding = placed.minutes?.analysis.findings.find(
+    (candidate) => candidate.ruleId === 'unknown-recommendation' && reference !== undefined && candidate.offset === reference.position.start.offset
+  )
+  if (finding?.suggestions && finding.suggestions.length > 0) return finding.suggestions
+  return nearest(target.id, register.recommendations.map((recommendation) => recommendation.id), { max: 2 })
+}
+
+function unknown(placed: PlacedDocument, target: Target, register: Register): string {
+  const ids = register.recommendations.map((recommendation) => recommendation.id).sort(compareIds)
+  const extent = ids.length === 0 ? 'it has none' : ids.length === 1 ? ids[0]! : `${ids[0]} to ${ids[ids.length - 1]}`
+  const suggestions = suggestionsFor(placed, target, register)
+  const lines = [`**${target.id}** is not a recommendation of ${escapeMarkdown(register.inquiry.title)} (${extent}).`]
+  if (suggestions.length > 0) {
+    lines.push('', 'Did you mean:', '')
+    for (const id of suggestions) {
+      const recommendation = register.recommendations.find((candidate) => candidate.id === id)
+      lines.push(`- **${id}** · ${escapeMarkdown(recommendation?.title ?? '')}`)
+    }
+  }
+  return lines.join('\n')
+}
+
+function unresolved(placed: PlacedDocument, target: Target): string {
+  const folder = placed.folder
+  const withRegister = folder.registers.filter((entry): entry is RegisterEntry & { register: Register } => entry.register !== undefined)
+  if (target.registerId !== undefined) {
+    const ids = withRegister.map((entry) => entry.register.inquiry.id)
+    return `**${target.registerId}:${target.id}**: no register \`${target.registerId}\` is configured${ids.length > 0 ? ` (registers: ${ids.join(', ')})` : ''}.`
+  }
+  if (withRegister.length === 0) return `**${target.id}**: no register is loaded, so this reference cannot be checked.`
+  const holders = withRegister.filter((entry) => entry.register.recommendations.some((recommendation) => recommendation.id === target.id))
+  const lines = [`**${target.id}** is ambiguous: several registers are configured. Qualify it (such as \`${(holders[0] ?? withRegister[0])!.register.inquiry.id}:${target.id}\`) or set \`register\` in the front matter.`, '']
+  for (const entry of holders) {
+    const recommendation = entry.register.recommendations.find((candidate) => candidate.id === target.id)!
+    lines.push(`- \`${entry.register.inquiry.id}:${target.id}\` · ${escapeMarkdown(recommendation.title)}`)
+  }
+  return lines.join('\n')
+}
+
+/** A range (`R3–R5`) or list sharing one span: one line per member. */
+function rangeCard(folder: FolderIndex, targets: readonly Target[], options: HoverOptions): string {
+  const first = targets[0]!
+  const last = targets[targets.length - 1]!
+  const lines = [`**${first.id}–${last.id}** (${targets.length} recommendations)`, '']
+  for (const target of targets) {
+    const register = target.register?.register
+    const recommendation = register?.recommendations.find((candidate) => candidate.id === target.id)
+    if (!register || !recommendation) {
+      lines.push(`- **${target.id}** · *not in the register*`)
+      continue
+    }
+    const status = progressOf(folder, register, options.today)?.statuses.find((entry) => entry.id === target.id)
+    lines.push(`- **${target.id}** · ${escapeMarkdown(recommendation.title)}${status ? ` — ${status.status}` : ''}`)
+  }
+  return lines.join('\n')
+}

@@ -1,0 +1,62 @@
+import type { Position } from './protocol.js'
+
+/**
+ * What the service needs from its host, and nothing more: a document, the
+ * files of the workspace, somewhere to log. A language server passes
+ * `vscode-languageserver-textdocument` documents and the disk; tests pass
+ * documents and files held in memory.
+ */
+
+/** One version of a document open in the editor. */
+export interface ITextDocument {
+  /** The document's URI, such as `file:///w/minutes/2023-04-17.md`. */
+  readonly uri: string
+  /** Grows with every change; the service parses each version once. */
+  readonly version: number
+  getText(): string
+  /** The position (0-based line, UTF-16 character) of an offset. */
+  positionAt(offset: number): Position
+  /** The offset of a position. */
+  offsetAt(position: Position): number
+}
+
+/**
+ * The workspace: its root folders and its files on disk (or wherever they
+ * live). Paths are absolute and use `/`; documents open in the editor are laid
+ * over these reads by the service itself.
+ */
+export interface IWorkspace {
+  /** Root folders, as `file:` URIs or absolute paths; each finds its own config. */
+  readonly folders: readonly string[]
+  /** The bytes of a file; rejects when it cannot be read. */
+  readFile(path: string): Promise<Uint8Array>
+  /** Whether a file exists. */
+  exists(path: string): Promise<boolean>
+  /** Files under `cwd` matching any of the globs, as sorted absolute paths (no `node_modules`, no dot-folders). */
+  glob(patterns: readonly string[], cwd: string): Promise<string[]>
+}
+
+/** How much a log line matters. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
+
+/** Where the service says what it is doing and what went wrong. */
+export interface ILogger {
+  log(level: LogLevel, message: string): void
+}
+
+/** How a file changed on disk (the numbers LSP's `FileChangeType` uses). */
+export const FileChangeType = { Created: 1, Changed: 2, Deleted: 3 } as const
+
+/** How a file changed on disk. */
+export type FileChangeType = 1 | 2 | 3
+
+/** A file that changed on disk. */
+export interface FileChange {
+  uri: string
+  type: FileChangeType
+}
+
+/** Stops a listener. */
+export interface Disposable {
+  dispose(): void
+}

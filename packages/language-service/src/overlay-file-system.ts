@@ -1,0 +1,42 @@
+import type { FileSystem } from '@followthrough/engine'
+
+const encoder = new TextEncoder()
+
+/**
+ * The workspace's files with the editor's open documents laid over them: the
+ * engine reads a register or config being edited as the editor has it, saved
+ * or not. Open documents that do not exist on disk yet exist here.
+ */
+export class OverlayFileSystem implements FileSystem {
+  private readonly open = new Map<string, string>()
+
+  constructor(private readonly base: FileSystem) {}
+
+  /** Lay a document's text over the file at `path`. */
+  set(path: string, text: string): void {
+    this.open.set(path, text)
+  }
+
+  /** Show the file on disk again. */
+  delete(path: string): void {
+    this.open.delete(path)
+  }
+
+  /** The open text at `path`, if any. */
+  text(path: string): string | undefined {
+    return this.open.get(path)
+  }
+
+  async readFile(path: string): Promise<Uint8Array> {
+    const text = this.open.get(path)
+    return text !== undefined ? encoder.encode(text) : this.base.readFile(path)
+  }
+
+  async exists(path: string): Promise<boolean> {
+    return this.open.has(path) || this.base.exists(path)
+  }
+
+  async glob(patterns: readonly string[], cwd: string): Promise<string[]> {
+    return this.base.glob(patterns, cwd)
+  }
+}
