@@ -1,4 +1,6 @@
 import { availableParallelism } from 'node:os'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { Worker } from 'node:worker_threads'
 import { emptyMinutesData, readMinutes, type FileSystem, type MinutesAnalysis, type Workspace } from '@followthrough/engine'
 import type { LintCache } from './cache.js'
@@ -45,11 +47,23 @@ export async function analyzeFiles(fs: FileSystem, workspace: Workspace, paths: 
     // This thread takes a share too: it is idle otherwise.
     const [own = [], ...others] = shares
     const done = others.map((share) => runWorker(workspace, share.map((index) => paths[index]!)))
-    for (const index of own) results[index] = await readMinutes(fs, paths[index]!, workspace)
+    const collect = garbageCollector()
+    let checked = 0
+    for (const index of own) {
+      results[index] = await readMinutes(fs, paths[index]!, workspace)
+      // Parsing leaves much garbage; V8 lets the heap grow far before a full
+      // collection, so collect every few hundred files to keep peak memory low.
+      if (++checked % 250 === 0) collect?.()
+    }
     const fromWorkers = await Promise.all(done)
     others.forEach((share, shareIndex) => share.forEach((index, position) => (results[index] = fromWorkers[shareIndex]![position])))
   } else {
-    for (const index of pending) results[index] = await readMinutes(fs, paths[index]!, workspace)
+    const collect = pending.length >= workerThreshold ? garbageCollector() : undefined
+    let checked = 0
+    for (const index of pending) {
+      results[index] = await readMinutes(fs, paths[index]!, workspace)
+      if (++checked % 250 === 0) collect?.()
+    }
   }
   if (options.cache) {
     for (const index of pending) {
@@ -58,6 +72,17 @@ export async function analyzeFiles(fs: FileSystem, workspace: Workspace, paths: 
     }
   }
   return results.map((result, index) => result ?? { path: paths[index]!, data: emptyMinutesData(), findings: [] })
+}
+
+/** V8's full collection, which Node hides unless asked; undefined where it cannot be had. */
+function garbageCollector(): (() => void) | undefined {
+  try {
+    setFlagsFromString('--expose-gc')
+    const gc: unknown = runInNewContext('gc')
+    return typeof gc === 'function' ? (gc as () => void) : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function split<T>(items: readonly T[], parts: number): T[][] {
@@ -69,11 +94,19 @@ function split<T>(items: readonly T[], parts: number): T[][] {
 
 function runWorker(workspace: Workspace, paths: string[]): Promise<MinutesAnalysis[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { workspace: { context: workspace.context }, paths } })
-    worker.once('message', (results: MinutesAnalysis[]) => resolve(results))
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {
+      workerData: { workspace: { context: workspace.context }, paths },
+      // A small heap makes the worker collect garbage early instead of growing.
+      resourceLimits: { maxOldGenerationSizeMb: 128 }
+    })
+    const results: MinutesAnalysis[] = []
+    worker.on('message', (result: MinutesAnalysis) => {
+      results.push(result)
+      if (results.length === paths.length) resolve(results)
+    })
     worker.once('error', reject)
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`worker stopped with exit code ${code}`))
+      if (results.length < paths.length) reject(new Error(`worker stopped with exit code ${code} after ${results.length} of ${paths.length} files`))
     })
   })
 }

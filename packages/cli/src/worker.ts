@@ -12,6 +12,6 @@ interface Job {
 }
 
 const job = workerData as Job
-const results = []
-for (const path of job.paths) results.push(await readMinutes(nodeFileSystem, path, job.workspace as Workspace))
-parentPort?.postMessage(results)
+// One message per file: the main thread never holds a second copy of the
+// whole share at once, which keeps peak memory down.
+for (const path of job.paths) parentPort?.postMessage(await readMinutes(nodeFileSystem, path, job.workspace as Workspace))

@@ -55,6 +55,10 @@ export function dirname(path: string): string {
 
 /** `path` relative to `from`, with `/` (for messages and JSON output). */
 export function relativePath(from: string, path: string): string {
+  // Most paths are inside `from`: a prefix check saves splitting both (output
+  // of a large run asks this for every finding).
+  const base = from.endsWith('/') ? from : `${from}/`
+  if (path.startsWith(base)) return path.slice(base.length) || '.'
   const a = from.split('/').filter(Boolean)
   const b = path.split('/').filter(Boolean)
   let common = 0
