@@ -38,9 +38,18 @@ export function main(argv: readonly string[] = process.argv.slice(2), streams?: 
     : argv.includes('--stdio')
       ? createConnection(ProposedFeatures.all, process.stdin, process.stdout)
       : createConnection(ProposedFeatures.all)
-  // Whatever escapes a handler is the server's bug, not a reason to drop the editor's work.
-  process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error.message}`))
-  process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected rejection: ${String(reason)}`))
+  // Whatever escapes a handler is the server's bug, not a reason to drop the
+  // editor's work. Once the editor has gone (its end of the pipe closed), the
+  // log goes to stderr instead: logging must never throw from here.
+  const report = (text: string) => {
+    try {
+      connection.console.error(text)
+    } catch {
+      process.stderr.write(`${text}\n`)
+    }
+  }
+  process.on('uncaughtException', (error) => report(`Unexpected error: ${error.stack ?? error.message}`))
+  process.on('unhandledRejection', (reason) => report(`Unexpected rejection: ${String(reason)}`))
   const analyze = workerAnalyzer()
   startServer(connection, { fileSystem: nodeFileSystem, ...(analyze ? { analyze } : {}), ...options })
   return connection

@@ -31,5 +31,6 @@ export function formatJson(findings: readonly Finding[], options: { cwd: string 
     if (finding.suggestions !== undefined) row.suggestions = finding.suggestions
     return row
   })
-  return JSON.stringify(rows, null, 2) + '\n'
+  // Compact, as ESLint prints it: large runs have tens of thousands of findings.
+  return JSON.stringify(rows) + '\n'
 }
