@@ -5,27 +5,10 @@
  */
 import type { Progress, Status } from '@followthrough/core'
 
-/** The seven statuses in their usual order (as in core). */
-export const statusOrder: readonly Status[] = [
-  'not-started',
-  'in-progress',
-  'ready-for-assessment',
-  'implemented',
-  'blocked',
-  'rejected',
-  'superseded'
-]
+/** The seven statuses in their usual order, and how each reads: core's, as the report shows them. */
+import { statuses as statusOrder, statusLabels } from '@followthrough/core'
 
-/** How each status reads in the editor (as in the HTML report). */
-export const statusLabels: Readonly<Record<Status, string>> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  'ready-for-assessment': 'Ready for assessment',
-  implemented: 'Implemented',
-  blocked: 'Blocked',
-  rejected: 'Rejected',
-  superseded: 'Superseded'
-}
+export { statusLabels, statusOrder }
 
 /** A product icon (codicon) and theme colour per status, for tree items. */
 export const statusIcons: Readonly<Record<Status, { icon: string; color: string }>> = {

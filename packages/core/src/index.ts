@@ -47,7 +47,7 @@ export {
   type Register,
   type StatusEvent
 } from './schemas/register.js'
-export { closedStatuses, normalizeStatus, statuses, StatusSchema, type Status } from './schemas/status.js'
+export { closedStatuses, normalizeStatus, statuses, statusLabels, StatusSchema, type Status } from './schemas/status.js'
 export {
   assertIsoDate,
   assertWholeDays,

@@ -1,15 +1,7 @@
 import type { Status } from '@followthrough/core'
 
-/** How each status reads in the report. */
-export const statusLabels: Readonly<Record<Status, string>> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  'ready-for-assessment': 'Ready for assessment',
-  implemented: 'Implemented',
-  blocked: 'Blocked',
-  rejected: 'Rejected',
-  superseded: 'Superseded'
-}
+/** How each status reads in the report (core's labels, shared with the editor). */
+export { statusLabels } from '@followthrough/core'
 
 /**
  * One colour per status, each at least 4.5:1 against white (so white text on

@@ -23,6 +23,17 @@ export const StatusSchema = z.enum(statuses, {
 /** A recommendation's status. */
 export type Status = z.infer<typeof StatusSchema>
 
+/** How each status reads to people: in reports, editors and tables. */
+export const statusLabels: Readonly<Record<Status, string>> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  'ready-for-assessment': 'Ready for assessment',
+  implemented: 'Implemented',
+  blocked: 'Blocked',
+  rejected: 'Rejected',
+  superseded: 'Superseded'
+}
+
 /**
  * Statuses that close a recommendation: it is no longer due, overdue or open.
  */
