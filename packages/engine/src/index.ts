@@ -40,7 +40,7 @@ export {
 } from './workspace.js'
 export { discussedAfterClosure, statusRegressions } from './workspace-rules.js'
 export { allRules, engineRuleUrl, type EngineRule } from './rules.js'
-export { parseMinutes } from './parse-minutes.js'
+export { lineStart, parseMinutes, shiftPositions } from './parse-minutes.js'
 export { minutesMatcher } from './minutes-paths.js'
 export { applyFixes, referenceStyleFindings, type Fix } from './reference-style.js'
 export { openMinutesDocument, updateMinutesDocument, type MinutesDocument, type MinutesHeading, type MinutesParseStats } from './minutes-document.js'

@@ -2,7 +2,7 @@ import type { FoundAction, FoundReference, FoundStatusUpdate, MinutesData, Sourc
 import type { Nodes, Root, RootContent, Yaml } from 'mdast'
 import type { Finding } from './finding.js'
 import { checkTree, emptyMinutesData, fileRuleFindings, internalError, type MinutesAnalysis, type MinutesContext } from './minutes.js'
-import { parseMinutes } from './parse-minutes.js'
+import { lineStart, parseMinutes, shiftPositions } from './parse-minutes.js'
 
 /**
  * Minutes as an editor holds them: one version of the text with its analysis,
@@ -231,7 +231,7 @@ function incremental(previous: MinutesDocument, state: State, text: string): Min
       step *= growth
       continue
     }
-    for (const node of nodes) shift(node, regionLine - 1, regionStart)
+    for (const node of nodes) shiftPositions(node, regionLine - 1, regionStart)
     const lineDelta = countLines(text, regionStart, regionEndNew) - countLines(old, regionStart, regionEndOld)
     const checked = check(state.frontMatter, nodes, text, previous.path, previous.context)
     if (checked instanceof Error) return undefined
@@ -287,18 +287,6 @@ function lastStartingAtOrBefore(blocks: readonly Block[], offset: number): numbe
   return low - 1
 }
 
-/** The start of the line holding `offset` (lines end at `\n`, `\r\n` or `\r`). */
-function lineStart(text: string, offset: number): number {
-  let at = offset
-  // Between the two characters of a `\r\n`: still on the line the pair ends.
-  if (at > 0 && text.charCodeAt(at - 1) === 13 && text.charCodeAt(at) === 10) at--
-  while (at > 0) {
-    const code = text.charCodeAt(at - 1)
-    if (code === 10 || code === 13) break
-    at--
-  }
-  return at
-}
 
 /** Line breaks in `text` between two offsets, `\r\n` counted once. */
 function countLines(text: string, start: number, end: number): number {
@@ -314,14 +302,6 @@ function countLines(text: string, start: number, end: number): number {
   return count
 }
 
-function shift(node: Nodes, lines: number, offset: number): void {
-  const position = node.position
-  if (position) {
-    position.start = { line: position.start.line + lines, column: position.start.column, offset: (position.start.offset ?? 0) + offset }
-    position.end = { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset }
-  }
-  if ('children' in node) for (const child of node.children as Nodes[]) shift(child, lines, offset)
-}
 
 function shiftBlock(block: Block, delta: number, lines: number): Block {
   const moved: Block = { type: block.type, start: block.start + delta, end: block.end + delta, line: block.line + lines, endLine: block.endLine + lines }

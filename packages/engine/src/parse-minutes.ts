@@ -91,7 +91,7 @@ export function parseMinutes(text: string): Root {
       mdastExtensions: [gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown(), gfmFootnoteFromMarkdown()]
     })
     for (const child of part.children) {
-      shift(child, start.line - 1, from)
+      shiftPositions(child, start.line - 1, from)
       children.push(child)
     }
   }
@@ -101,11 +101,24 @@ export function parseMinutes(text: string): Root {
 }
 
 /** Move a subtree parsed from a slice to where the slice is in the file. */
-function shift(node: Nodes, lines: number, offset: number): void {
+export function shiftPositions(node: Nodes, lines: number, offset: number): void {
   const position = node.position
   if (position) {
     position.start = { line: position.start.line + lines, column: position.start.column, offset: (position.start.offset ?? 0) + offset }
     position.end = { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset }
   }
-  if ('children' in node) for (const child of node.children) shift(child, lines, offset)
+  if ('children' in node) for (const child of node.children) shiftPositions(child, lines, offset)
+}
+
+/** The start of the line holding `offset` (lines end at `\n`, `\r\n` or `\r`). */
+export function lineStart(text: string, offset: number): number {
+  let at = offset
+  // Between the two characters of a `\r\n`: still on the line the pair ends.
+  if (at > 0 && text.charCodeAt(at - 1) === 13 && text.charCodeAt(at) === 10) at--
+  while (at > 0) {
+    const code = text.charCodeAt(at - 1)
+    if (code === 10 || code === 13) break
+    at--
+  }
+  return at
 }

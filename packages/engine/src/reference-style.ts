@@ -1,5 +1,5 @@
 import type { Config } from '@followthrough/core'
-import type { FoundReference } from '@followthrough/remark-recommendations'
+import { escapeRegExp, type FoundReference } from '@followthrough/remark-recommendations'
 import type { Finding } from './finding.js'
 import { engineRuleUrl } from './rules.js'
 
@@ -8,10 +8,6 @@ export interface Fix {
   offset: number
   endOffset: number
   text: string
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /**

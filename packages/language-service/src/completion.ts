@@ -1,4 +1,6 @@
 import type { Recommendation, Register } from '@followthrough/core'
+import { lineStart } from '@followthrough/engine'
+import { escapeRegExp, keywordPattern } from '@followthrough/remark-recommendations'
 import type { FolderIndex, RegisterEntry } from './folder-index.js'
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from './protocol.js'
 import { compareIds, escapeMarkdown, idSortKey } from './text.js'
@@ -20,21 +22,6 @@ export interface CompletionOptions {
   today: string
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-}
-
-/** `Rec.` → `[Rr][Ee][Cc]\.`, as the grammar matches keywords. */
-function caseless(word: string): string {
-  let out = ''
-  for (const char of word) {
-    const lower = char.toLowerCase()
-    const upper = char.toUpperCase()
-    out += lower !== upper ? `[${upper}${lower}]` : escapeRegExp(char)
-  }
-  return out
-}
-
 interface Grammar {
   id: RegExp
   keyword: RegExp | undefined
@@ -47,8 +34,8 @@ function grammarOf(prefix: string, keywords: readonly string[]): Grammar {
   const key = `${prefix}\u0000${keywords.join('\u0000')}`
   let grammar = grammars.get(key)
   if (grammar) return grammar
-  const words = [...new Set(keywords.map((word) => word.trim()).filter((word) => word.length > 0))].sort((a, b) => b.length - a.length)
-  const alternatives = words.map((word) => (/[\p{L}\p{N}_]$/u.test(word) ? `${caseless(word)}(?![\\p{L}\\p{N}_])` : caseless(word))).join('|')
+  // The keywords exactly as the grammar matches them.
+  const alternatives = keywordPattern(keywords)
   // Members already written: numbers and ranges joined by `,`, `and`, `or`, `&`, dashes or `to`.
   const member = `\\d+[a-z]?`
   const join = `(?:\\s*,\\s*(?:(?:[Aa][Nn][Dd]|[Oo][Rr]|&)\\s+)?|\\s+(?:[Aa][Nn][Dd]|[Oo][Rr])\\s+|\\s*&\\s*|\\s*[-\\u2010-\\u2015\\u2212]\\s*|\\s+[Tt][Oo]\\s+)`
@@ -79,9 +66,9 @@ interface Context {
 export function completionContext(text: string, offset: number, prefix: string, keywords: readonly string[]): Context | undefined {
   // A reference may continue over one line break inside a paragraph ("Recommendation\n14"),
   // so the previous line counts too, unless a blank line ends the paragraph.
-  const lineStart = startOfLine(text, offset)
-  let before = text.slice(lineStart > 0 ? startOfLine(text, lineStart - 1) : lineStart, offset)
-  if (/(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/.test(before) || before.length > 400) before = text.slice(Math.max(lineStart, offset - 400), offset)
+  const from = lineStart(text, offset)
+  let before = text.slice(from > 0 ? lineStart(text, from - 1) : from, offset)
+  if (/(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/.test(before) || before.length > 400) before = text.slice(Math.max(from, offset - 400), offset)
   let end = offset
   while (end < text.length && /[\p{L}\p{N}]/u.test(text[end]!)) end++
   const grammar = grammarOf(prefix, keywords)
@@ -101,17 +88,6 @@ export function completionContext(text: string, offset: number, prefix: string, 
   return undefined
 }
 
-/** The start of the line holding `offset` (a `\r\n` pair counts as one break). */
-function startOfLine(text: string, offset: number): number {
-  let at = offset
-  if (at > 0 && text.charCodeAt(at - 1) === 13 && text.charCodeAt(at) === 10) at--
-  while (at > 0) {
-    const code = text.charCodeAt(at - 1)
-    if (code === 10 || code === 13) break
-    at--
-  }
-  return at
-}
 
 function numberOf(id: string, prefix: string): string {
   return id.startsWith(prefix) ? id.slice(prefix.length) : id

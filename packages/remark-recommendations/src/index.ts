@@ -6,6 +6,8 @@
 export { remarkRecommendations, remarkRecommendations as default } from './plugin.js'
 export {
   compileGrammar,
+  escapeRegExp,
+  keywordPattern,
   maxRangeSize,
   scanReferences,
   type GrammarOptions,

@@ -74,7 +74,8 @@ const wordChars = '\\p{L}\\p{N}_'
 // Dashes people type between two numbers: hyphen-minus, the Unicode hyphens and dashes, minus.
 const dashes = '\\-\\u2010-\\u2015\\u2212'
 
-function escapeRegExp(text: string): string {
+/** Escape text for use inside a regular expression. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 }
 
@@ -89,7 +90,12 @@ function caseless(word: string): string {
   return out
 }
 
-function keywordPattern(keywords: readonly string[]): string {
+/**
+ * The alternation that matches any of the keywords as the grammar does:
+ * case-insensitive letters, longest first, a keyword ending in a letter ending
+ * a word. Editors use it to recognise a reference being typed.
+ */
+export function keywordPattern(keywords: readonly string[]): string {
   const unique = [...new Set(keywords.map((keyword) => keyword.trim()).filter((keyword) => keyword.length > 0))]
   // Longest first, so `Recommendations` wins over `Recommendation` and `Rec.` over `Rec`.
   unique.sort((a, b) => b.length - a.length)
