@@ -1,4 +1,5 @@
 import type { FileSystem } from '@followthrough/engine'
+import { visible } from './formatters/text.js'
 
 /** Somewhere to write output (a process stream, or a buffer in tests). */
 export interface Output {
@@ -25,6 +26,17 @@ export function useColor(output: Output, env: CliIo['env'] = {}): boolean {
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false
   if (env['FORCE_COLOR'] !== undefined) return env['FORCE_COLOR'] !== '0'
   return output.isTTY === true
+}
+
+/**
+ * `output` with control characters in what is written made {@link visible}
+ * (line breaks kept): for stderr, whose messages quote file names and config
+ * values from the repository.
+ */
+export function visibleOutput(output: Output): Output {
+  const wrapped: Output = { write: (text: string) => output.write(visible(text, { keepLineBreaks: true })) }
+  if (output.isTTY !== undefined) wrapped.isTTY = output.isTTY
+  return wrapped
 }
 
 /** A user's mistake: reported in one line, exit code 2, never a stack trace. */

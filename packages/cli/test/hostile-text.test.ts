@@ -157,3 +157,16 @@ describe('progress --format markdown renders as text in a job summary', () => {
     )
   })
 })
+
+describe('stderr', () => {
+  it('shows controls in config values it quotes', async () => {
+    let stderr = ''
+    const fs = new MemoryFileSystem({
+      [`${cwd}/followthrough.config.json`]: JSON.stringify({ minutes: ['notes/\u001b]0;pwned\u0007*.md'] }),
+      [`${cwd}/recommendations.yaml`]: register
+    })
+    const code = await main(['lint'], { cwd, fs, env: { NO_COLOR: '1' }, stdout: { write: () => true }, stderr: { write: (text: string) => (stderr += text) } })
+    expect(code).toBe(2)
+    expect(stderr).toBe('followthrough: No minutes match notes/\\x1b]0;pwned\\x07*.md in .\n')
+  })
+})
