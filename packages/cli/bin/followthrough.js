@@ -1,9 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js'
+import { main, processOutputs } from '../dist/cli.js'
 
-process.exitCode = await main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env
-})
+// A closed pipe or a full disk ends the run quietly (see processOutputs), not with a stack trace.
+const { stdout, stderr, exit } = processOutputs(process)
+exit(await main(process.argv.slice(2), { cwd: process.cwd(), stdout, stderr, env: process.env }))

@@ -1,4 +1,5 @@
 import type { FileSystem } from '@followthrough/engine'
+import { visible } from './formatters/text.js'
 
 /** Somewhere to write output (a process stream, or a buffer in tests). */
 export interface Output {
@@ -27,7 +28,95 @@ export function useColor(output: Output, env: CliIo['env'] = {}): boolean {
   return output.isTTY === true
 }
 
+/**
+ * `output` with control characters in what is written made {@link visible}
+ * (line breaks kept): for stderr, whose messages quote file names and config
+ * values from the repository.
+ */
+export function visibleOutput(output: Output): Output {
+  const wrapped: Output = { write: (text: string) => output.write(visible(text, { keepLineBreaks: true })) }
+  if (output.isTTY !== undefined) wrapped.isTTY = output.isTTY
+  return wrapped
+}
+
 /** A user's mistake: reported in one line, exit code 2, never a stack trace. */
 export class UsageError extends Error {
   override readonly name = 'UsageError'
+}
+
+/** A process stream as the bin gets it (`process.stdout`, `process.stderr`). */
+export interface ProcessStream {
+  write(text: string): unknown
+  on(event: 'error', listener: (error: Error & { code?: string }) => void): unknown
+  isTTY?: boolean
+}
+
+/** What {@link processOutputs} needs of `process`. */
+export interface ProcessLike {
+  stdout: ProcessStream
+  stderr: ProcessStream
+  exitCode?: number | string | null | undefined
+}
+
+/** Outputs for `main`, and how to finish the run. */
+export interface ProcessOutputs {
+  stdout: Output
+  stderr: Output
+  /** Set the exit code: `code`, unless the output could not be written (then 2). */
+  exit(code: number): void
+}
+
+/**
+ * Wrap the process's stdout and stderr for the bin, so output that cannot be
+ * delivered ends the run quietly instead of with Node's "Unhandled 'error'
+ * event" stack trace:
+ *
+ * - EPIPE (the reader went away, as in `lint | head`): later writes are
+ *   dropped, nothing is said, and the run exits with its own result (`grep`
+ *   and `git` behave alike with a closed pipe).
+ * - Any other write error (ENOSPC for `> /dev/full`, EIO, EBADF): one line on
+ *   stderr, later writes dropped, exit code 2; the run's result cannot reach
+ *   anyone, so it must not look like success.
+ *
+ * Errors on stderr itself are swallowed: there is nowhere left to say them.
+ */
+export function processOutputs(proc: ProcessLike): ProcessOutputs {
+  let stdoutOpen = true
+  let stderrOpen = true
+  let failed = false
+  const say = (line: string) => {
+    if (stderrOpen) proc.stderr.write(line)
+  }
+  proc.stdout.on('error', (error) => {
+    stdoutOpen = false
+    if (error.code === 'EPIPE' || failed) return
+    failed = true
+    say(`followthrough: cannot write to standard output: ${describeWriteError(error)}\n`)
+    // The error may arrive after `exit` (writes complete asynchronously): set it here too.
+    proc.exitCode = 2
+  })
+  proc.stderr.on('error', () => {
+    stderrOpen = false
+  })
+  const stdout: Output = {
+    write: (text: string) => (stdoutOpen ? proc.stdout.write(text) : false)
+  }
+  const stderr: Output = {
+    write: (text: string) => (stderrOpen ? proc.stderr.write(text) : false)
+  }
+  if (proc.stdout.isTTY !== undefined) stdout.isTTY = proc.stdout.isTTY
+  if (proc.stderr.isTTY !== undefined) stderr.isTTY = proc.stderr.isTTY
+  return {
+    stdout,
+    stderr,
+    exit(code: number) {
+      proc.exitCode = failed ? 2 : code
+    }
+  }
+}
+
+/** "no space left on device (ENOSPC)" from Node's "ENOSPC: no space left on device, write". */
+function describeWriteError(error: Error & { code?: string }): string {
+  const bare = (error.message.split('\n')[0] ?? '').replace(/^[A-Z]+: /, '').replace(/, write$/, '')
+  return error.code !== undefined && bare.length > 0 ? `${bare} (${error.code})` : bare || String(error.code ?? 'unknown error')
 }

@@ -27,7 +27,7 @@ import { formatSarif } from './formatters/sarif.js'
 import { formatStylish } from './formatters/stylish.js'
 import { formatProgress } from './formatters/progress.js'
 import { formatRefs } from './formatters/refs.js'
-import { UsageError, useColor, type CliIo } from './io.js'
+import { UsageError, useColor, visibleOutput, type CliIo } from './io.js'
 import { computeWorkspaceProgress } from './progress.js'
 
 /** The CLI's version, from its package.json. */
@@ -45,7 +45,9 @@ export const version: string = (() => {
  * (0 clean, 1 lint errors or too many warnings, 2 usage or configuration error);
  * never throws for a user's mistake.
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo): Promise<number> {
+  // Messages on stderr quote file names and config values: show their control characters, never obey them.
+  const io: CliIo = { ...given, stderr: visibleOutput(given.stderr) }
   let args: ParsedArgs
   try {
     args = parseCommandLine(argv)

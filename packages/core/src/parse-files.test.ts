@@ -73,7 +73,7 @@ describe('parseRegister', () => {
     const text = valid.replace('    name: West Mercia Police', '    name: West Mercia Police\n    name: WMP')
     const result = parseRegister(text, { path: 'r.yaml' })
     expect(result.ok).toBe(false)
-    expect(show(result.problems)).toEqual(['r.yaml:10:5-10:9: error: Unexpected duplicate key, expected each key once in a mapping [duplicate-key]'])
+    expect(show(result.problems)).toEqual(['r.yaml:10:5-10:9: error: Unexpected duplicate key "name", expected each key once in a mapping (first on line 9) [duplicate-key]'])
   })
 
   it('reports YAML syntax errors where they are', () => {

@@ -1,8 +1,9 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml'
+import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node as YamlNode } from 'yaml'
 import type { z } from 'zod'
 import { nearest } from './nearest.js'
 import type { ParseResult, Problem } from './problem.js'
 import { describe } from './schemas/primitives.js'
+import { MAX_NESTING, parseYamlDocument } from './yaml-document.js'
 
 /** The syntax of a file to parse. */
 export type Format = 'yaml' | 'json'
@@ -43,18 +44,30 @@ export function parseWithSchema<S extends z.ZodType>(
   const located = new Locator(text, lineCounter, options)
   let document: Document.Parsed
   try {
-    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false })
+    const parsed = parseYamlDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false })
+    if (!parsed.ok) {
+      const { offset } = parsed.tooDeep
+      const message = `Unexpected nesting deeper than ${MAX_NESTING} levels, expected at most ${MAX_NESTING}`
+      return { ok: false, problems: [located.problem(offset, offset + 1, message, `${format}-syntax`)] }
+    }
+    document = parsed.document
   } catch (error) {
     // The yaml package reports problems through `errors`; this only guards against the unforeseen.
-    return { ok: false, problems: [located.problem(0, text.length, String(error), `${format}-syntax`)] }
+    const message = error instanceof Error ? error.message : String(error)
+    return { ok: false, problems: [located.problem(0, text.length, message.split('\n')[0] ?? message, `${format}-syntax`)] }
   }
 
   const problems: Problem[] = []
   for (const error of document.errors) {
-    const duplicate = error.code === 'DUPLICATE_KEY'
-    // yaml marks one character of a duplicate key; underline the whole key.
-    const end = duplicate ? Math.max(error.pos[1], error.pos[0] + keyLength(text, error.pos[0])) : error.pos[1]
-    problems.push(located.problem(error.pos[0], end, cleanYamlMessage(error.message, error.code), duplicate ? 'duplicate-key' : `${format}-syntax`))
+    if (error.code === 'DUPLICATE_KEY') {
+      // yaml marks one character of a duplicate key; underline the whole key, name it and its first line.
+      const end = Math.max(error.pos[1], error.pos[0] + keyLength(text, error.pos[0]))
+      problems.push(located.problem(error.pos[0], end, duplicateKeyMessage(document, error.pos[0], located), 'duplicate-key'))
+    } else {
+      // A second document spans the rest of the file: underline its first line.
+      const end = error.code === 'MULTIPLE_DOCS' ? Math.max(error.pos[0] + 1, located.endOfLine(error.pos[0])) : error.pos[1]
+      problems.push(located.problem(error.pos[0], end, cleanYamlMessage(error.message, error.code), `${format}-syntax`))
+    }
   }
   if (problems.length > 0) return { ok: false, problems }
   for (const warning of document.warnings) {
@@ -88,10 +101,41 @@ function keyLength(text: string, offset: number): number {
 
 /** Strip the yaml package's position suffix and source excerpt from a message. */
 function cleanYamlMessage(message: string, code: string): string {
+  if (code === 'MULTIPLE_DOCS') return 'Unexpected second document, expected one document per file'
   const first = message.split('\n')[0] ?? message
   const bare = first.replace(/ at line \d+, column \d+:?$/, '').trim()
-  if (code === 'DUPLICATE_KEY') return 'Unexpected duplicate key, expected each key once in a mapping'
   return bare.length > 0 ? bare : message
+}
+
+/**
+ * "Unexpected duplicate key "name", …, (first on line 7)": the yaml package keeps
+ * both pairs in the mapping, so find the one whose key starts at `offset` and the
+ * first earlier key equal to it.
+ */
+function duplicateKeyMessage(document: Document.Parsed, offset: number, located: Locator): string {
+  const generic = 'Unexpected duplicate key, expected each key once in a mapping'
+  // Nesting is bounded by MAX_NESTING, so the walk is short; a stack keeps it iterative anyway.
+  const stack: unknown[] = [document.contents]
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (!isCollection(node)) continue
+    for (const item of node.items) {
+      if (isPair(item)) {
+        stack.push(item.key, item.value)
+        continue
+      }
+      stack.push(item)
+    }
+    if (!isMap(node)) continue
+    const index = node.items.findIndex((pair) => isScalar(pair.key) && pair.key.range?.[0] === offset)
+    const duplicate = node.items[index]?.key
+    if (!isScalar(duplicate)) continue
+    const first = node.items.slice(0, index).find((pair) => isScalar(pair.key) && pair.key.value === duplicate.value)?.key
+    const name = JSON.stringify(String(duplicate.value))
+    if (!isScalar(first) || !first.range) return `Unexpected duplicate key ${name}, expected each key once in a mapping`
+    return `Unexpected duplicate key ${name}, expected each key once in a mapping (first on line ${located.line(first.range[0])})`
+  }
+  return generic
 }
 
 /** Turns offsets into problems with lines and columns, shifted by the origin. */
@@ -122,6 +166,11 @@ class Locator {
     }
     if (this.options.path !== undefined) problem.path = this.options.path
     return problem
+  }
+
+  /** The line of `offset` in the file (the origin applied). */
+  line(offset: number): number {
+    return this.lines.linePos(offset).line + (this.options.origin?.line ?? 1) - 1
   }
 
   /** The end of the line that holds `offset` (for one-line spans of big nodes). */
@@ -201,8 +250,7 @@ function issueProblems(
   let message = issue.message
   if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
     // zod's own wording; schemas with their own message already name the value.
-    const input = isScalar(where.node) ? where.node.value : document.getIn(issue.path)
-    message = `Unexpected ${describe(input)}, expected ${expectedWords(issue.expected)}`
+    message = `Unexpected ${describe(plainValue(where.node, document, issue.path))}, expected ${expectedWords(issue.expected)}`
   } else if (issue.code === 'too_small' && issue.origin === 'string') {
     message = 'Unexpected empty text, expected some words'
   }
@@ -214,6 +262,21 @@ function issueProblems(
     return [located.problem(start, Math.max(start + 1, Math.min(end, located.endOfLine(start))), message, ruleId)]
   }
   return [located.problem(start, end, message, ruleId)]
+}
+
+/**
+ * A stand-in for the value at a node, enough for `describe` to name its kind:
+ * `getIn` returns the yaml package's own node objects for collections, which
+ * `describe` would call mappings whatever they are.
+ */
+function plainValue(node: unknown, document: Document.Parsed, path: ReadonlyArray<PropertyKey>): unknown {
+  if (isScalar(node)) return node.value
+  if (isSeq(node)) return []
+  if (isMap(node)) return {}
+  const value: unknown = document.getIn(path)
+  if (isSeq(value)) return []
+  if (isMap(value)) return {}
+  return isScalar(value) ? value.value : value
 }
 
 function expectedWords(expected: string): string {

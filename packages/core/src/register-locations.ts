@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml'
+import { isMap, isScalar, isSeq, LineCounter, type Node as YamlNode, type YAMLMap } from 'yaml'
+import { parseYamlDocument } from './yaml-document.js'
 
 /**
  * Where things are in a register's source text, for editors: the line a
@@ -63,7 +64,10 @@ export function locateRegister(text: string): RegisterLocations {
   let contents: unknown
   try {
     // Duplicate keys are a validation problem: locate the first and carry on.
-    contents = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false }).contents
+    // Too deep to compose: nothing to locate (parseRegister reports where).
+    const parsed = parseYamlDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false })
+    if (!parsed.ok) return result
+    contents = parsed.document.contents
   } catch {
     return result
   }

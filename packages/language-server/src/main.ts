@@ -1,5 +1,6 @@
 import { nodeFileSystem } from '@followthrough/engine/node'
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node'
+import { FramingCheck } from './framing.js'
 import { startServer, type ServerOptions } from './server.js'
 import { workerAnalyzer } from './worker-analyzer.js'
 
@@ -19,12 +20,27 @@ start it and speak the Language Server Protocol with it:
 export interface MainStreams {
   input: NodeJS.ReadableStream
   output: NodeJS.WritableStream
+  /** Called with a one-line message when the input's framing breaks; by default the process exits (see {@link main}). */
+  onBrokenFraming?: (message: string) => void
+}
+
+/**
+ * What happens when an editor's bytes stop being LSP messages: one line on
+ * stderr (which editors show in the server's log) and exit code 1, so the
+ * editor starts a fresh server; the reader could never find the next message.
+ */
+function exitOnBrokenFraming(message: string): void {
+  process.stderr.write(`followthrough-language-server: ${message}; exiting so the editor can restart the server\n`)
+  // Requests still in flight go unanswered: the editor sends them again to the server it starts.
+  process.exit(1)
 }
 
 /**
  * Start the language server as the bin does: `main(['--stdio'])`. Bad input
- * never stops it: failures inside requests are logged to the editor, and an
- * error escaping them is logged rather than thrown.
+ * never stops it: malformed params are answered with `InvalidParams`,
+ * failures inside requests are logged to the editor, and an error escaping
+ * them is logged rather than thrown. Bytes that are not LSP messages at all (a
+ * bad `Content-Length`) end it with exit code 1 and one line on stderr.
  *
  * @returns the connection, or `undefined` after printing help.
  */
@@ -33,10 +49,12 @@ export function main(argv: readonly string[] = process.argv.slice(2), streams?: 
     process.stdout.write(usage)
     return undefined
   }
+  // Over streams, the framing is checked before vscode-jsonrpc's reader sees the bytes (see FramingCheck).
+  const checked = (input: NodeJS.ReadableStream, onBroken: (message: string) => void) => input.pipe(new FramingCheck(onBroken))
   const connection = streams
-    ? createConnection(ProposedFeatures.all, streams.input, streams.output)
+    ? createConnection(ProposedFeatures.all, checked(streams.input, streams.onBrokenFraming ?? exitOnBrokenFraming), streams.output)
     : argv.includes('--stdio')
-      ? createConnection(ProposedFeatures.all, process.stdin, process.stdout)
+      ? createConnection(ProposedFeatures.all, checked(process.stdin, exitOnBrokenFraming), process.stdout)
       : createConnection(ProposedFeatures.all)
   // Whatever escapes a handler is the server's bug, not a reason to drop the
   // editor's work. Once the editor has gone (its end of the pipe closed), the

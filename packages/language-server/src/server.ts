@@ -1,16 +1,30 @@
 import type { FileSystem } from '@followthrough/engine'
 import { createLanguageService, RenameError, type BulkAnalyzer, type LanguageService, type LogLevel } from '@followthrough/language-service'
 import { TextDocument } from 'vscode-languageserver-textdocument'
+import type { z } from 'zod'
 import {
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   LSPErrorCodes,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult
 } from 'vscode-languageserver'
+import {
+  checkParams,
+  CodeActionParamsSchema,
+  DidChangeParamsSchema,
+  DidChangeWatchedFilesParamsSchema,
+  DidOpenParamsSchema,
+  DocumentParamsSchema,
+  PositionParamsSchema,
+  ReferenceParamsSchema,
+  RenameParamsSchema
+} from './params.js'
 import { DiagnosticsPublisher } from './publisher.js'
 
 /** How the server behaves; each has a default. */
@@ -44,8 +58,11 @@ export function foldersOf(params: InitializeParams): string[] {
  * pushed diagnostics, hover, completion, definition, references, document
  * links and symbols, quick fixes and rename; files not open are read from
  * disk, and changes on disk arrive through `workspace/didChangeWatchedFiles`.
- * Every handler is guarded: a failure is logged to the editor's output and
- * answered with an empty result, never a crash.
+ * Every handler is guarded: parameters are checked at the boundary (a
+ * malformed request is answered with an `InvalidParams` error and one line in
+ * the editor's log, a malformed notification is dropped with that line), and
+ * a failure inside is logged to the editor's output and answered with an empty
+ * result, never a crash.
  */
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument)
@@ -73,6 +90,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   }
 
+  /** Answer a request whose params pass `schema`; otherwise an `InvalidParams` error and one line in the log. */
+  function checked<S extends z.ZodType, T>(method: string, schema: S, params: unknown, answer: (params: z.output<S>) => Promise<T>): Promise<T> {
+    const result = checkParams(method, schema, params)
+    if (result.ok) return answer(result.value)
+    log('warn', result.message)
+    return Promise.reject(new ResponseError(ErrorCodes.InvalidParams, result.message))
+  }
+
+  /** Run a notification handler whose params pass `schema`; otherwise drop it with one line in the log. */
+  function checkedNotification<S extends z.ZodType>(method: string, schema: S, params: unknown, handle: (params: z.output<S>) => void): void {
+    const result = checkParams(method, schema, params)
+    if (result.ok) handle(result.value)
+    else log('warn', result.message)
+  }
+
   async function publish(uri: string): Promise<void> {
     await guard('Publishing diagnostics', undefined, async (current) => {
       const document = documents.get(uri)
@@ -86,8 +118,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialize((params): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as { diagnosticsDelay?: unknown }
     const delay = typeof init.diagnosticsDelay === 'number' && init.diagnosticsDelay >= 0 ? init.diagnosticsDelay : (options.diagnosticsDelay ?? 50)
-    watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true
-    folderNotifications = params.capabilities.workspace?.workspaceFolders === true
+    // Optional chaining throughout: an editor (or anything else on the pipe) may send less than the protocol says.
+    watchRegistration = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true
+    folderNotifications = params.capabilities?.workspace?.workspaceFolders === true
     service = createLanguageService({
       workspace: { folders: foldersOf(params), ...bind(options.fileSystem) },
       logger: { log },
@@ -143,53 +176,93 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       await connection.sendDiagnostics({ uri: event.document.uri, diagnostics: kept })
     })
   })
-  connection.onDidChangeWatchedFiles((params) => void guard('Watched files', undefined, (current) => current.didChangeWatchedFiles(params.changes)))
+  connection.onDidChangeWatchedFiles((raw) =>
+    checkedNotification('workspace/didChangeWatchedFiles', DidChangeWatchedFilesParamsSchema, raw, (params) => {
+      void guard('Watched files', undefined, (current) => current.didChangeWatchedFiles(params.changes))
+    })
+  )
 
   const documentOf = (uri: string) => documents.get(uri)
-  connection.onHover((params, token) => guard('Hover', null, async (current) => {
+  const position = (params: { position: { line: number; character: number } }) => ({ line: params.position.line, character: params.position.character })
+  connection.onHover((raw, token) => checked('textDocument/hover', PositionParamsSchema, raw, (params) => guard('Hover', null, async (current) => {
     const document = documentOf(params.textDocument.uri)
-    return document ? ((await current.getHover(document, params.position, token)) ?? null) : null
-  }))
-  connection.onCompletion((params, token) => guard('Completion', null, async (current) => {
+    return document ? ((await current.getHover(document, position(params), token)) ?? null) : null
+  })))
+  connection.onCompletion((raw, token) => checked('textDocument/completion', PositionParamsSchema, raw, (params) => guard('Completion', null, async (current) => {
     const document = documentOf(params.textDocument.uri)
-    return document ? current.getCompletions(document, params.position, token) : null
-  }))
-  connection.onDefinition((params, token) => guard('Definition', null, async (current) => {
+    return document ? current.getCompletions(document, position(params), token) : null
+  })))
+  connection.onDefinition((raw, token) => checked('textDocument/definition', PositionParamsSchema, raw, (params) => guard('Definition', null, async (current) => {
     const document = documentOf(params.textDocument.uri)
-    return document ? current.getDefinition(document, params.position, token) : null
-  }))
-  connection.onReferences((params, token) => guard('References', null, async (current) => {
+    return document ? current.getDefinition(document, position(params), token) : null
+  })))
+  connection.onReferences((raw, token) => checked('textDocument/references', ReferenceParamsSchema, raw, (params) => guard('References', null, async (current) => {
     const document = documentOf(params.textDocument.uri)
-    return document ? current.getReferences(document, params.position, { includeDeclaration: params.context.includeDeclaration }, token) : null
-  }))
-  connection.onDocumentLinks((params, token) => guard('Document links', null, async (current) => {
+    return document ? current.getReferences(document, position(params), { includeDeclaration: params.context.includeDeclaration }, token) : null
+  })))
+  connection.onDocumentLinks((raw, token) => checked('textDocument/documentLink', DocumentParamsSchema, raw, (params) => guard('Document links', null, async (current) => {
     const document = documentOf(params.textDocument.uri)
     return document ? current.getDocumentLinks(document, token) : null
-  }))
-  connection.onDocumentSymbol((params, token) => guard('Document symbols', null, async (current) => {
+  })))
+  connection.onDocumentSymbol((raw, token) => checked('textDocument/documentSymbol', DocumentParamsSchema, raw, (params) => guard('Document symbols', null, async (current) => {
     const document = documentOf(params.textDocument.uri)
     return document ? current.getDocumentSymbols(document, token) : null
-  }))
-  connection.onCodeAction((params, token) => guard('Code actions', null, async (current) => {
+  })))
+  connection.onCodeAction((raw, token) => checked('textDocument/codeAction', CodeActionParamsSchema, raw, (params) => guard('Code actions', null, async (current) => {
     const document = documentOf(params.textDocument.uri)
-    const context = params.context.only ? { diagnostics: params.context.diagnostics, only: params.context.only } : { diagnostics: params.context.diagnostics }
+    // The schema checked what the service reads of each diagnostic; the rest passes through as the editor sent it.
+    const diagnostics = params.context.diagnostics as unknown as Diagnostic[]
+    const context = params.context.only ? { diagnostics, only: params.context.only } : { diagnostics }
     return document ? current.getCodeActions(document, params.range, context, token) : null
-  }))
-  connection.onPrepareRename((params, token) => guard('Prepare rename', null, async (current) => {
+  })))
+  connection.onPrepareRename((raw, token) => checked('textDocument/prepareRename', PositionParamsSchema, raw, (params) => guard('Prepare rename', null, async (current) => {
     const document = documentOf(params.textDocument.uri)
-    return document ? ((await current.prepareRename(document, params.position, token)) ?? null) : null
-  }))
-  connection.onRenameRequest((params, token) => guard('Rename', null, async (current) => {
+    return document ? ((await current.prepareRename(document, position(params), token)) ?? null) : null
+  })))
+  connection.onRenameRequest((raw, token) => checked('textDocument/rename', RenameParamsSchema, raw, (params) => guard('Rename', null, async (current) => {
     const document = documentOf(params.textDocument.uri)
-    return document ? ((await current.getRenameEdit(document, params.position, params.newName, token)) ?? null) : null
-  }))
+    return document ? ((await current.getRenameEdit(document, position(params), params.newName, token)) ?? null) : null
+  })))
   connection.onShutdown(() => {
     publisher?.dispose()
     service?.dispose()
   })
 
-  documents.listen(connection)
+  documents.listen(checkedSync(connection, (method, schema, params, handle) => checkedNotification(method, schema, params, handle)))
   connection.listen()
+}
+
+type Check = <S extends z.ZodType>(method: string, schema: S, params: unknown, handle: (params: z.output<S>) => void) => void
+
+/**
+ * The connection as `TextDocuments` listens to it, with the text
+ * synchronisation notifications checked first: a malformed `didOpen`,
+ * `didChange` or `didClose` is dropped with one line in the log instead of
+ * throwing inside the library or corrupting a document.
+ */
+function checkedSync(connection: Connection, check: Check): Connection {
+  // TextDocuments passes its own handlers; each gets only params that passed the schema.
+  type Handler = (params: never) => void
+  const wrap = (method: string, schema: z.ZodType, subscribe: (handler: (params: unknown) => void) => unknown) => (handler: Handler) =>
+    subscribe((params) => check(method, schema, params, (value) => handler(value as never)))
+  return new Proxy(connection, {
+    get(target, key, receiver) {
+      switch (key) {
+        case 'onDidOpenTextDocument':
+          return wrap('textDocument/didOpen', DidOpenParamsSchema, (handler) => target.onDidOpenTextDocument(handler))
+        case 'onDidChangeTextDocument':
+          return wrap('textDocument/didChange', DidChangeParamsSchema, (handler) => target.onDidChangeTextDocument(handler))
+        case 'onDidCloseTextDocument':
+          return wrap('textDocument/didClose', DocumentParamsSchema, (handler) => target.onDidCloseTextDocument(handler))
+        case 'onWillSaveTextDocument':
+          return wrap('textDocument/willSave', DocumentParamsSchema, (handler) => target.onWillSaveTextDocument(handler))
+        case 'onDidSaveTextDocument':
+          return wrap('textDocument/didSave', DocumentParamsSchema, (handler) => target.onDidSaveTextDocument(handler))
+        default:
+          return Reflect.get(target, key, receiver) as unknown
+      }
+    }
+  })
 }
 
 /** The file system's methods, bound (an object literal's methods may use `this`). */

@@ -22,21 +22,57 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => entities[character] ?? character)
 }
 
-/** Schemes a link in the report may use; anything else (`javascript:`, `data:`) is dropped. */
+/** Schemes a link in the report may use; anything else (`javascript:`, `data:`, `vbscript:`) is dropped. */
 const safeSchemes = new Set(['http:', 'https:', 'file:', 'mailto:'])
 
+/** A URL scheme as the WHATWG URL parser reads one: a letter, then letters, digits, `+`, `-` or `.`, then `:`. */
+const schemePattern = /^([a-zA-Z][a-zA-Z0-9+.-]*):/
+
 /**
- * `href` for a link the caller made (with `minutesLink`), or `undefined` when
- * it is not safe to follow: only relative references and http(s), file and
- * mailto URLs are kept, so a crafted path can never become `javascript:`.
- * Control characters and whitespace, which browsers strip before reading the
- * scheme, are rejected too.
+ * What the URL parser reads after the browser's clean-up: leading and trailing
+ * C0 controls and spaces stripped, tabs and newlines removed anywhere
+ * (WHATWG URL Standard, "basic URL parser", steps 1 and 3).
+ */
+function asBrowserReads(href: string): string {
+  return href.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '')
+}
+
+/**
+ * The href with character references decoded, as the HTML parser would if it
+ * were written into an attribute unescaped: numeric ones (with or without the
+ * `;`) and the named ones for the characters that change how a scheme reads.
+ */
+function asHtmlDecodes(href: string): string {
+  const named: Readonly<Record<string, string>> = { colon: ':', Tab: '\t', NewLine: '\n', period: '.', plus: '+', hyphen: '-', dash: '-' }
+  return href
+    .replace(/&#(?:x([0-9a-f]+)|([0-9]+));?/gi, (whole, hex: string | undefined, decimal: string | undefined) => {
+      const code = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal)
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole
+    })
+    .replace(/&([A-Za-z]+);/g, (whole, name: string) => named[name] ?? whole)
+}
+
+function hasUnsafeScheme(href: string): boolean {
+  const scheme = schemePattern.exec(asBrowserReads(href))
+  return scheme !== null && !safeSchemes.has(`${(scheme[1] ?? '').toLowerCase()}:`)
+}
+
+/**
+ * `href` for a link (a minutes file, the inquiry's `url`), or `undefined` when
+ * it is not safe to follow. The scheme is read as a browser reads it: leading
+ * and trailing spaces and C0 controls stripped, tabs and newlines inside
+ * removed, case ignored, and character references (`&#106;`, `&colon;`)
+ * decoded too, in case the value ever reaches HTML unescaped. Only relative
+ * references and http(s), file and mailto URLs are kept, so
+ * `" javascript:alert(1)"`, `"java\tscript:"`, `data:` and `vbscript:` are all
+ * dropped. Any other C0 control or DEL inside also drops the link. What is kept
+ * is the trimmed form the browser would use; escape it with `escapeHtml`.
  */
 export function safeHref(href: string): string | undefined {
-  if (href === '' || /[\u0000-\u001f\u007f]/.test(href)) return undefined
-  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(href)
-  if (scheme === null) return href
-  return safeSchemes.has(`${(scheme[1] ?? '').toLowerCase()}:`) ? href : undefined
+  const trimmed = asBrowserReads(href)
+  if (trimmed === '' || /[\u0000-\u001f\u007f]/.test(href.trim())) return undefined
+  if (hasUnsafeScheme(href) || hasUnsafeScheme(asHtmlDecodes(href))) return undefined
+  return trimmed
 }
 
 /**

@@ -1,11 +1,16 @@
 import { relative, sep } from 'node:path'
 import type { Finding } from '@followthrough/engine'
+import { visible } from './text.js'
 
 const commands: Readonly<Record<Finding['severity'], string>> = { error: 'error', warning: 'warning', info: 'notice' }
 
-/** Escape a workflow command's message as GitHub's toolkit does: `%`, `\r`, `\n`. */
+/**
+ * Escape a workflow command's message as GitHub's toolkit does: `%`, `\r`,
+ * `\n`; other control characters are made {@link visible}, since the runner's
+ * log is a terminal of its own (it renders ANSI colours).
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  return visible(text, { keepLineBreaks: true }).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }
 
 /** Escape a workflow command's property value: as {@link escapeData}, and `:` and `,` too. */

@@ -1,4 +1,5 @@
 import { relativePath, type Finding } from '@followthrough/engine'
+import { stringifyJson } from './text.js'
 
 /** One finding in `--format json`. */
 export interface JsonFinding {
@@ -32,5 +33,5 @@ export function formatJson(findings: readonly Finding[], options: { cwd: string 
     return row
   })
   // Compact, as ESLint prints it: large runs have tens of thousands of findings.
-  return JSON.stringify(rows) + '\n'
+  return stringifyJson(rows) + '\n'
 }

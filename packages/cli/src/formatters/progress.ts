@@ -1,6 +1,7 @@
 import { statuses } from '@followthrough/core'
 import type { ProgressReport } from '../progress.js'
 import { table } from './refs.js'
+import { escapeMarkdown, stringifyJson, visible } from './text.js'
 
 interface Section {
   title: string
@@ -78,30 +79,31 @@ function neverLine(report: ProgressReport): string {
   return report.neverDiscussed.length === 0 ? 'Every recommendation has been discussed.' : `Never discussed: ${report.neverDiscussed.join(', ')}`
 }
 
-/** Progress reports as a terminal table, JSON, or Markdown for a CI job summary. */
+/**
+ * Progress reports as a terminal table, JSON, or Markdown for a CI job summary.
+ * Text from the register (titles, owner names, ids) is made visible in the
+ * table and escaped in Markdown, so it shows as text and never as an image,
+ * a link, HTML or a heading in the summary.
+ */
 export function formatProgress(reports: readonly ProgressReport[], options: { format: string; cwd: string; color: boolean }): string {
-  if (options.format === 'json') return JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n'
+  if (options.format === 'json') return stringifyJson(reports.length === 1 ? reports[0] : reports, 2) + '\n'
   if (options.format === 'markdown') return reports.map(markdown).join('\n')
   const bold = (text: string) => (options.color ? `\u001b[1m${text}\u001b[22m` : text)
   return reports
     .map((report) => {
-      const parts = [bold(headline(report)), '']
+      const parts = [bold(visible(headline(report))), '']
       for (const section of sections(report)) {
         parts.push(bold(section.title))
         parts.push(section.rows.length === 0 ? `${section.empty}\n` : table(section.header, section.rows))
       }
-      parts.push(neverLine(report), forecastLine(report), '')
+      parts.push(visible(neverLine(report)), visible(forecastLine(report)), '')
       return parts.join('\n')
     })
     .join('\n')
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|')
-}
-
 function markdown(report: ProgressReport): string {
-  const parts = [`### ${escapeCell(headline(report))}`, '']
+  const parts = [`### ${escapeMarkdown(headline(report))}`, '']
   for (const section of sections(report)) {
     parts.push(`#### ${section.title}`, '')
     if (section.rows.length === 0) {
@@ -109,9 +111,9 @@ function markdown(report: ProgressReport): string {
       continue
     }
     parts.push(`| ${section.header.join(' | ')} |`, `| ${section.header.map(() => '---').join(' | ')} |`)
-    for (const row of section.rows) parts.push(`| ${row.map(escapeCell).join(' | ')} |`)
+    for (const row of section.rows) parts.push(`| ${row.map(escapeMarkdown).join(' | ')} |`)
     parts.push('')
   }
-  parts.push(neverLine(report), '', forecastLine(report), '')
+  parts.push(escapeMarkdown(neverLine(report)), '', escapeMarkdown(forecastLine(report)), '')
   return parts.join('\n')
 }

@@ -1,4 +1,5 @@
 import { relativePath, type MinutesAnalysis } from '@followthrough/engine'
+import { stringifyJson, visible } from './text.js'
 
 /** One reference in `refs --format json`. */
 export interface JsonReference {
@@ -26,15 +27,20 @@ export function formatRefs(analyses: readonly MinutesAnalysis[], options: { cwd:
       endColumn: reference.position.end.column
     }))
   )
-  if (options.format === 'json') return JSON.stringify(rows, null, 2) + '\n'
+  if (options.format === 'json') return stringifyJson(rows, 2) + '\n'
   return table(
     ['file', 'line:col', 'id', 'register', 'text'],
     rows.map((row) => [row.file, `${row.line}:${row.column}`, row.id, row.register ?? '', row.text.replace(/\s+/g, ' ')])
   )
 }
 
-/** Left-aligned columns separated by two spaces. */
-export function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+/**
+ * Left-aligned columns separated by two spaces. Cells are made {@link visible}
+ * (every table the CLI prints goes through here), so widths count what the
+ * terminal shows and no cell carries a control character.
+ */
+export function table(header: readonly string[], cells: ReadonlyArray<readonly string[]>): string {
+  const rows = cells.map((row) => row.map((cell) => visible(cell)))
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)))
   const line = (cells: readonly string[]) =>
     cells

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { relative, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Finding } from '@followthrough/engine'
+import { stringifyJson } from './text.js'
 
 /** A rule as `--format sarif` describes it in `tool.driver.rules`. */
 export interface SarifRule {
@@ -125,7 +126,7 @@ export function formatSarif(findings: readonly Finding[], options: SarifOptions)
       }
     ]
   }
-  return JSON.stringify(log, null, 2) + '\n'
+  return stringifyJson(log, 2) + '\n'
 }
 
 /** `file:` URI of a folder, ending in `/` as SARIF requires of a base URI. */

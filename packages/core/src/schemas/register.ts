@@ -84,7 +84,7 @@ function stringAt(value: unknown, key: string): string | undefined {
   return typeof field === 'string' ? field : undefined
 }
 
-/** Owner ids exist, ids are unique, `supersededBy` names another recommendation. */
+/** Owner ids exist, ids are unique, `supersededBy` names another recommendation and never leads back. */
 function checkIntegrity(register: Record<string, unknown>, ctx: z.RefinementCtx): void {
   const ownerIds = new Set<string>()
   listOf(register['owners']).forEach((owner, index) => {
@@ -149,6 +149,53 @@ function checkIntegrity(register: Record<string, unknown>, ctx: z.RefinementCtx)
       })
     }
   })
+  checkSupersededCycles(recommendations, ctx)
+}
+
+/**
+ * A chain of `supersededBy` must end at a recommendation nothing supersedes:
+ * R1 → R2 → R1 says each replaces the other. Each entry on a cycle gets a
+ * problem at its `supersededBy` value, naming the cycle from there. Self
+ * reference is reported on its own, with its own wording.
+ */
+function checkSupersededCycles(recommendations: unknown[], ctx: z.RefinementCtx): void {
+  // The first entry with an id wins, as duplicate ids are reported separately.
+  const indexOf = new Map<string, number>()
+  recommendations.forEach((recommendation, index) => {
+    const id = stringAt(recommendation, 'id')
+    if (id !== undefined && !indexOf.has(id)) indexOf.set(id, index)
+  })
+  const next = (index: number): number | undefined => {
+    const id = stringAt(recommendations[index], 'id')
+    const successor = stringAt(recommendations[index], 'supersededBy')
+    if (id === undefined || successor === undefined || successor === id) return undefined
+    return indexOf.get(successor)
+  }
+  // Each entry has one successor at most: follow each chain once, colouring as we go.
+  const state = new Map<number, 'visiting' | 'done'>()
+  for (const first of indexOf.values()) {
+    const path: number[] = []
+    let at: number | undefined = first
+    while (at !== undefined && !state.has(at)) {
+      state.set(at, 'visiting')
+      path.push(at)
+      at = next(at)
+    }
+    if (at !== undefined && state.get(at) === 'visiting') {
+      const cycle = path.slice(path.indexOf(at))
+      cycle.forEach((member, position) => {
+        const order = [...cycle.slice(position), ...cycle.slice(0, position), member]
+        const names = order.map((index) => stringAt(recommendations[index], 'id')).join(' → ')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['recommendations', member, 'supersededBy'],
+          input: stringAt(recommendations[member], 'supersededBy'),
+          message: `Unexpected cycle in supersededBy (${names}), expected a chain that ends at a recommendation nothing supersedes`
+        })
+      })
+    }
+    for (const member of path) state.set(member, 'done')
+  }
 }
 
 /** A register: one inquiry or inspection with its owners and recommendations. */

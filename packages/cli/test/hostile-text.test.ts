@@ -1,0 +1,172 @@
+import { MemoryFileSystem } from '@followthrough/engine'
+import { micromark } from 'micromark'
+import { gfm, gfmHtml } from 'micromark-extension-gfm'
+import { describe, expect, it } from 'vitest'
+import { main } from '../src/index.js'
+
+/**
+ * Issue 9: text from a hostile repository (file names, register titles, owner
+ * names) printed by every formatter. Terminal output must not carry anything
+ * a terminal acts on; Markdown for GitHub's job summary must render as text.
+ */
+
+const cwd = '/w'
+// ESC sequences that clear the screen and retitle the window, a C1 CSI, a bidi override.
+const escTitle = 'Inquiry \\e]0;pwned\\a \\e[2J \\x9b31m \\u202eevil\\u202c'
+const markdownName = '![pixel](https://evil.example/p.png) [click](javascript:alert(1)) <img src=x onerror=alert(1)>\\n# Owned \\e[5m'
+const minutesName = 'minutes/2023-04-17 \u001b[2J\u202e.md'
+
+const register = `inquiry:
+  id: iitcse
+  title: "${escTitle}"
+  published: 2022-07-12
+owners:
+  - id: council
+    name: "${markdownName}"
+recommendations:
+  - id: R1
+    title: "First \\e[31mred"
+    owners: [council]
+    due: 2023-01-31
+  - id: R2
+    title: Second
+    owners: [council]
+`
+
+const minutes = `---
+meeting: accountability
+date: 2023-04-17
+title: Accountability meeting
+chair: John Campion
+attendees: [Pippa Mills]
+---
+
+Recommendation 1 is under way; R7 is not ours.
+`
+
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const fs = new MemoryFileSystem({ [`${cwd}/recommendations.yaml`]: register, [`${cwd}/${minutesName}`]: minutes })
+  const code = await main(argv, {
+    cwd,
+    fs,
+    env: { NO_COLOR: '1' },
+    today: '2024-01-01',
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) }
+  })
+  return { code, stdout, stderr }
+}
+
+/** Anything a terminal acts on: C0 controls but tab and line feed, DEL, C1, bidi controls, line and paragraph separators. */
+const terminalControls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/
+
+describe('terminal output shows controls instead of obeying them', () => {
+  it('stylish: the file name with ESC and a bidi override is shown escaped', async () => {
+    const result = await run(['lint'])
+    expect(result.code).toBe(1)
+    expect(result.stdout).not.toMatch(terminalControls)
+    expect(result.stdout).toContain('minutes/2023-04-17 \\x1b[2J\\u202e.md\n')
+    expect(result.stdout).toMatch(/9:32-9:34\s+error\s+Unexpected unknown recommendation R7/)
+  })
+
+  it('refs table: the file name is shown escaped, columns still aligned', async () => {
+    const result = await run(['refs'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).not.toMatch(terminalControls)
+    const lines = result.stdout.trimEnd().split('\n')
+    expect(lines).toHaveLength(3)
+    expect(lines[1]).toMatch(/^minutes\/2023-04-17 \\x1b\[2J\\u202e\.md {2}9:1 +R1 +iitcse +Recommendation 1$/)
+    expect(lines[1]!.indexOf('9:1')).toBe(lines[0]!.indexOf('line:col'))
+  })
+
+  it('progress table: the register title and owner names are shown escaped', async () => {
+    const result = await run(['progress'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).not.toMatch(terminalControls)
+    expect(result.stdout).toContain('Inquiry \\x1b]0;pwned\\x07 \\x1b[2J \\x9b31m \\u202eevil\\u202c (iitcse)')
+    expect(result.stdout).toContain('\\n# Owned \\x1b[5m')
+  })
+
+  it('broken workspace: a message quoting a register path is shown escaped', async () => {
+    let stdout = ''
+    const fs = new MemoryFileSystem({
+      [`${cwd}/followthrough.config.json`]: JSON.stringify({ registers: ['a.yaml', 'b\u001b[2J.yaml'] }),
+      [`${cwd}/a.yaml`]: register,
+      [`${cwd}/b\u001b[2J.yaml`]: register,
+      [`${cwd}/${minutesName}`]: minutes
+    })
+    const code = await main(['lint'], { cwd, fs, env: { NO_COLOR: '1' }, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => true } })
+    expect(code).toBe(2)
+    expect(stdout).not.toMatch(terminalControls)
+    expect(stdout).toContain('b\\x1b[2J.yaml')
+  })
+})
+
+describe('machine formats keep the text and stay safe to print', () => {
+  it('json: the file name round-trips, and nothing raw a terminal acts on', async () => {
+    const result = await run(['lint', '--format', 'json'])
+    expect(result.stdout).not.toMatch(terminalControls)
+    expect((JSON.parse(result.stdout) as Array<{ file: string }>)[0]?.file).toBe(minutesName)
+    const refs = await run(['refs', '--format', 'json'])
+    expect(refs.stdout).not.toMatch(terminalControls)
+    expect((JSON.parse(refs.stdout) as Array<{ file: string }>)[0]?.file).toBe(minutesName)
+    const progress = await run(['progress', '--format', 'json'])
+    expect(progress.stdout).not.toMatch(terminalControls)
+    expect((JSON.parse(progress.stdout) as { register: { title: string } }).register.title).toBe(
+      'Inquiry \u001b]0;pwned\u0007 \u001b[2J \u009b31m \u202eevil\u202c'
+    )
+  })
+
+  it('sarif: the same', async () => {
+    const result = await run(['lint', '--format', 'sarif'])
+    expect(result.stdout).not.toMatch(terminalControls)
+    const log = JSON.parse(result.stdout) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> }
+    expect(decodeURIComponent(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri)).toBe(minutesName)
+  })
+
+  it('github: one command line per finding, controls shown escaped, : and , escaped in properties', async () => {
+    const result = await run(['lint', '--format', 'github'])
+    expect(result.stdout).not.toMatch(terminalControls)
+    expect(result.stdout.split('\n')).toHaveLength(2)
+    expect(result.stdout).toMatch(/^::error file=minutes\/2023-04-17 \\x1b\[2J\\u202e\.md,line=9,col=32,/)
+  })
+
+  it('junit: no character XML 1.0 forbids', async () => {
+    const result = await run(['lint', '--format', 'junit'])
+    expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/)
+    expect(result.stdout).toContain('name="minutes/2023-04-17 \ufffd[2J\u202e.md"')
+  })
+})
+
+describe('progress --format markdown renders as text in a job summary', () => {
+  it('shows owner names and titles as text: no image, link, HTML or heading of theirs', async () => {
+    const result = await run(['progress', '--format', 'markdown'])
+    expect(result.code).toBe(0)
+    const html = micromark(result.stdout, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true })
+    expect(html).not.toMatch(/<(?:img|a|script|h1|h2|em|strong)[\s>]/)
+    expect(html).not.toMatch(terminalControls)
+    // Our headings only: one h3 for the register, one h4 per section.
+    expect(html.match(/<h3>/g)).toHaveLength(1)
+    expect(html.match(/<h4>/g)).toHaveLength(5)
+    expect(html).toContain('<h3>Inquiry \\x1b]0;pwned\\x07 \\x1b[2J \\x9b31m \\u202eevil\\u202c (iitcse), as of 2024-01-01')
+    // The owner's name in its table cell, whole, as text.
+    expect(html).toContain(
+      '<td>![pixel](https://evil.example/p.png) [click](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt; # Owned \\x1b[5m</td>'
+    )
+  })
+})
+
+describe('stderr', () => {
+  it('shows controls in config values it quotes', async () => {
+    let stderr = ''
+    const fs = new MemoryFileSystem({
+      [`${cwd}/followthrough.config.json`]: JSON.stringify({ minutes: ['notes/\u001b]0;pwned\u0007*.md'] }),
+      [`${cwd}/recommendations.yaml`]: register
+    })
+    const code = await main(['lint'], { cwd, fs, env: { NO_COLOR: '1' }, stdout: { write: () => true }, stderr: { write: (text: string) => (stderr += text) } })
+    expect(code).toBe(2)
+    expect(stderr).toBe('followthrough: No minutes match notes/\\x1b]0;pwned\\x07*.md in .\n')
+  })
+})
