@@ -52,6 +52,7 @@ export {
   allFindings,
   listMinutes,
   loadWorkspace,
+  minutesFindings,
   minutesRecords,
   readMinutes,
   resolvePath,

@@ -74,9 +74,19 @@ export function workspaceFindings(analyses: readonly MinutesAnalysis[], register
  * the workspace rules; configured severities applied; sorted by file and position.
  */
 export function allFindings(workspace: Workspace, analyses: readonly MinutesAnalysis[]): Finding[] {
+  return [...workspace.findings, ...minutesFindings(workspace, analyses)].sort(compareFindings)
+}
+
+/**
+ * The findings of the minutes files and the workspace rules, configured
+ * severities applied, sorted: {@link allFindings} without the config's and
+ * registers' own, which a cache of results must not keep (they follow the
+ * files' bytes, not what the registers say).
+ */
+export function minutesFindings(workspace: Pick<Workspace, 'config' | 'context'>, analyses: readonly MinutesAnalysis[]): Finding[] {
   const minutes = analyses.flatMap((analysis) => analysis.findings)
   const across = workspaceFindings(analyses, workspace.context.registers)
-  return [...workspace.findings, ...applySeverities([...minutes, ...across], workspace.config.config.rules)].sort(compareFindings)
+  return applySeverities([...minutes, ...across], workspace.config.config.rules).sort(compareFindings)
 }
 
 /** The progress records core needs, from analysed minutes with a valid date. */
