@@ -125,10 +125,12 @@ export const nodeFileSystem: WritableFileSystem = {
 
 /**
  * Symbolic links can list one file many times (`minutes/loop -> ..` lists
- * every file again below it, as deep as the walk goes): keep one path per real
- * file, the file's own path when it is listed, else the first.
+ * every file again below it, as deep as the walk goes; `b.md -> a.md` names
+ * a file twice): keep one path per real file, the one with the fewest
+ * folders (a loop's copies are always deeper), then the first.
  */
 function onePathPerFile(paths: string[]): string[] {
+  const depth = (path: string) => path.split('/').length
   const byReal = new Map<string, string>()
   for (const path of paths) {
     let real: string
@@ -138,7 +140,7 @@ function onePathPerFile(paths: string[]): string[] {
       real = path
     }
     const kept = byReal.get(real)
-    if (kept === undefined || (path === real && kept !== real)) byReal.set(real, path)
+    if (kept === undefined || depth(path) < depth(kept)) byReal.set(real, path)
   }
   const kept = new Set(byReal.values())
   return paths.filter((path) => kept.has(path))
