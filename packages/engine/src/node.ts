@@ -39,12 +39,12 @@ function readRegularFile(path: string, limit: number): Uint8Array {
     const stats = fstatSync(fd)
     if (!stats.isFile()) throw new ReadRefusedError(path, kindOf(stats))
     if (stats.size > limit) throw new ReadRefusedError(path, 'file', stats.size, limit)
-    let buffer = Buffer.allocUnsafe(Math.min(stats.size, limit) + 1)
+    let buffer = Buffer.allocUnsafeSlow(Math.min(stats.size, limit) + 1)
     let length = 0
     for (;;) {
       if (length === buffer.length) {
         if (length > limit) throw new ReadRefusedError(path, 'file', length, limit)
-        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit + 1))
+        const larger = Buffer.allocUnsafeSlow(Math.min(buffer.length * 2, limit + 1))
         buffer.copy(larger, 0, 0, length)
         buffer = larger
       }
