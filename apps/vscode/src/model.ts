@@ -13,6 +13,7 @@ import {
   listMinutes,
   loadWorkspace,
   minutesRecords,
+  readWorkspaceFile,
   type FileSystem,
   type MinutesAnalysis,
   type Workspace
@@ -198,7 +199,9 @@ export class WorkspaceModel implements vscode.Disposable {
         return bytes
       },
       exists: async (path) => open.has(path) || nodeFileSystem.exists(path),
-      glob: (patterns, cwd) => nodeFileSystem.glob(patterns, cwd)
+      glob: (patterns, cwd) => nodeFileSystem.glob(patterns, cwd),
+      // Links are resolved so that files linked from outside the folder are refused, as everywhere.
+      realPath: async (path) => (open.has(path) ? path : nodeFileSystem.realPath(path))
     }
   }
 
@@ -221,12 +224,9 @@ export class WorkspaceModel implements vscode.Disposable {
       const minutes: MinutesAnalysis[] = []
       for (const path of paths) {
         seen.add(path)
-        let text: string | undefined
-        try {
-          text = decodeUtf8(await fs.readFile(path))
-        } catch {
-          text = undefined
-        }
+        // The engine's one way to read a workspace file: inside the folder, regular, size-capped.
+        const read = await readWorkspaceFile(fs, path, workspace.context.root)
+        const text = read.ok ? decodeUtf8(read.bytes) : undefined
         if (text === undefined) continue
         const cached = this.cache.get(path)
         if (cached && cached.text === text && cached.generation === context.generation) {

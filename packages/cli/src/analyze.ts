@@ -10,7 +10,7 @@ export interface AnalyzeOptions {
   /** Worker threads; 0 checks in this thread. Automatic when absent. */
   workers?: number
   cache?: LintCache
-  /** Content hashes of `paths`, when the caller has them already. */
+  /** Content digests of `paths`, when the caller has them already. */
   digests?: ReadonlyArray<string | undefined>
   /** Whether `fs` is the disk, so workers may read files themselves. */
   disk: boolean
@@ -30,7 +30,7 @@ export async function analyzeFiles(fs: FileSystem, workspace: Workspace, paths: 
   if (options.cache) {
     const cache = options.cache
     await cache.load()
-    digests = options.digests ?? (await cache.digests(fs, paths))
+    digests = options.digests ?? (await cache.digests(paths))
     const misses: number[] = []
     paths.forEach((path, index) => {
       const digest = digests[index]
@@ -66,10 +66,8 @@ export async function analyzeFiles(fs: FileSystem, workspace: Workspace, paths: 
     }
   }
   if (options.cache) {
-    for (const index of pending) {
-      const digest = digests[index]
-      if (digest !== undefined && results[index]) options.cache.set(paths[index]!, digest, results[index]!)
-    }
+    // Kept under the digest of the bytes each result was made from (never the earlier read's).
+    for (const index of pending) if (results[index]) options.cache.set(paths[index]!, results[index]!)
   }
   return results.map((result, index) => result ?? { path: paths[index]!, data: emptyMinutesData(), findings: [] })
 }

@@ -1,55 +1,78 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import type { FileSystem, Finding, MinutesAnalysis, Workspace } from '@followthrough/engine'
+import {
+  contentDigest,
+  decodeUtf8,
+  joinPath,
+  readWorkspaceFile,
+  WriteError,
+  writeFileAtomically,
+  type Finding,
+  type MinutesAnalysis,
+  type WritableFileSystem,
+  type Workspace
+} from '@followthrough/engine'
 
 /** Bump when the shape of cached results or the checks change. */
-const cacheVersion = 2
+const cacheVersion = 3
+
+/** The cache files are the CLI's own; still, one larger than this is not read (a fresh run is cheaper). */
+const maxCacheBytes = 512 * 1024 * 1024
 
 interface FilesCache {
   version: number
-  /** Hash of the config and registers: when they change, every entry is stale. */
+  /** Hash of the config, the registers and the workspace folder: when they change, every entry is stale. */
   context: string
   entries: Record<string, { hash: string; analysis: MinutesAnalysis }>
 }
 
 interface RunCache {
   version: number
-  /** Hash of the context and of every file linted with its content hash. */
+  /** Hash of the context and of every file linted with its content digest. */
   key: string
+  /** The minutes' and workspace rules' findings (never the config's or registers', which are checked afresh each run). */
   findings: Finding[]
 }
 
 /**
- * Results kept by content hash, in two files: each minutes file's analysis
- * (`files.json`), and the findings of the last whole run (`run.json`). An
- * unchanged re-run reads only the small second file and skips parsing and the
- * workspace rules altogether.
+ * Results kept by content digest (the engine's `contentDigest` of the bytes
+ * analysed), in two files: each minutes file's analysis (`files.json`), and the
+ * minutes findings of the last whole run (`run.json`). An unchanged re-run
+ * reads only the small second file and skips parsing and the workspace rules
+ * altogether. Read and written through the injected file system; a cache that
+ * cannot be written is reported once (`onWriteError`) and the run goes on
+ * without it.
  */
 export class LintCache {
   private entries: FilesCache['entries'] | undefined
   private readonly next: FilesCache['entries'] = {}
   private changed = false
+  private broken = false
 
   private constructor(
-    private readonly folder: string,
-    private readonly context: string
+    private readonly fs: WritableFileSystem,
+    /** Absolute path of the cache folder. */
+    readonly folder: string,
+    private readonly root: string,
+    private readonly context: string,
+    private readonly onWriteError: (reason: string) => void
   ) {}
 
   /** The cache in `folder` for a workspace (nothing is read until needed). */
-  static open(folder: string, workspace: Workspace, version: string): LintCache {
-    return new LintCache(folder, hash(JSON.stringify([cacheVersion, version, workspace.config.config, workspace.context.registers])))
+  static open(fs: WritableFileSystem, folder: string, workspace: Workspace, version: string, onWriteError: (reason: string) => void): LintCache {
+    const context = hash(JSON.stringify([cacheVersion, version, workspace.config.root, workspace.config.config, workspace.context.registers]))
+    return new LintCache(fs, folder, workspace.config.root, context, onWriteError)
   }
 
-  /** Each file's content hash, read through `fs` (undefined when unreadable: analysis reports it). */
-  async digests(fs: FileSystem, paths: readonly string[]): Promise<Array<string | undefined>> {
+  /**
+   * Each file's content digest, read as the engine reads minutes (undefined
+   * when it is not read: analysis reports why). Files outside the workspace
+   * are not read here either.
+   */
+  async digests(paths: readonly string[]): Promise<Array<string | undefined>> {
     return Promise.all(
       paths.map(async (path) => {
-        try {
-          return hash(await fs.readFile(path))
-        } catch {
-          return undefined
-        }
+        const read = await readWorkspaceFile(this.fs, path, this.root)
+        return read.ok ? contentDigest(read.bytes) : undefined
       })
     )
   }
@@ -59,25 +82,25 @@ export class LintCache {
     return hash(JSON.stringify([this.context, paths, digests]))
   }
 
-  /** The findings of the last run, when it had this key. */
+  /** The minutes findings of the last run, when it had this key. */
   async readRun(key: string): Promise<Finding[] | undefined> {
-    const stored = await readJson<RunCache>(join(this.folder, 'run.json'))
+    const stored = await this.readJson<RunCache>('run.json')
     return stored?.version === cacheVersion && stored.key === key && Array.isArray(stored.findings) ? stored.findings : undefined
   }
 
-  /** Remember the findings of this run. */
+  /** Remember the minutes findings of this run. */
   async writeRun(key: string, findings: readonly Finding[]): Promise<void> {
-    await writeAtomically(join(this.folder, 'run.json'), { version: cacheVersion, key, findings })
+    await this.writeJson('run.json', { version: cacheVersion, key, findings })
   }
 
   /** Load the per-file results (once). */
   async load(): Promise<void> {
     if (this.entries) return
-    const stored = await readJson<FilesCache>(join(this.folder, 'files.json'))
+    const stored = await this.readJson<FilesCache>('files.json')
     this.entries = stored?.version === cacheVersion && stored.context === this.context && stored.entries ? stored.entries : {}
   }
 
-  /** The cached result for a file whose bytes hash to `digest`, if any (after {@link load}). */
+  /** The cached result for a file whose bytes have the digest `digest`, if any (after {@link load}). */
   get(path: string, digest: string): MinutesAnalysis | undefined {
     const entry = this.entries?.[path]
     if (entry?.hash !== digest) return undefined
@@ -85,37 +108,47 @@ export class LintCache {
     return entry.analysis
   }
 
-  /** Remember a fresh result. */
-  set(path: string, digest: string, analysis: MinutesAnalysis): void {
-    this.next[path] = { hash: digest, analysis }
+  /**
+   * Remember a fresh result, under the digest of the bytes it was made from;
+   * a result made from no bytes (the file was unreadable, or vanished during
+   * the run) is never kept, so it cannot stand for the file later.
+   */
+  set(path: string, analysis: MinutesAnalysis): void {
+    if (analysis.digest === undefined) return
+    this.next[path] = { hash: analysis.digest, analysis }
     this.changed = true
   }
 
   /** Write the per-file results, dropping files no longer linted. */
   async save(): Promise<void> {
     if (!this.changed && Object.keys(this.next).length === Object.keys(this.entries ?? {}).length) return
-    await writeAtomically(join(this.folder, 'files.json'), { version: cacheVersion, context: this.context, entries: this.next })
+    await this.writeJson('files.json', { version: cacheVersion, context: this.context, entries: this.next })
+  }
+
+  private async readJson<T>(name: string): Promise<T | undefined> {
+    if (this.broken) return undefined
+    try {
+      const text = decodeUtf8(await this.fs.readFile(joinPath(this.folder, name), { maxBytes: maxCacheBytes }))
+      return text === undefined ? undefined : (JSON.parse(text) as T)
+    } catch {
+      // No cache yet, or one we cannot read: start afresh.
+      return undefined
+    }
+  }
+
+  private async writeJson(name: string, value: unknown): Promise<void> {
+    if (this.broken) return
+    try {
+      await writeFileAtomically(this.fs, joinPath(this.folder, name), new TextEncoder().encode(JSON.stringify(value)), { createFolder: true })
+    } catch (error) {
+      // Once is enough: the rest of the run goes on without a cache.
+      this.broken = true
+      this.onWriteError(error instanceof WriteError ? error.reason : String(error))
+    }
   }
 }
 
-async function readJson<T>(path: string): Promise<T | undefined> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as T
-  } catch {
-    // No cache yet, or one we cannot read: start afresh.
-    return undefined
-  }
-}
-
-/** Write JSON beside the target, then rename: a reader never sees half a file. */
-async function writeAtomically(path: string, value: unknown): Promise<void> {
-  await mkdir(join(path, '..'), { recursive: true })
-  const temporary = `${path}.${process.pid}.tmp`
-  await writeFile(temporary, JSON.stringify(value))
-  await rename(temporary, path)
-}
-
-/** A short content hash. */
+/** A short hash of a key's parts (config, registers, the files' digests). */
 export function hash(content: string | Uint8Array): string {
   return createHash('sha1').update(content).digest('base64url')
 }

@@ -1,4 +1,4 @@
-import type { FileSystem } from '@followthrough/engine'
+import type { WritableFileSystem } from '@followthrough/engine'
 import { visible } from './formatters/text.js'
 
 /** Somewhere to write output (a process stream, or a buffer in tests). */
@@ -15,8 +15,12 @@ export interface CliIo {
   stdout: Output
   stderr: Output
   env?: Readonly<Record<string, string | undefined>>
-  /** The file system; the disk when absent. */
-  fs?: FileSystem
+  /**
+   * The file system every read and write goes through (minutes, registers,
+   * `--fix`, `report`, the cache); the disk when absent. With a
+   * `MemoryFileSystem` the CLI touches no disk.
+   */
+  fs?: WritableFileSystem
   /** Today, for `progress` without `--as-of` (tests pin it). */
   today?: string
 }

@@ -1,19 +1,21 @@
 import { readFileSync } from 'node:fs'
-import { mkdir, rename, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { computeProgress } from '@followthrough/core'
 import {
-  allFindings,
   allRules,
-  applyFixes,
+  compareFindings,
   dirname,
+  fixFile,
+  joinPath,
+  minutesFindings,
   minutesRecords,
   loadWorkspace,
   relativePath,
   resolvePath,
-  type FileSystem,
+  WriteError,
+  writeFileAtomically,
   type Finding,
   type MinutesAnalysis,
+  type WritableFileSystem,
   type Workspace
 } from '@followthrough/engine'
 import { nodeFileSystem } from '@followthrough/engine/node'
@@ -85,7 +87,7 @@ function usageFailure(error: unknown, io: CliIo): number {
 }
 
 interface Opened {
-  fs: FileSystem
+  fs: WritableFileSystem
   workspace: Workspace
 }
 
@@ -123,7 +125,7 @@ function render(findings: readonly Finding[], format: string, io: CliIo, files: 
 const globCharacters = /[*?[\]{}!]/
 
 /** The minutes to check: those named on the command line, else the configured globs. */
-async function minutesPaths(fs: FileSystem, workspace: Workspace, args: ParsedArgs, io: CliIo): Promise<string[]> {
+async function minutesPaths(fs: WritableFileSystem, workspace: Workspace, args: ParsedArgs, io: CliIo): Promise<string[]> {
   if (args.files.length === 0) {
     const found = await fs.glob(workspace.config.config.minutes, workspace.config.root)
     if (found.length === 0) {
@@ -147,17 +149,24 @@ async function minutesPaths(fs: FileSystem, workspace: Workspace, args: ParsedAr
   return [...paths].sort()
 }
 
-function openCache(workspace: Workspace, args: ParsedArgs): LintCache | undefined {
+/**
+ * The cache of a run, when `--cache` asks for one (one per run, so a cache
+ * that cannot be written is reported once).
+ */
+function openCache(fs: WritableFileSystem, workspace: Workspace, args: ParsedArgs, io: CliIo): LintCache | undefined {
   if (!args.cache) return undefined
-  return LintCache.open(args.cacheLocation ?? join(workspace.config.root, 'node_modules', '.cache', 'followthrough'), workspace, version)
+  const folder = args.cacheLocation !== undefined ? resolvePath(io.cwd, args.cacheLocation) : joinPath(workspace.config.root, 'node_modules', '.cache', 'followthrough')
+  return LintCache.open(fs, folder, workspace, version, (reason) => {
+    io.stderr.write(`followthrough: cannot write the cache in ${relativePath(io.cwd, folder)}: ${reason}; linting without it\n`)
+  })
 }
 
 async function analyze(
-  fs: FileSystem,
+  fs: WritableFileSystem,
   workspace: Workspace,
   paths: string[],
   args: ParsedArgs,
-  cache: LintCache | undefined = openCache(workspace, args),
+  cache: LintCache | undefined,
   digests?: ReadonlyArray<string | undefined>
 ): Promise<MinutesAnalysis[]> {
   const analyses = await analyzeFiles(fs, workspace, paths, {
@@ -170,17 +179,34 @@ async function analyze(
   return analyses
 }
 
-/** Every finding of a lint run; from the cache when nothing changed since the last run. */
-async function lintFindings(fs: FileSystem, workspace: Workspace, paths: string[], args: ParsedArgs): Promise<Finding[]> {
-  const cache = openCache(workspace, args)
-  if (!cache) return allFindings(workspace, await analyze(fs, workspace, paths, args))
-  const digests = await cache.digests(fs, paths)
+/** The findings of a lint run, and the digest of the bytes each file's findings were computed from. */
+interface Linted {
+  findings: Finding[]
+  digests: Map<string, string | undefined>
+}
+
+/**
+ * Every finding of a lint run; the minutes' from the cache when nothing
+ * changed since the last run, the config's and registers' always afresh.
+ */
+async function lintFindings(fs: WritableFileSystem, workspace: Workspace, paths: string[], args: ParsedArgs, cache: LintCache | undefined): Promise<Linted> {
+  const linted = (minutes: readonly Finding[], digests: ReadonlyArray<string | undefined>): Linted => ({
+    findings: [...workspace.findings, ...minutes].sort(compareFindings),
+    digests: new Map(paths.map((path, index) => [path, digests[index]]))
+  })
+  if (!cache) {
+    const analyses = await analyze(fs, workspace, paths, args, undefined)
+    return linted(minutesFindings(workspace, analyses), analyses.map((analysis) => analysis.digest))
+  }
+  const digests = await cache.digests(paths)
   const key = cache.runKey(paths, digests)
   const remembered = await cache.readRun(key)
-  if (remembered) return remembered
-  const findings = allFindings(workspace, await analyze(fs, workspace, paths, args, cache, digests))
-  await cache.writeRun(key, findings)
-  return findings
+  if (remembered) return linted(remembered, digests)
+  const analyses = await analyze(fs, workspace, paths, args, cache, digests)
+  const findings = minutesFindings(workspace, analyses)
+  // Only a run whose every file was read, as it was when the key was made, is remembered.
+  if (analyses.every((analysis, index) => analysis.digest !== undefined && analysis.digest === digests[index])) await cache.writeRun(key, findings)
+  return linted(findings, analyses.map((analysis) => analysis.digest))
 }
 
 async function lint(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -188,13 +214,19 @@ async function lint(args: ParsedArgs, io: CliIo): Promise<number> {
   const { fs, workspace } = await open(args, io)
   if (workspace.broken) return brokenWorkspace(workspace, io, format)
   const paths = await minutesPaths(fs, workspace, args, io)
-  let findings = await lintFindings(fs, workspace, paths, args)
-  if (args.fix && (await fix(findings, io))) findings = await lintFindings(fs, workspace, paths, args)
+  const cache = openCache(fs, workspace, args, io)
+  let { findings, digests } = await lintFindings(fs, workspace, paths, args, cache)
+  let unfixed = false
+  if (args.fix) {
+    const fixed = await fix(fs, workspace, findings, digests, io)
+    unfixed = fixed.failed
+    if (fixed.changed) findings = (await lintFindings(fs, workspace, paths, args, cache)).findings
+  }
   if (args.quiet) findings = findings.filter((finding) => finding.severity === 'error')
   io.stdout.write(render(findings, format, io, paths))
   const errors = findings.filter((finding) => finding.severity === 'error').length
   const warnings = findings.filter((finding) => finding.severity === 'warning').length
-  if (errors > 0) return 1
+  if (errors > 0 || unfixed) return 1
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
     io.stderr.write(`followthrough: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`)
     return 1
@@ -207,7 +239,7 @@ async function refs(args: ParsedArgs, io: CliIo): Promise<number> {
   const { fs, workspace } = await open(args, io)
   if (workspace.broken) return brokenWorkspace(workspace, io, format === 'json' ? 'json' : 'stylish')
   const paths = await minutesPaths(fs, workspace, args, io)
-  const analyses = await analyze(fs, workspace, paths, args)
+  const analyses = await analyze(fs, workspace, paths, args, openCache(fs, workspace, args, io))
   io.stdout.write(formatRefs(analyses, { cwd: io.cwd, format }))
   return 0
 }
@@ -218,7 +250,7 @@ async function progress(args: ParsedArgs, io: CliIo): Promise<number> {
   const { fs, workspace } = await open(args, io)
   if (workspace.broken) return brokenWorkspace(workspace, io, format === 'json' ? 'json' : 'stylish')
   const paths = await minutesPaths(fs, workspace, args, io)
-  const analyses = await analyze(fs, workspace, paths, args)
+  const analyses = await analyze(fs, workspace, paths, args, openCache(fs, workspace, args, io))
   const asOf = asOfDate(args, io)
   const reports = computeWorkspaceProgress(workspace, analyses, asOf, args.register, io.cwd)
   io.stdout.write(formatProgress(reports, { format, cwd: io.cwd, color: useColor(io.stdout, io.env) }))
@@ -226,14 +258,22 @@ async function progress(args: ParsedArgs, io: CliIo): Promise<number> {
 }
 
 /**
- * Apply the fixes findings carry, file by file: each file is written
- * atomically (a temporary file, then rename) and only when a fix changes it.
- * Says what changed on stderr, so `--format json` output stays clean.
+ * Apply the fixes findings carry, file by file, with the engine's `fixFile`:
+ * a file is written only while its bytes are those the findings were computed
+ * from, atomically, keeping its mode, through a symbolic link, never outside
+ * the workspace; read-only and hard-linked files are left alone. One line on
+ * stderr per file (so `--format json` output stays clean); a file that cannot
+ * be written does not stop the others.
  *
- * @returns whether any file changed.
+ * @returns whether any file changed, and whether a write failed.
  */
-async function fix(findings: readonly Finding[], io: CliIo): Promise<boolean> {
-  if (io.fs !== undefined && io.fs !== nodeFileSystem) throw new UsageError('--fix writes files on disk and cannot be used with an in-memory file system')
+async function fix(
+  fs: WritableFileSystem,
+  workspace: Workspace,
+  findings: readonly Finding[],
+  digests: ReadonlyMap<string, string | undefined>,
+  io: CliIo
+): Promise<{ changed: boolean; failed: boolean }> {
   const byFile = new Map<string, Array<NonNullable<Finding['fix']>>>()
   for (const finding of findings) {
     if (!finding.fix) continue
@@ -242,17 +282,19 @@ async function fix(findings: readonly Finding[], io: CliIo): Promise<boolean> {
     else byFile.set(finding.file, [finding.fix])
   }
   let changed = false
+  let failed = false
   for (const [file, fixes] of byFile) {
-    const before = readFileSync(file, 'utf8')
-    const after = applyFixes(before, fixes)
-    if (after.applied === 0 || after.text === before) continue
-    const temporary = `${file}.${process.pid}.tmp`
-    await writeFile(temporary, after.text)
-    await rename(temporary, file)
-    changed = true
-    io.stderr.write(`followthrough: fixed ${after.applied} problem${after.applied === 1 ? '' : 's'} in ${relativePath(io.cwd, file)}\n`)
+    const outcome = await fixFile(fs, file, fixes, { digest: digests.get(file), root: workspace.config.root })
+    const name = relativePath(io.cwd, file)
+    if (outcome.status === 'fixed') {
+      changed = true
+      io.stderr.write(`followthrough: fixed ${outcome.applied} problem${outcome.applied === 1 ? '' : 's'} in ${name}\n`)
+    } else if (outcome.status !== 'unchanged') {
+      failed ||= outcome.status === 'failed'
+      io.stderr.write(`followthrough: ${outcome.status === 'failed' ? 'cannot fix' : 'not fixing'} ${name}: ${outcome.reason}\n`)
+    }
   }
-  return changed
+  return { changed, failed }
 }
 
 function asOfDate(args: ParsedArgs, io: CliIo): string {
@@ -264,7 +306,7 @@ async function report(args: ParsedArgs, io: CliIo): Promise<number> {
   const { fs, workspace } = await open(args, io)
   if (workspace.broken) return brokenWorkspace(workspace, io, 'stylish')
   const paths = await minutesPaths(fs, workspace, args, io)
-  const analyses = await analyze(fs, workspace, paths, args)
+  const analyses = await analyze(fs, workspace, paths, args, openCache(fs, workspace, args, io))
   const asOf = asOfDate(args, io)
   const out = resolvePath(io.cwd, args.out ?? 'report.html')
   // Links in the report are relative to where it is written, so it works from disk.
@@ -284,10 +326,13 @@ async function report(args: ParsedArgs, io: CliIo): Promise<number> {
     reports: registers.map((register) => ({ register, progress: computeProgress({ register, minutes, asOf }), minutes })),
     generatedAt: asOf
   })
-  await mkdir(dirname(out), { recursive: true })
-  const temporary = `${out}.${process.pid}.tmp`
-  await writeFile(temporary, html)
-  await rename(temporary, out)
+  try {
+    await writeFileAtomically(fs, out, new TextEncoder().encode(html), { createFolder: true })
+  } catch (error) {
+    if (!(error instanceof WriteError)) throw error
+    io.stderr.write(`followthrough: cannot write ${relativePath(io.cwd, out)}: ${error.reason}\n`)
+    return 2
+  }
   io.stdout.write(`Wrote ${relativePath(io.cwd, out)}\n`)
   return 0
 }

@@ -14,4 +14,4 @@ interface Job {
 const job = workerData as Job
 // One message per file: the main thread never holds a second copy of the
 // whole share at once, which keeps peak memory down.
-for (const path of job.paths) parentPort?.postMessage(await readMinutes(nodeFileSystem, path, job.workspace as Workspace))
+for (const path of job.paths) parentPort?.postMessage(await readMinutes(nodeFileSystem, path, job.workspace))

@@ -77,11 +77,11 @@ describe('followthrough lint', () => {
 
   it('finds the config in a parent folder', async () => {
     const root = make({
-      'config/followthrough.config.json': JSON.stringify({ registers: ['../data/register.yaml'], minutes: ['../notes/*.md'] }),
+      'followthrough.config.json': JSON.stringify({ registers: ['data/register.yaml'], minutes: ['notes/*.md'] }),
       'data/register.yaml': register,
       'notes/one.md': minutes('2023-04-17', 'R9 here.\n')
     })
-    const result = await run(['lint', '--format', 'json'], join(root, 'config'))
+    const result = await run(['lint', '--format', 'json'], join(root, 'data'))
     expect(result.code).toBe(1)
     expect(JSON.parse(result.stdout)).toMatchObject([{ file: '../notes/one.md', ruleId: 'unknown-recommendation' }])
   })

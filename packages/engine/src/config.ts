@@ -1,6 +1,8 @@
 import { ConfigSchema, parseConfig, type Config } from '@followthrough/core'
-import { decodeUtf8, dirname, joinPath, type FileSystem } from './file-system.js'
+import { decodeFile } from './decode-text.js'
+import { dirname, joinPath, type FileSystem } from './file-system.js'
 import { findingFromProblem, type Finding } from './finding.js'
+import { readRegularFile } from './read-file.js'
 
 /** The name of the config file looked for in the working folder and its parents. */
 export const configFileName = 'followthrough.config.json'
@@ -32,14 +34,13 @@ export async function discoverConfig(fs: FileSystem, cwd: string, options: { con
   if (path === undefined) return { root: cwd, config: defaultConfig(), findings: [] }
   const root = dirname(path)
 
-  let bytes: Uint8Array
-  try {
-    bytes = await fs.readFile(path)
-  } catch (error) {
-    return { path, root, config: defaultConfig(), findings: [unreadable(path, error, 'config-not-found')] }
-  }
-  const text = decodeUtf8(bytes)
-  if (text === undefined) return { path, root, config: defaultConfig(), findings: [notUtf8(path)] }
+  // The config says where the workspace is, so it may be anywhere; it is still
+  // read only when it is a regular file of a sensible size.
+  const read = await readRegularFile(fs, path, 'config-not-found')
+  if (!read.ok) return { path, root, config: defaultConfig(), findings: [read.finding] }
+  const decoded = decodeFile(read.bytes, path)
+  if (!decoded.ok) return { path, root, config: defaultConfig(), findings: [decoded.finding] }
+  const text = decoded.text
   const result = parseConfig(text, { path })
   const findings = result.problems.map((problem) => findingFromProblem(problem, path))
   return { path, root, config: result.ok ? result.value : defaultConfig(), findings }
@@ -53,26 +54,5 @@ async function findUp(fs: FileSystem, from: string, name: string): Promise<strin
     const parent = dirname(folder)
     if (parent === folder) return undefined
     folder = parent
-  }
-}
-
-/** A finding for a file that could not be read. */
-export function unreadable(file: string, error: unknown, ruleId: string): Finding {
-  const code = (error as { code?: unknown } | null)?.code
-  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String((error as Error | null)?.message ?? error)
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', ruleId, message: `Cannot read ${file}: ${reason}` }
-}
-
-/** A finding for a file that is not UTF-8. */
-export function notUtf8(file: string): Finding {
-  return {
-    file,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    severity: 'error',
-    ruleId: 'invalid-encoding',
-    message: 'Unexpected bytes that are not UTF-8, expected a UTF-8 text file'
   }
 }

@@ -1,12 +1,30 @@
 /**
+ * The largest file the engine reads: 16 MiB. Minutes of a long inquiry run to
+ * a few megabytes; anything bigger is refused with a finding, so a file that
+ * grew by mistake (or a link to `/dev/zero`) cannot take a run's memory.
+ */
+export const maxFileBytes = 16 * 1024 * 1024
+
+/** How to read a file. */
+export interface ReadOptions {
+  /** Refuse a file with more bytes than this ({@link maxFileBytes} by default). */
+  maxBytes?: number
+}
+
+/**
  * The file system the engine reads through. The CLI passes the disk
  * ({@link ../node.ts}), the language server passes the disk overlaid with the
  * editor's open documents, tests pass {@link MemoryFileSystem}. Paths are
  * absolute and use `/`.
  */
 export interface FileSystem {
-  /** The bytes of a file; rejects when it cannot be read. */
-  readFile(path: string): Promise<Uint8Array>
+  /**
+   * The bytes of a file; rejects when it cannot be read. A file system that
+   * can meet something other than a regular file (a named pipe, a device, a
+   * folder) or a file larger than `maxBytes` rejects with a
+   * {@link ReadRefusedError} without reading it.
+   */
+  readFile(path: string, options?: ReadOptions): Promise<Uint8Array>
   /** Whether a file exists. */
   exists(path: string): Promise<boolean>
   /**
@@ -14,23 +32,94 @@ export interface FileSystem {
    * paths, sorted; `node_modules` and dot-folders are never searched.
    */
   glob(patterns: readonly string[], cwd: string): Promise<string[]>
+  /**
+   * The path with every symbolic link resolved; rejects when nothing is there.
+   * Without it, a path is taken to be where it says (no links).
+   */
+  realPath?(path: string): Promise<string>
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true })
+/** What is at a path. */
+export type FileKind = 'file' | 'folder' | 'symlink' | 'fifo' | 'socket' | 'character-device' | 'block-device' | 'other'
+
+/** What the engine needs to know of a file before replacing it. */
+export interface FileInfo {
+  kind: FileKind
+  /** Bytes. */
+  size: number
+  /** Permission bits, such as `0o644`. */
+  mode: number
+  /** How many hard links the file has (1 for most files). */
+  links: number
+  /** Whether this process may write the file: its permission bits allow it, and so does the system. */
+  writable: boolean
+}
 
 /**
- * Decode UTF-8 strictly: a file in another encoding is a problem to report,
- * not text to lint with replacement characters. A byte order mark is dropped.
- *
- * @returns the text, or `undefined` when the bytes are not UTF-8.
+ * A file system the CLI can also write through: `lint --fix`, `report` and
+ * the cache write only with these (see `writeFileAtomically`), so a host that
+ * passes files in memory gets every result there and the disk is never touched.
  */
-export function decodeUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    const text = utf8.decode(bytes)
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  } catch {
-    return undefined
+export interface WritableFileSystem extends FileSystem {
+  realPath(path: string): Promise<string>
+  /** What is at `path`, a final symbolic link not followed; rejects (`ENOENT`) when nothing is. */
+  lstat(path: string): Promise<FileInfo>
+  /**
+   * Create a new file holding `data`; rejects (`EEXIST`) when something is at
+   * `path`. With `mode`, the file gets exactly those permission bits.
+   */
+  writeFile(path: string, data: Uint8Array, options?: { mode?: number }): Promise<void>
+  /** Move `from` to `to` in one step, replacing the file at `to`. */
+  rename(from: string, to: string): Promise<void>
+  /** Delete a file; resolves when there is none. */
+  remove(path: string): Promise<void>
+  /** Create a folder and its parents; resolves when it exists. */
+  mkdir(path: string): Promise<void>
+}
+
+/** The words for a kind of file, in messages. */
+const kindNames: Record<FileKind, string> = {
+  file: 'file',
+  folder: 'folder',
+  symlink: 'symbolic link',
+  fifo: 'named pipe (FIFO)',
+  socket: 'socket',
+  'character-device': 'character device',
+  'block-device': 'block device',
+  other: 'special file'
+}
+
+/** How a kind of file is named in messages (`named pipe (FIFO)`). */
+export function kindName(kind: FileKind): string {
+  return kindNames[kind]
+}
+
+/**
+ * A file the file system would not read: not a regular file, or larger than
+ * allowed. Recognised by its `code`, so it works across threads and copies of
+ * this module.
+ */
+export class ReadRefusedError extends Error {
+  readonly code = 'ERR_READ_REFUSED'
+  override readonly name = 'ReadRefusedError'
+
+  constructor(
+    readonly path: string,
+    /** What is there, when it is not a regular file. */
+    readonly kind: FileKind,
+    /** Its size, when it is too large. */
+    readonly size?: number,
+    readonly limit?: number
+  ) {
+    super(kind !== 'file' ? `${path} is a ${kindName(kind)}, not a regular file` : `${path} is larger than ${mebibytes(limit ?? maxFileBytes)}`)
   }
+}
+
+/** A size for messages: `16 MiB`, `4.2 MiB`. */
+export function mebibytes(bytes: number): string {
+  // Rounded up, so a file just over a limit never reads as the limit.
+  const value = Math.ceil((bytes / (1024 * 1024)) * 10) / 10
+  return `${value} MiB`
 }
 
 /** Join path segments with `/`, resolving `.` and `..` (POSIX-style, pure). */
@@ -65,4 +154,15 @@ export function relativePath(from: string, path: string): string {
   while (common < a.length && common < b.length && a[common] === b[common]) common++
   const up = a.slice(common).map(() => '..')
   return [...up, ...b.slice(common)].join('/') || '.'
+}
+
+/** The last segment of a path (`/a/b/c.md` → `c.md`). */
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1)
+}
+
+/** Whether `path` is `folder` or inside it, by the letters of both (both absolute, normalised). */
+export function isInside(folder: string, path: string): boolean {
+  if (folder === '/' || path === folder) return true
+  return path.startsWith(folder.endsWith('/') ? folder : `${folder}/`)
 }

@@ -1,5 +1,25 @@
-export { configFileName, defaultConfig, discoverConfig, notUtf8, unreadable, type ConfigResult } from './config.js'
-export { decodeUtf8, dirname, joinPath, relativePath, type FileSystem } from './file-system.js'
+export { configFileName, defaultConfig, discoverConfig, type ConfigResult } from './config.js'
+export { decodeFile, decodeUtf8, notUtf8, type DecodeResult } from './decode-text.js'
+export { contentDigest } from './digest.js'
+export {
+  basename,
+  dirname,
+  isInside,
+  joinPath,
+  kindName,
+  maxFileBytes,
+  mebibytes,
+  ReadRefusedError,
+  relativePath,
+  type FileInfo,
+  type FileKind,
+  type FileSystem,
+  type ReadOptions,
+  type WritableFileSystem
+} from './file-system.js'
+export { fixFile, type FixOutcome } from './fix-file.js'
+export { errorReason, outsideWorkspace, readRegularFile, readWorkspaceFile, unreadable, type ReadResult } from './read-file.js'
+export { WriteError, writeFileAtomically, type WriteOptions } from './write-file.js'
 export {
   applySeverities,
   compareFindings,
@@ -17,7 +37,8 @@ export {
   internalError,
   minutesProcessor,
   type MinutesAnalysis,
-  type MinutesContext
+  type MinutesContext,
+  type WorkspaceContext
 } from './minutes.js'
 export {
   duplicateRegisterFindings,
@@ -31,6 +52,7 @@ export {
   allFindings,
   listMinutes,
   loadWorkspace,
+  minutesFindings,
   minutesRecords,
   readMinutes,
   resolvePath,

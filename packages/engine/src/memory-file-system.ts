@@ -1,30 +1,71 @@
 import picomatch from 'picomatch'
-import type { FileSystem } from './file-system.js'
+import { dirname, maxFileBytes, ReadRefusedError, type FileInfo, type ReadOptions, type WritableFileSystem } from './file-system.js'
+
+function failure(code: string, syscall: string, path: string): Error {
+  const messages: Record<string, string> = {
+    ENOENT: 'no such file or directory',
+    EEXIST: 'file already exists',
+    EISDIR: 'illegal operation on a directory',
+    ENOTDIR: 'not a directory'
+  }
+  return Object.assign(new Error(`${code}: ${messages[code] ?? code}, ${syscall} '${path}'`), { code, syscall, path })
+}
 
 /**
  * A file system held in memory, for tests and for hosts that have no disk.
- * Keys are absolute paths with `/`.
+ * Keys are absolute paths with `/`; folders exist wherever a file is below
+ * them (or after `mkdir`). Writes stay here: `main(argv, { fs })` with one of
+ * these touches no disk.
  */
-export class MemoryFileSystem implements FileSystem {
+export class MemoryFileSystem implements WritableFileSystem {
   readonly files = new Map<string, Uint8Array>()
+  /** Permission bits of files that do not have the default `0o644`. */
+  readonly modes = new Map<string, number>()
+  private readonly folders = new Set<string>(['/'])
 
   constructor(files: Record<string, string | Uint8Array> = {}) {
     for (const [path, content] of Object.entries(files)) this.write(path, content)
   }
 
-  /** Add or replace a file. */
-  write(path: string, content: string | Uint8Array): void {
+  /** Add or replace a file, with permission bits when given. */
+  write(path: string, content: string | Uint8Array, mode?: number): void {
     this.files.set(path, typeof content === 'string' ? new TextEncoder().encode(content) : content)
+    if (mode !== undefined) this.modes.set(path, mode)
   }
 
   /** Remove a file. */
   delete(path: string): void {
     this.files.delete(path)
+    this.modes.delete(path)
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
+  /** A file's text (for tests), `undefined` when there is none. */
+  text(path: string): string | undefined {
     const content = this.files.get(path)
-    if (content === undefined) throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' })
+    return content === undefined ? undefined : new TextDecoder().decode(content)
+  }
+
+  private isFolder(path: string): boolean {
+    if (this.folders.has(path)) return true
+    const prefix = path.endsWith('/') ? path : `${path}/`
+    for (const file of this.files.keys()) if (file.startsWith(prefix)) return true
+    return false
+  }
+
+  /** The nearest folder above `path` that is a file, if any. */
+  private fileAbove(path: string): string | undefined {
+    for (let folder = dirname(path); folder !== '/'; folder = dirname(folder)) if (this.files.has(folder)) return folder
+    return undefined
+  }
+
+  async readFile(path: string, options: ReadOptions = {}): Promise<Uint8Array> {
+    const content = this.files.get(path)
+    if (content === undefined) {
+      if (this.isFolder(path)) throw new ReadRefusedError(path, 'folder')
+      throw failure(this.fileAbove(path) ? 'ENOTDIR' : 'ENOENT', 'open', path)
+    }
+    const limit = options.maxBytes ?? maxFileBytes
+    if (content.length > limit) throw new ReadRefusedError(path, 'file', content.length, limit)
     return content
   }
 
@@ -42,5 +83,48 @@ export class MemoryFileSystem implements FileSystem {
         return !/(^|\/)(node_modules|\.[^/]+)\//.test(relative) && match(relative)
       })
       .sort()
+  }
+
+  async realPath(path: string): Promise<string> {
+    if (this.files.has(path) || this.isFolder(path)) return path
+    throw failure('ENOENT', 'realpath', path)
+  }
+
+  async lstat(path: string): Promise<FileInfo> {
+    const content = this.files.get(path)
+    if (content !== undefined) {
+      const mode = this.modes.get(path) ?? 0o644
+      return { kind: 'file', size: content.length, mode, links: 1, writable: (mode & 0o200) !== 0 }
+    }
+    if (this.isFolder(path)) return { kind: 'folder', size: 0, mode: 0o755, links: 1, writable: true }
+    throw failure(this.fileAbove(path) ? 'ENOTDIR' : 'ENOENT', 'lstat', path)
+  }
+
+  async writeFile(path: string, data: Uint8Array, options: { mode?: number } = {}): Promise<void> {
+    if (this.files.has(path)) throw failure('EEXIST', 'open', path)
+    if (this.isFolder(path)) throw failure('EISDIR', 'open', path)
+    if (this.fileAbove(path)) throw failure('ENOTDIR', 'open', path)
+    if (!this.isFolder(dirname(path))) throw failure('ENOENT', 'open', path)
+    this.write(path, data.slice(), options.mode)
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    const content = this.files.get(from)
+    if (content === undefined) throw failure('ENOENT', 'rename', from)
+    if (this.isFolder(to)) throw failure('EISDIR', 'rename', to)
+    const mode = this.modes.get(from)
+    this.delete(to)
+    this.delete(from)
+    this.write(to, content, mode)
+  }
+
+  async remove(path: string): Promise<void> {
+    this.delete(path)
+  }
+
+  async mkdir(path: string): Promise<void> {
+    if (this.files.has(path)) throw failure('EEXIST', 'mkdir', path)
+    if (this.fileAbove(path)) throw failure('ENOTDIR', 'mkdir', path)
+    for (let folder = path; folder !== '/'; folder = dirname(folder)) this.folders.add(folder)
   }
 }

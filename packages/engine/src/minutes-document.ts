@@ -1,7 +1,7 @@
 import type { FoundAction, FoundReference, FoundStatusUpdate, MinutesData, SourcePoint, SourceSpan } from '@followthrough/remark-recommendations'
 import type { Nodes, Root, RootContent, Yaml } from 'mdast'
 import type { Finding } from './finding.js'
-import { checkTree, emptyMinutesData, fileRuleFindings, internalError, type MinutesAnalysis, type MinutesContext } from './minutes.js'
+import { checkTree, emptyMinutesData, fileRuleFindings, internalError, withoutNul, type MinutesAnalysis, type MinutesContext } from './minutes.js'
 import { lineStart, parseMinutes, shiftPositions } from './parse-minutes.js'
 
 /**
@@ -41,6 +41,7 @@ export interface MinutesParseStats {
 /** One version of a minutes file and what the engine found in it. */
 export interface MinutesDocument {
   readonly path: string
+  /** The text, each NUL replaced by U+FFFD (the same length: offsets are the editor's). */
   readonly text: string
   readonly context: MinutesContext
   /** Exactly what `analyzeMinutes(text, path, context)` returns. */
@@ -76,7 +77,8 @@ const states = new WeakMap<MinutesDocument, State>()
  * document = updateMinutesDocument(document, editedText) // re-parses only around the edit
  * document.analysis.findings
  */
-export function openMinutesDocument(text: string, path: string, context: MinutesContext): MinutesDocument {
+export function openMinutesDocument(source: string, path: string, context: MinutesContext): MinutesDocument {
+  const text = withoutNul(source)
   let tree: Root
   try {
     tree = parseMinutes(text)
@@ -106,7 +108,8 @@ export function openMinutesDocument(text: string, path: string, context: Minutes
  * comparing the texts), or everything when that cannot be done safely or the
  * context (registers, config) is not the same object as before.
  */
-export function updateMinutesDocument(previous: MinutesDocument, text: string, context: MinutesContext = previous.context): MinutesDocument {
+export function updateMinutesDocument(previous: MinutesDocument, source: string, context: MinutesContext = previous.context): MinutesDocument {
+  const text = withoutNul(source)
   if (text === previous.text && context === previous.context) return previous
   const state = states.get(previous)
   if (!state || context !== previous.context || state.definitions || text.includes(']:') || (!state.frontMatter && (fenced(text) || fenced(previous.text)))) {

@@ -19,12 +19,20 @@ export interface MinutesAnalysis {
   data: MinutesData
   /** The plugin's findings for this file. */
   findings: Finding[]
+  /** The digest of the bytes analysed (`contentDigest`), when they were read from a file. */
+  digest?: string
 }
 
 /** What minutes are checked against. */
 export interface MinutesContext {
   registers: readonly Register[]
   config: Config
+}
+
+/** What a workspace's minutes files are read and checked against (see `readMinutes`). */
+export interface WorkspaceContext extends MinutesContext {
+  /** The workspace folder (the config's): files outside it are never read. */
+  root: string
 }
 
 const processors = new WeakMap<MinutesContext, Processor<undefined, Root, Root>>()
@@ -95,7 +103,8 @@ export function internalError(path: string, error: unknown): Finding {
  * Parse and check one minutes file. Never throws: an internal failure becomes
  * an `internal-error` finding on the file, so one bad file cannot stop a run.
  */
-export function analyzeMinutes(text: string, path: string, context: MinutesContext): MinutesAnalysis {
+export function analyzeMinutes(source: string, path: string, context: MinutesContext): MinutesAnalysis {
+  const text = withoutNul(source)
   let checked: { data: MinutesData; findings: Finding[] } | Error
   try {
     checked = checkTree(parseMinutes(text), text, path, context)
@@ -104,4 +113,14 @@ export function analyzeMinutes(text: string, path: string, context: MinutesConte
   }
   if (checked instanceof Error) return { path, data: emptyMinutesData(), findings: [internalError(path, checked)] }
   return { path, data: checked.data, findings: [...checked.findings, ...fileRuleFindings(checked.data.references, path, context)] }
+}
+
+/**
+ * The text with each NUL replaced by U+FFFD, as CommonMark asks: micromark
+ * does so while parsing but the checks would then read the text with NUL, and
+ * every position after one would be off. One code unit for one, so offsets
+ * stay those of the file.
+ */
+export function withoutNul(text: string): string {
+  return text.includes('\0') ? text.replaceAll('\0', '\uFFFD') : text
 }

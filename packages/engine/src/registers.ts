@@ -1,7 +1,9 @@
 import { parseRegister, type Register } from '@followthrough/core'
-import { notUtf8, unreadable, type ConfigResult } from './config.js'
-import { decodeUtf8, joinPath, type FileSystem } from './file-system.js'
+import type { ConfigResult } from './config.js'
+import { decodeFile } from './decode-text.js'
+import { joinPath, type FileSystem } from './file-system.js'
 import { findingFromProblem, type Finding } from './finding.js'
+import { readWorkspaceFile } from './read-file.js'
 
 /** A register file and what became of it. */
 export interface LoadedRegister {
@@ -16,23 +18,24 @@ export interface LoadedRegister {
 
 /**
  * Load every register the configuration names, through core's `parseRegister`.
- * Never throws: a missing, non-UTF-8 or invalid register comes back with findings.
+ * Never throws: a missing, refused, non-UTF-8 or invalid register comes back
+ * with findings.
  */
 export async function loadRegisters(fs: FileSystem, config: ConfigResult): Promise<LoadedRegister[]> {
-  return Promise.all(config.config.registers.map((relative) => loadRegister(fs, joinPath(config.root, relative))))
+  return Promise.all(config.config.registers.map((relative) => loadRegister(fs, joinPath(config.root, relative), config.root)))
 }
 
-/** Load one register file. */
-export async function loadRegister(fs: FileSystem, path: string): Promise<LoadedRegister> {
-  let bytes: Uint8Array
-  try {
-    bytes = await fs.readFile(path)
-  } catch (error) {
-    return { path, findings: [unreadable(path, error, 'register-not-found')] }
-  }
-  const text = decodeUtf8(bytes)
-  if (text === undefined) return { path, findings: [notUtf8(path)] }
-  return registerFromText(path, text)
+/**
+ * Load one register file, when it is inside the workspace folder `root` (a
+ * register elsewhere, such as `/etc/os-release` or `../x.yaml`, is refused
+ * with an `outside-workspace` finding and never read).
+ */
+export async function loadRegister(fs: FileSystem, path: string, root: string): Promise<LoadedRegister> {
+  const read = await readWorkspaceFile(fs, path, root, 'register-not-found')
+  if (!read.ok) return { path, findings: [read.finding] }
+  const decoded = decodeFile(read.bytes, path)
+  if (!decoded.ok) return { path, findings: [decoded.finding] }
+  return registerFromText(path, decoded.text)
 }
 
 /** Parse a register's text (as read from disk or from an editor's buffer). */

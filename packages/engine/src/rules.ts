@@ -20,7 +20,7 @@ function rule(id: string, severity: FindingSeverity, description: string, anchor
   return Object.freeze({ id, severity, description, url: engineRuleUrl(anchor) })
 }
 
-const files = 'register-not-found-config-not-found-unreadable-file-invalid-encoding-duplicate-register-internal-error'
+const files = 'register-not-found-config-not-found-unreadable-file-outside-workspace-invalid-encoding-duplicate-register-internal-error'
 const parsing = 'yaml-syntax-json-syntax-duplicate-key-invalid-register-invalid-config'
 
 /**
@@ -39,8 +39,9 @@ export const allRules: readonly EngineRule[] = Object.freeze([
   rule('invalid-config', 'error', 'followthrough.config.json does not match the config schema.', parsing),
   rule('register-not-found', 'error', 'A configured register cannot be read.', files),
   rule('config-not-found', 'error', 'The config file named cannot be read.', files),
-  rule('unreadable-file', 'error', 'A minutes file cannot be read.', files),
-  rule('invalid-encoding', 'error', 'A file is not UTF-8.', files),
+  rule('unreadable-file', 'error', 'A file cannot be read, is not a regular file or is larger than 16 MiB.', files),
+  rule('outside-workspace', 'error', 'A register or minutes file is outside the workspace folder (not read).', files),
+  rule('invalid-encoding', 'error', 'A file is not UTF-8 (UTF-16 is named; other bytes are reported where they are).', files),
   rule('duplicate-register', 'error', 'Two configured registers have the same id.', files),
   rule('internal-error', 'error', 'The checks failed on a file; please report it.', files)
 ])

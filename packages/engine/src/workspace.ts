@@ -1,9 +1,12 @@
 import { computeProgress, today, type MinutesRecord, type Progress, type Register } from '@followthrough/core'
 import { toMinutesRecord } from '@followthrough/remark-recommendations'
-import { discoverConfig, notUtf8, unreadable, type ConfigResult } from './config.js'
-import { decodeUtf8, joinPath, type FileSystem } from './file-system.js'
+import { discoverConfig, type ConfigResult } from './config.js'
+import { decodeFile } from './decode-text.js'
+import { contentDigest } from './digest.js'
+import { joinPath, type FileSystem } from './file-system.js'
 import { applySeverities, compareFindings, type Finding } from './finding.js'
-import { analyzeMinutes, emptyMinutesData, type MinutesAnalysis, type MinutesContext } from './minutes.js'
+import { analyzeMinutes, emptyMinutesData, type MinutesAnalysis, type WorkspaceContext } from './minutes.js'
+import { readWorkspaceFile } from './read-file.js'
 import { duplicateRegisterFindings, loadRegisters, validRegisters, type LoadedRegister } from './registers.js'
 import { discussedAfterClosure, statusRegressions } from './workspace-rules.js'
 
@@ -11,8 +14,8 @@ import { discussedAfterClosure, statusRegressions } from './workspace-rules.js'
 export interface Workspace {
   config: ConfigResult
   registers: LoadedRegister[]
-  /** What minutes are checked against (valid registers and the config). */
-  context: MinutesContext
+  /** What minutes are checked against (valid registers and the config) and the folder they must be in. */
+  context: WorkspaceContext
   /** Problems of the config and register files, with configured severities. */
   findings: Finding[]
   /** Whether a config or register error makes results unreliable (CLI exit code 2). */
@@ -30,7 +33,7 @@ export async function loadWorkspace(fs: FileSystem, cwd: string, options: { conf
   return {
     config,
     registers,
-    context: { registers: validRegisters(registers), config: config.config },
+    context: { registers: validRegisters(registers), config: config.config, root: config.root },
     findings: applySeverities(raw, config.config.rules).sort(compareFindings),
     broken
   }
@@ -42,19 +45,20 @@ export async function listMinutes(fs: FileSystem, workspace: Workspace, patterns
 }
 
 /**
- * Read and check one minutes file. A file that cannot be read or is not UTF-8
- * gives a finding and empty data; the rest of a run goes on.
+ * Read and check one minutes file. A file that is outside the workspace
+ * folder, not a regular file, too large, unreadable or not UTF-8 gives a
+ * finding and empty data; the rest of a run goes on. The analysis carries the
+ * digest of the bytes it was made from (see `contentDigest`).
+ *
+ * Only `workspace.context` is read, so worker threads pass just that.
  */
-export async function readMinutes(fs: FileSystem, path: string, workspace: Workspace): Promise<MinutesAnalysis> {
-  let bytes: Uint8Array
-  try {
-    bytes = await fs.readFile(path)
-  } catch (error) {
-    return { path, data: emptyMinutesData(), findings: [unreadable(path, error, 'unreadable-file')] }
-  }
-  const text = decodeUtf8(bytes)
-  if (text === undefined) return { path, data: emptyMinutesData(), findings: [notUtf8(path)] }
-  return analyzeMinutes(text, path, workspace.context)
+export async function readMinutes(fs: FileSystem, path: string, workspace: Pick<Workspace, 'context'>): Promise<MinutesAnalysis> {
+  const read = await readWorkspaceFile(fs, path, workspace.context.root)
+  if (!read.ok) return { path, data: emptyMinutesData(), findings: [read.finding] }
+  const digest = contentDigest(read.bytes)
+  const decoded = decodeFile(read.bytes, path)
+  if (!decoded.ok) return { path, digest, data: emptyMinutesData(), findings: [decoded.finding] }
+  return { ...analyzeMinutes(decoded.text, path, workspace.context), digest }
 }
 
 /**
@@ -70,9 +74,19 @@ export function workspaceFindings(analyses: readonly MinutesAnalysis[], register
  * the workspace rules; configured severities applied; sorted by file and position.
  */
 export function allFindings(workspace: Workspace, analyses: readonly MinutesAnalysis[]): Finding[] {
+  return [...workspace.findings, ...minutesFindings(workspace, analyses)].sort(compareFindings)
+}
+
+/**
+ * The findings of the minutes files and the workspace rules, configured
+ * severities applied, sorted: {@link allFindings} without the config's and
+ * registers' own, which a cache of results must not keep (they follow the
+ * files' bytes, not what the registers say).
+ */
+export function minutesFindings(workspace: Pick<Workspace, 'config' | 'context'>, analyses: readonly MinutesAnalysis[]): Finding[] {
   const minutes = analyses.flatMap((analysis) => analysis.findings)
   const across = workspaceFindings(analyses, workspace.context.registers)
-  return [...workspace.findings, ...applySeverities([...minutes, ...across], workspace.config.config.rules)].sort(compareFindings)
+  return applySeverities([...minutes, ...across], workspace.config.config.rules).sort(compareFindings)
 }
 
 /** The progress records core needs, from analysed minutes with a valid date. */

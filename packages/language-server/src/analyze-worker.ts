@@ -5,11 +5,11 @@
  * whole share's results twice.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { readMinutes, type MinutesAnalysis, type MinutesContext, type Workspace } from '@followthrough/engine'
+import { readMinutes, type MinutesAnalysis, type WorkspaceContext } from '@followthrough/engine'
 import { nodeFileSystem } from '@followthrough/engine/node'
 
 interface Job {
-  context: MinutesContext
+  context: WorkspaceContext
   paths: string[]
 }
 
@@ -20,7 +20,7 @@ const job = workerData as Job
 let results: MinutesAnalysis[] = []
 for (const path of job.paths) {
   // readMinutes reads only the context of the workspace.
-  results.push(await readMinutes(nodeFileSystem, path, { context: job.context } as Workspace))
+  results.push(await readMinutes(nodeFileSystem, path, { context: job.context }))
   if (results.length === batch) {
     parentPort?.postMessage({ results, done: false })
     results = []

@@ -267,5 +267,12 @@ function checkedSync(connection: Connection, check: Check): Connection {
 
 /** The file system's methods, bound (an object literal's methods may use `this`). */
 function bind(fs: FileSystem): FileSystem {
-  return { readFile: (path) => fs.readFile(path), exists: (path) => fs.exists(path), glob: (patterns, cwd) => fs.glob(patterns, cwd) }
+  const bound: FileSystem = {
+    readFile: (path, options) => fs.readFile(path, options),
+    exists: (path) => fs.exists(path),
+    glob: (patterns, cwd) => fs.glob(patterns, cwd)
+  }
+  // Symbolic links are resolved so that files linked from outside the workspace are refused.
+  if (fs.realPath) bound.realPath = (path) => fs.realPath!(path)
+  return bound
 }

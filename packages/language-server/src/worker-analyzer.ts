@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { readMinutes, type MinutesAnalysis, type MinutesContext, type Workspace } from '@followthrough/engine'
+import { readMinutes, type MinutesAnalysis, type WorkspaceContext } from '@followthrough/engine'
 import { nodeFileSystem } from '@followthrough/engine/node'
 import type { BulkAnalyzer } from '@followthrough/language-service'
 
@@ -56,9 +56,9 @@ function sizeOf(path: string): number {
 }
 
 /** Analyse files in this thread, as a worker would. */
-async function here(context: MinutesContext, paths: readonly string[]): Promise<MinutesAnalysis[]> {
+async function here(context: WorkspaceContext, paths: readonly string[]): Promise<MinutesAnalysis[]> {
   const results: MinutesAnalysis[] = []
-  for (const path of paths) results.push(await readMinutes(nodeFileSystem, path, { context } as Workspace))
+  for (const path of paths) results.push(await readMinutes(nodeFileSystem, path, { context }))
   return results
 }
 
@@ -70,7 +70,7 @@ function heapMb(): number {
   return Number(process.env.FOLLOWTHROUGH_WORKER_HEAP_MB) || 128
 }
 
-function run(script: URL, context: MinutesContext, paths: string[]): Promise<MinutesAnalysis[]> {
+function run(script: URL, context: WorkspaceContext, paths: string[]): Promise<MinutesAnalysis[]> {
   return new Promise((resolve, reject) => {
     // A modest heap makes each thread collect garbage early: the server's peak memory stays low.
     const worker = new Worker(script, { workerData: { context, paths }, resourceLimits: { maxOldGenerationSizeMb: heapMb() } })

@@ -15,9 +15,9 @@ import {
   type FileSystem,
   type Finding,
   type MinutesAnalysis,
-  type MinutesContext,
   type MinutesDocument,
-  type Workspace
+  type Workspace,
+  type WorkspaceContext
 } from '@followthrough/engine'
 import { factsChange, moveFindings, type FactsChange } from './facts.js'
 import type { ILogger } from './interfaces.js'
@@ -45,7 +45,7 @@ export interface RegisterEntry {
  * Analyses many minutes files on disk at once (a server passes one that uses
  * worker threads). Each result is what the engine's `readMinutes` gives.
  */
-export type BulkAnalyzer = (paths: readonly string[], context: MinutesContext) => Promise<MinutesAnalysis[]>
+export type BulkAnalyzer = (paths: readonly string[], context: WorkspaceContext) => Promise<MinutesAnalysis[]>
 
 /** Below this many files, a bulk analyzer costs more than it saves. */
 const bulkThreshold = 40
@@ -79,7 +79,7 @@ export class FolderIndex {
    * title does not re-check every file, and open documents keep re-parsing
    * incrementally.
    */
-  analysisContext!: MinutesContext
+  analysisContext!: WorkspaceContext
   isMinutes: (path: string) => boolean = () => false
   registers: RegisterEntry[] = []
   readonly minutes = new Map<string, MinutesEntry>()
@@ -219,7 +219,7 @@ export class FolderIndex {
     }
     this.registers = entries
     const registers = entries.flatMap((entry) => (entry.register ? [entry.register] : []))
-    return { ...workspace, context: { registers, config: workspace.config.config } }
+    return { ...workspace, context: { registers, config: workspace.config.config, root: workspace.config.root } }
   }
 
   private locate(path: string, text: string): RegisterLocations {

@@ -1,3 +1,4 @@
+import type { ReadOptions } from '@followthrough/engine'
 import type { Position } from './protocol.js'
 
 /**
@@ -28,12 +29,18 @@ export interface ITextDocument {
 export interface IWorkspace {
   /** Root folders, as `file:` URIs or absolute paths; each finds its own config. */
   readonly folders: readonly string[]
-  /** The bytes of a file; rejects when it cannot be read. */
-  readFile(path: string): Promise<Uint8Array>
+  /**
+   * The bytes of a file; rejects when it cannot be read. A host on a real disk
+   * passes the engine's `nodeFileSystem.readFile`, which reads only regular
+   * files of at most `maxBytes` and never blocks on a named pipe.
+   */
+  readFile(path: string, options?: ReadOptions): Promise<Uint8Array>
   /** Whether a file exists. */
   exists(path: string): Promise<boolean>
   /** Files under `cwd` matching any of the globs, as sorted absolute paths (no `node_modules`, no dot-folders). */
   glob(patterns: readonly string[], cwd: string): Promise<string[]>
+  /** The path with symbolic links resolved, so files linked from outside the workspace are refused; paths are taken as they are without it. */
+  realPath?(path: string): Promise<string>
 }
 
 /** How much a log line matters. */

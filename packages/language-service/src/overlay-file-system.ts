@@ -1,4 +1,4 @@
-import type { FileSystem } from '@followthrough/engine'
+import type { FileSystem, ReadOptions } from '@followthrough/engine'
 
 const encoder = new TextEncoder()
 
@@ -27,9 +27,19 @@ export class OverlayFileSystem implements FileSystem {
     return this.open.get(path)
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
+  /** An open document's text, else the file as the base reads it (regular files only, size-capped, on the disk). */
+  async readFile(path: string, options?: ReadOptions): Promise<Uint8Array> {
     const text = this.open.get(path)
-    return text !== undefined ? encoder.encode(text) : this.base.readFile(path)
+    return text !== undefined ? encoder.encode(text) : this.base.readFile(path, options)
+  }
+
+  /**
+   * Where a path really is: an open document is where the editor says; a file
+   * on disk where its links lead, so one outside the workspace is refused.
+   */
+  async realPath(path: string): Promise<string> {
+    if (this.open.has(path) || !this.base.realPath) return path
+    return this.base.realPath(path)
   }
 
   async exists(path: string): Promise<boolean> {
