@@ -255,9 +255,9 @@ describe('fuzzing the pipeline', () => {
           const opened: Array<Omit<JsonFinding, 'fix'>> = []
           const decodable: string[] = []
           for (const path of (await fs.glob(['minutes/**/*.md'], root))) {
-            const lines = linesOf(fs.files.get(path)!)
-            if (lines === undefined) continue
             const file = path.slice(root.length + 1)
+            // An editor opens text; bytes that are not UTF-8 (the CLI says which encoding) have none to compare.
+            if (findings.some((finding) => finding.file === file && finding.ruleId === 'invalid-encoding')) continue
             decodable.push(file)
             const document = TextDocument.create(pathToUri(path), 'markdown', 1, new TextDecoder().decode(fs.files.get(path)!))
             await service.didOpen(document)
@@ -268,7 +268,7 @@ describe('fuzzing the pipeline', () => {
           service.dispose()
         }
       }),
-      { numRuns: 100 }
+      { numRuns: 80 }
     )
   }, timeout)
 

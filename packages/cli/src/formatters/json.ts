@@ -13,6 +13,11 @@ export interface JsonFinding {
   message: string
   url?: string
   suggestions?: string[]
+  /**
+   * What `--fix` would do: replace `offset`..`endOffset` (UTF-16 code units of
+   * the file's text, after any byte order mark) with `text`.
+   */
+  fix?: { offset: number; endOffset: number; text: string }
 }
 
 /** Findings as a JSON array, `file` relative to the working folder. */
@@ -30,6 +35,7 @@ export function formatJson(findings: readonly Finding[], options: { cwd: string 
     }
     if (finding.url !== undefined) row.url = finding.url
     if (finding.suggestions !== undefined) row.suggestions = finding.suggestions
+    if (finding.fix !== undefined) row.fix = { offset: finding.fix.offset, endOffset: finding.fix.endOffset, text: finding.fix.text }
     return row
   })
   // Compact, as ESLint prints it: large runs have tens of thousands of findings.
