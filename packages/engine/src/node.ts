@@ -26,3 +26,6 @@ export const nodeFileSystem: FileSystem = {
     return found.map((path) => path.replaceAll('\\', '/')).sort()
   }
 }
+
+// Minutes analysed on worker threads (CLI and language server share this).
+export { analyzeShareOnWorker, serveAnalysisJob, type AnalysisJob, type WorkerShareOptions } from './analysis-worker.js'
