@@ -544,11 +544,13 @@ export function restoreBlocks(tree: Root, source: string, guarded: GuardedText):
     mark(node, hit.problem.reason)
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') asPlainText(node, source)
   })
-  // A problem whose replaced markers fell in no block (there is always one) is shown on the nearest block.
-  for (const problem of guarded.problems) {
-    if (seen.has(problem) || leaves.length === 0) continue
-    const after = leaves.find((node) => (node.position?.end.offset ?? -1) > problem.start) ?? leaves[leaves.length - 1]!
-    mark(after, problem.reason)
+  // A problem whose replaced markers fell in no block is shown on the nearest block after it.
+  const unseen = guarded.problems.filter((problem) => !seen.has(problem)).sort((a, b) => a.start - b.start)
+  let leaf = 0
+  for (const problem of unseen) {
+    if (leaves.length === 0) break
+    while (leaf < leaves.length - 1 && (leaves[leaf]!.position?.end.offset ?? -1) <= problem.start) leaf++
+    mark(leaves[leaf]!, problem.reason)
   }
 }
 
