@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { Worker } from 'node:worker_threads'
 import { emptyMinutesData, readMinutes, type FileSystem, type MinutesAnalysis, type Workspace } from '@followthrough/engine'
+import { analyzeShareOnWorker } from '@followthrough/engine/node'
 import type { LintCache } from './cache.js'
 
 /** How minutes are analysed: in this thread or in workers, with or without a cache. */
@@ -46,7 +46,14 @@ export async function analyzeFiles(fs: FileSystem, workspace: Workspace, paths: 
     const shares = split(pending, workers + 1)
     // This thread takes a share too: it is idle otherwise.
     const [own = [], ...others] = shares
-    const done = others.map((share) => runWorker(workspace, share.map((index) => paths[index]!)))
+    const done = others.map((share) =>
+      analyzeShareOnWorker(
+        share.map((index) => paths[index]!),
+        // A small heap makes the worker collect garbage early instead of growing;
+        // a file too big for it is analysed in this thread instead.
+        { script: new URL('./worker.js', import.meta.url), context: workspace.context, heapMb: 128, batch: 1 }
+      )
+    )
     const collect = garbageCollector()
     let checked = 0
     for (const index of own) {
@@ -88,23 +95,4 @@ function split<T>(items: readonly T[], parts: number): T[][] {
   const shares: T[][] = []
   for (let start = 0; start < items.length; start += size) shares.push(items.slice(start, start + size))
   return shares
-}
-
-function runWorker(workspace: Workspace, paths: string[]): Promise<MinutesAnalysis[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), {
-      workerData: { workspace: { context: workspace.context }, paths },
-      // A small heap makes the worker collect garbage early instead of growing.
-      resourceLimits: { maxOldGenerationSizeMb: 128 }
-    })
-    const results: MinutesAnalysis[] = []
-    worker.on('message', (result: MinutesAnalysis) => {
-      results.push(result)
-      if (results.length === paths.length) resolve(results)
-    })
-    worker.once('error', reject)
-    worker.once('exit', (code) => {
-      if (results.length < paths.length) reject(new Error(`worker stopped with exit code ${code} after ${results.length} of ${paths.length} files`))
-    })
-  })
 }

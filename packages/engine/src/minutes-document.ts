@@ -2,7 +2,8 @@ import type { FoundAction, FoundReference, FoundStatusUpdate, MinutesData, Sourc
 import type { Nodes, Root, RootContent, Yaml } from 'mdast'
 import type { Finding } from './finding.js'
 import { checkTree, emptyMinutesData, fileRuleFindings, internalError, withoutNul, type MinutesAnalysis, type MinutesContext } from './minutes.js'
-import { lineStart, parseMinutes, shiftPositions } from './parse-minutes.js'
+import { blockLimitsNear } from './parse-guard.js'
+import { lineStart, parseGuarded, shiftPositions } from './parse-minutes.js'
 
 /**
  * Minutes as an editor holds them: one version of the text with its analysis,
@@ -65,6 +66,12 @@ interface State {
   frontMatter?: Yaml
   /** Whether the text may hold a link or footnote definition (`]:`). */
   definitions: boolean
+  /**
+   * Whether the text holds a block over a nesting, lazy-line or table limit
+   * (see `parse-guard.ts`): such a limit is measured over runs of lines that
+   * need not match the top-level blocks, so every edit then parses the whole text.
+   */
+  guarded: boolean
 }
 
 const states = new WeakMap<MinutesDocument, State>()
@@ -80,8 +87,11 @@ const states = new WeakMap<MinutesDocument, State>()
 export function openMinutesDocument(source: string, path: string, context: MinutesContext): MinutesDocument {
   const text = withoutNul(source)
   let tree: Root
+  let guarded: boolean
   try {
-    tree = parseMinutes(text)
+    const parsed = parseGuarded(text)
+    tree = parsed.tree
+    guarded = parsed.problems.some((problem) => problem.kind !== 'inline')
   } catch (error) {
     return failed(text, path, context, error)
   }
@@ -98,7 +108,7 @@ export function openMinutesDocument(source: string, path: string, context: Minut
     headings: [],
     stats: { mode: 'full', parsed: { start: 0, end: text.length } }
   }
-  const state: State = { blocks: body.map(toBlock), definitions: text.includes(']:') }
+  const state: State = { blocks: body.map(toBlock), definitions: text.includes(']:'), guarded }
   if (frontMatter) state.frontMatter = frontMatter
   return remember(document, state)
 }
@@ -112,7 +122,7 @@ export function updateMinutesDocument(previous: MinutesDocument, source: string,
   const text = withoutNul(source)
   if (text === previous.text && context === previous.context) return previous
   const state = states.get(previous)
-  if (!state || context !== previous.context || state.definitions || text.includes(']:') || (!state.frontMatter && (fenced(text) || fenced(previous.text)))) {
+  if (!state || context !== previous.context || state.definitions || state.guarded || text.includes(']:') || (!state.frontMatter && (fenced(text) || fenced(previous.text)))) {
     return openMinutesDocument(text, previous.path, context)
   }
   try {
@@ -179,9 +189,14 @@ function toBlock(node: RootContent): Block {
 }
 
 function plain(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return node.type === 'html' ? '' : node.value
-  if ('children' in node) return (node.children as Nodes[]).map(plain).join('')
-  return ''
+  // A loop with its own stack: any depth of nesting.
+  let text = ''
+  const stack: Nodes[] = [node]
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if ('value' in next && typeof next.value === 'string') text += next.type === 'html' ? '' : next.value
+    else if ('children' in next) for (let index = next.children.length - 1; index >= 0; index--) stack.push(next.children[index] as Nodes)
+  }
+  return text
 }
 
 /** How fast the region grows when its anchor parses differently. */
@@ -194,6 +209,8 @@ function incremental(previous: MinutesDocument, state: State, text: string): Min
   const { start: changeStart, oldEnd, delta } = difference(old, text)
   const frontMatterEnd = state.frontMatter?.position?.end.offset
   if (state.frontMatter && (frontMatterEnd === undefined || changeStart <= frontMatterEnd)) return undefined
+  // An edit that puts a block over a nesting, lazy-line or table limit: parse the whole text.
+  if (blockLimitsNear(text, changeStart, oldEnd + delta)) return undefined
 
   // Blocks the change touches: [first, last] (empty when it falls between two blocks).
   const first = firstEndingAtOrAfter(blocks, changeStart)
@@ -217,8 +234,9 @@ function incremental(previous: MinutesDocument, state: State, text: string): Min
       from--
       continue
     }
-    const tree = parseMinutes(text.slice(regionStart, regionEndNew))
-    const nodes = tree.children
+    const parsed = parseGuarded(text.slice(regionStart, regionEndNew))
+    if (parsed.problems.some((problem) => problem.kind !== 'inline')) return undefined
+    const nodes = parsed.tree.children
     const lastNode = nodes[nodes.length - 1]
     const stable =
       anchor === undefined ||
@@ -247,7 +265,7 @@ function incremental(previous: MinutesDocument, state: State, text: string): Min
       stats: { mode: 'incremental', parsed: { start: regionStart, end: regionEndNew } }
     }
     const after = blocks.slice(anchor ? to + 1 : blocks.length).map((block) => shiftBlock(block, delta, lineDelta))
-    const nextState: State = { blocks: [...blocks.slice(0, from), ...nodes.map(toBlock), ...after], definitions: false }
+    const nextState: State = { blocks: [...blocks.slice(0, from), ...nodes.map(toBlock), ...after], definitions: false, guarded: false }
     if (state.frontMatter) nextState.frontMatter = state.frontMatter
     return remember(next, nextState)
   }

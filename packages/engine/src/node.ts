@@ -145,3 +145,6 @@ function onePathPerFile(paths: string[]): string[] {
   const kept = new Set(byReal.values())
   return paths.filter((path) => kept.has(path))
 }
+
+// Minutes analysed on worker threads (CLI and language server share this).
+export { analyzeShareOnWorker, serveAnalysisJob, type AnalysisJob, type WorkerShareOptions } from './analysis-worker.js'

@@ -9,6 +9,10 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
+import { parse, preprocess } from 'micromark'
+import { subtokenize } from 'micromark-util-subtokenize'
+import type { Extension } from 'micromark-util-types'
+import { guardInline, restoreBlocks, scanComplexity, type ComplexityProblem, type InlineBlock } from './parse-guard.js'
 
 /**
  * The Markdown syntax minutes need, and no more: CommonMark, YAML front
@@ -43,9 +47,81 @@ function parser(tables: boolean) {
   return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(minutesSyntax, { tables }).freeze()
 }
 
+/** Every inline construct, turned off to see only the blocks (see `structure`). */
+const inlineConstructs = [
+  'attention',
+  'autolink',
+  'characterEscape',
+  'characterReference',
+  'codeText',
+  'hardBreakEscape',
+  'htmlText',
+  'labelEnd',
+  'labelStartImage',
+  'labelStartLink',
+  'gfmFootnoteCall',
+  'gfmPotentialFootnoteCall',
+  'tasklistCheck'
+]
+
+let blockExtensions: Extension[] | undefined
+
+/**
+ * The paragraphs, headings and table cells of `text`, from micromark's events
+ * before inline content is tokenized: flow only, which is linear once the
+ * scan has guarded nesting, lazy lines and tables.
+ */
+function inlineBlocks(text: string): InlineBlock[] {
+  blockExtensions ??= [
+    ...((unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze().data('micromarkExtensions') ?? []) as Extension[]),
+    gfmTable(),
+    gfmTaskListItem(),
+    gfmFootnote(),
+    { disable: { null: inlineConstructs } }
+  ]
+  const events = parse({ extensions: blockExtensions }).document().write(preprocess()(text, undefined, true))
+  // One pass expands the flow (paragraphs come from content as it resolves) but not the text in it.
+  subtokenize(events)
+  const blocks: InlineBlock[] = []
+  for (const [kind, token] of events) {
+    if (kind !== 'enter') continue
+    const type = token.type
+    const block: InlineBlock['kind'] | undefined =
+      type === 'paragraph' ? 'paragraph' : type === 'atxHeading' || type === 'setextHeading' ? 'heading' : type === 'tableHeader' || type === 'tableData' ? 'table cell' : undefined
+    if (block !== undefined) blocks.push({ kind: block, start: token.start.offset, end: token.end.offset })
+  }
+  return blocks
+}
+
 // Made on first use, not at import: `followthrough --version` needs neither.
 let withoutTables: ReturnType<typeof parser> | undefined
 let withTables: ReturnType<typeof parser> | undefined
+
+/** A parse and the limits of `complexityLimits` it hit. */
+export interface GuardedParse {
+  tree: Root
+  problems: readonly ComplexityProblem[]
+}
+
+/**
+ * Parse minutes into an mdast tree in linear time, whatever the text: blocks
+ * over a limit of {@link complexityLimits} are read as plain text and carry
+ * the reason (see `parse-guard.ts`), which the plugin reports as `too-complex`.
+ */
+export function parseMinutes(text: string): Root {
+  return parseGuarded(text).tree
+}
+
+/** {@link parseMinutes}, also saying which limits were hit and where. */
+export function parseGuarded(text: string): GuardedParse {
+  let guarded = scanComplexity(text)
+  // Only when some run of lines holds many inline markers or lines: then the
+  // blocks (flow only, which is linear) say which paragraph holds them.
+  if (guarded.inlineSuspect) guarded = guardInline(guarded, inlineBlocks(guarded.text))
+  const tree = parseFast(guarded.text)
+  if (guarded.replaced.length > 0) restoreBlocks(tree, text, guarded)
+  return { tree, problems: guarded.problems }
+}
 
 /**
  * A GFM table delimiter row (`| --- | :-: |`): dashes, colons, and at least one
@@ -62,7 +138,7 @@ function countDelimiterRows(text: string): number {
 }
 
 /** Parse minutes into an mdast tree, spending the table parse only where a table is. */
-export function parseMinutes(text: string): Root {
+function parseFast(text: string): Root {
   withoutTables ??= parser(false)
   const tree = withoutTables.parse(text)
   const total = countDelimiterRows(text)
@@ -102,12 +178,16 @@ export function parseMinutes(text: string): Root {
 
 /** Move a subtree parsed from a slice to where the slice is in the file. */
 export function shiftPositions(node: Nodes, lines: number, offset: number): void {
-  const position = node.position
-  if (position) {
-    position.start = { line: position.start.line + lines, column: position.start.column, offset: (position.start.offset ?? 0) + offset }
-    position.end = { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset }
+  // A loop with its own stack: any depth of nesting.
+  const stack: Nodes[] = [node]
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const position = next.position
+    if (position) {
+      position.start = { line: position.start.line + lines, column: position.start.column, offset: (position.start.offset ?? 0) + offset }
+      position.end = { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset }
+    }
+    if ('children' in next) for (const child of next.children) stack.push(child)
   }
-  if ('children' in node) for (const child of node.children) shiftPositions(child, lines, offset)
 }
 
 /** The start of the line holding `offset` (lines end at `\n`, `\r\n` or `\r`). */

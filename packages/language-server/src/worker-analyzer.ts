@@ -1,9 +1,8 @@
 import { existsSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
-import { readMinutes, type MinutesAnalysis, type WorkspaceContext } from '@followthrough/engine'
-import { nodeFileSystem } from '@followthrough/engine/node'
+import type { MinutesAnalysis } from '@followthrough/engine'
+import { analyzeShareOnWorker } from '@followthrough/engine/node'
 import type { BulkAnalyzer } from '@followthrough/language-service'
 
 /**
@@ -20,8 +19,8 @@ export function workerAnalyzer(workers = Math.max(1, Math.min(4, availableParall
   if (script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) return undefined
   return async (paths, context) => {
     const shares = balance(paths, Math.min(workers, paths.length))
-    // A share whose worker fails (a file too big for its heap) is analysed here instead.
-    const results = await Promise.all(shares.map((share) => run(script, context, share.paths).catch(() => here(context, share.paths))))
+    // The files a worker does not finish (one too big for its heap) are analysed here instead.
+    const results = await Promise.all(shares.map((share) => analyzeShareOnWorker(share.paths, { script, context, heapMb: heapMb(), batch })))
     // Back in the order of the paths.
     const ordered: MinutesAnalysis[] = new Array(paths.length)
     shares.forEach((share, index) => share.indexes.forEach((at, position) => (ordered[at] = results[index]![position]!)))
@@ -55,13 +54,6 @@ function sizeOf(path: string): number {
   }
 }
 
-/** Analyse files in this thread, as a worker would. */
-async function here(context: WorkspaceContext, paths: readonly string[]): Promise<MinutesAnalysis[]> {
-  const results: MinutesAnalysis[] = []
-  for (const path of paths) results.push(await readMinutes(nodeFileSystem, path, { context }))
-  return results
-}
-
 /**
  * Each worker's old-generation heap, in MB: room for a 1 MB minutes file's
  * tree, not for hoarding garbage (`FOLLOWTHROUGH_WORKER_HEAP_MB` overrides).
@@ -70,20 +62,5 @@ function heapMb(): number {
   return Number(process.env.FOLLOWTHROUGH_WORKER_HEAP_MB) || 128
 }
 
-function run(script: URL, context: WorkspaceContext, paths: string[]): Promise<MinutesAnalysis[]> {
-  return new Promise((resolve, reject) => {
-    // A modest heap makes each thread collect garbage early: the server's peak memory stays low.
-    const worker = new Worker(script, { workerData: { context, paths }, resourceLimits: { maxOldGenerationSizeMb: heapMb() } })
-    const all: MinutesAnalysis[] = []
-    worker.on('message', (message: { results: MinutesAnalysis[]; done: boolean }) => {
-      all.push(...message.results)
-      if (!message.done) return
-      resolve(all)
-      void worker.terminate()
-    })
-    worker.once('error', reject)
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`worker stopped with exit code ${code}`))
-    })
-  })
-}
+/** Results per message: neither thread holds a whole share's results twice. */
+const batch = 50

@@ -56,7 +56,7 @@ export class Flattener {
     this.length = 0
     this.mapped = false
     this.pieces.length = 0
-    for (const child of block.children) this.add(child)
+    this.addAll(block.children)
     if (this.pieces.length === 1) return this.pieces[0]!
     return this.pieces.join('')
   }
@@ -75,39 +75,55 @@ export class Flattener {
     return { start: from, end: to }
   }
 
-  private add(node: Nodes): void {
+  /**
+   * Add a block's inline nodes in document order. A loop with its own stack,
+   * not recursion: emphasis nested thousands deep flattens like any text.
+   */
+  private addAll(children: readonly Nodes[]): void {
+    const stack: Nodes[] = []
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!)
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+      const inner = this.add(node)
+      if (inner !== undefined) for (let index = inner.length - 1; index >= 0; index--) stack.push(inner[index]!)
+    }
+  }
+
+  /** Add one node's text; returns its children when they are to be added in its place. */
+  private add(node: Nodes): readonly Nodes[] | undefined {
     switch (node.type) {
       case 'text':
         this.push(node.value, startOf(node), endOf(node), kindText)
-        return
+        return undefined
       case 'emphasis':
       case 'strong':
       case 'delete':
       case 'linkReference':
-        for (const child of node.children) this.add(child)
-        return
+        return node.children
       case 'link': {
         const start = startOf(node)
-        if (this.isUrlLike(node, start)) this.push(barrier, start, endOf(node), kindOpaque)
-        else for (const child of node.children) this.add(child)
-        return
+        if (this.isUrlLike(node, start)) {
+          this.push(barrier, start, endOf(node), kindOpaque)
+          return undefined
+        }
+        return node.children
       }
       case 'break':
         // A hard line break is still whitespace between words.
         this.push('\n', startOf(node), endOf(node), kindOpaque)
-        return
+        return undefined
       case 'inlineCode':
       case 'html':
       case 'image':
       case 'imageReference':
       case 'footnoteReference':
         this.push(barrier, startOf(node), endOf(node), kindOpaque)
-        return
+        return undefined
       default: {
         // Phrasing from other plugins: descend into containers, hide leaves.
         const children = (node as { children?: unknown }).children
-        if (Array.isArray(children)) for (const child of children as PhrasingContent[]) this.add(child)
-        else this.push(barrier, startOf(node), endOf(node), kindOpaque)
+        if (Array.isArray(children)) return children as PhrasingContent[]
+        this.push(barrier, startOf(node), endOf(node), kindOpaque)
+        return undefined
       }
     }
   }

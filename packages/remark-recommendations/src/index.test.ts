@@ -21,7 +21,8 @@ describe('the public API', () => {
         'rules',
         'scanReferences',
         'statusColumns',
-        'toMinutesRecord'
+        'toMinutesRecord',
+        'tooComplexField'
       ].sort()
     )
     expect(api.default).toBe(api.remarkRecommendations)

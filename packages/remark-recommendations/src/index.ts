@@ -3,7 +3,7 @@
  * references to recommendations, status update tables, actions and the front
  * matter — with exact positions, and reports problems as vfile messages.
  */
-export { remarkRecommendations, remarkRecommendations as default } from './plugin.js'
+export { remarkRecommendations, remarkRecommendations as default, tooComplexField } from './plugin.js'
 export {
   compileGrammar,
   escapeRegExp,

@@ -6,26 +6,31 @@ import type { Nodes } from 'mdast'
  * notes and actions (not for references, which use the flattened text of `flatten.ts`).
  */
 export function plainText(node: Nodes): string {
-  switch (node.type) {
-    case 'text':
-    case 'inlineCode':
-      return node.value
-    case 'break':
-      return ' '
-    case 'html':
-    case 'image':
-    case 'imageReference':
-    case 'footnoteReference':
-    case 'yaml':
-    case 'code':
-    case 'definition':
-      return ''
-    default: {
-      const children = (node as { children?: unknown }).children
-      if (!Array.isArray(children)) return ''
-      let text = ''
-      for (const child of children as Nodes[]) text += plainText(child)
-      return text
+  // A loop with its own stack, not recursion: any depth of nesting is read.
+  let text = ''
+  const stack: Nodes[] = [node]
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    switch (next.type) {
+      case 'text':
+      case 'inlineCode':
+        text += next.value
+        break
+      case 'break':
+        text += ' '
+        break
+      case 'html':
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+      case 'yaml':
+      case 'code':
+      case 'definition':
+        break
+      default: {
+        const children = (next as { children?: unknown }).children
+        if (Array.isArray(children)) for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as Nodes)
+      }
     }
   }
+  return text
 }

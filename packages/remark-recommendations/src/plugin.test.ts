@@ -1,11 +1,13 @@
 import type { Register } from '@followthrough/core'
-import type { Root } from 'mdast'
+import type { BlockContent, Data, ListItem, PhrasingContent, Root } from 'mdast'
+import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { dataOf, messagesOf, processor, run } from '../test/pipeline.js'
 import { frontMatter, hmicfrs, iitcse } from '../test/registers.js'
-import { remarkRecommendations } from './plugin.js'
+import { remarkRecommendations, tooComplexField } from './plugin.js'
+import { ruleUrl } from './rules.js'
 
 describe('remarkRecommendations', () => {
   it('puts plain JSON data on file.data.followthrough', () => {
@@ -108,6 +110,61 @@ describe('remarkRecommendations', () => {
     ;(tree.children[0] as unknown as { children: unknown }).children = [{ type: 'text', value: null, position: {} }]
     processor().runSync(tree, file)
     expect(dataOf(file).references.map((reference) => reference.id)).toEqual(['R2'])
+    // The failure is shown where it happened, not swallowed.
+    expect(messagesOf(file).filter((message) => !message.includes('front matter'))).toEqual([
+      expect.stringMatching(/^minutes\.md:1:1-1:3: Unexpected failure while reading a paragraph \(.+\), expected none: please report it$/)
+    ])
+    expect(file.messages.find((message) => message.ruleId === 'internal-error')?.fatal).toBe(true)
+  })
+
+  it('reads every block after a block quote 10,000 levels deep', () => {
+    // remark-parse without remark-gfm: remark-gfm's own transform overflows on such a tree.
+    const pipeline = unified().use(remarkParse).use(remarkRecommendations)
+    const file = new VFile({ path: 'minutes.md', value: '> '.repeat(10_000) + 'Recommendation 12\n\nR3\n' })
+    pipeline.runSync(pipeline.parse(file), file)
+    expect(dataOf(file).references.map((reference) => [reference.id, reference.position.start.column])).toEqual([
+      ['R12', 20_001],
+      ['R3', 1]
+    ])
+    expect(file.messages.map((message) => message.ruleId)).toEqual(['missing-front-matter'])
+  })
+
+  it('reads lists and emphasis nested 100,000 levels deep', () => {
+    const depth = 100_000
+    const value = '- '.repeat(depth) + '*'.repeat(depth) + 'R12' + '*'.repeat(depth) + '\n\nR3\n'
+    const at = (offset: number) => ({ line: 1, column: offset + 1, offset })
+    const span = (start: number, end: number) => ({ start: at(start), end: at(end) })
+    const text = 2 * depth + depth
+    let inline: PhrasingContent = { type: 'text', value: 'R12', position: span(text, text + 3) }
+    for (let level = 1; level <= depth; level++) inline = { type: 'emphasis', children: [inline], position: span(text - level, text + 3 + level) }
+    let block: BlockContent = { type: 'paragraph', children: [inline], position: span(2 * depth, value.indexOf('\n')) }
+    for (let level = depth - 1; level >= 0; level--) {
+      const item: ListItem = { type: 'listItem', spread: false, checked: level === depth - 1 ? false : null, children: [block], position: span(2 * level, value.indexOf('\n')) }
+      block = { type: 'list', ordered: false, spread: false, children: [item], position: item.position! }
+    }
+    const r3 = value.lastIndexOf('R3')
+    const tree: Root = { type: 'root', children: [block, { type: 'paragraph', children: [{ type: 'text', value: 'R3', position: { start: { line: 3, column: 1, offset: r3 }, end: { line: 3, column: 3, offset: r3 + 2 } } }] }] }
+    const file = new VFile({ path: 'minutes.md', value })
+    unified().use(remarkRecommendations).runSync(tree, file)
+    const data = dataOf(file)
+    expect(data.references.map((reference) => [reference.id, reference.text])).toEqual([
+      ['R12', 'R12'],
+      ['R3', 'R3']
+    ])
+    // The innermost item is an open task: its action is read too.
+    expect(data.actions.map((action) => action.text)).toEqual(['R12'])
+  })
+
+  it('reports a block a parser read as plain text because it was too complex, and still reads it', () => {
+    const file = new VFile({ path: 'minutes.md', value: 'R1\n\n*a R2 *a\n' })
+    const tree = processor().parse(file)
+    tree.children[1]!.data = { [tooComplexField]: 'Unexpected paragraph with 2 markers, expected at most 1' } as Data
+    processor().runSync(tree, file)
+    expect(dataOf(file).references.map((reference) => reference.id)).toEqual(['R1', 'R2'])
+    const message = file.messages.find((entry) => entry.ruleId === 'too-complex')
+    expect(String(message)).toBe('minutes.md:3:1-3:9: Unexpected paragraph with 2 markers, expected at most 1')
+    expect(message?.fatal).toBe(false)
+    expect(message?.url).toBe(ruleUrl('too-complex'))
   })
 
   it('accepts a register that failed validation without throwing', () => {

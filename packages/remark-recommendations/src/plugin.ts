@@ -1,5 +1,5 @@
 import { nearest, type Severity } from '@followthrough/core'
-import type { ListItem, Nodes, Paragraph, Root, Table } from 'mdast'
+import type { Nodes, Paragraph, Root, Table } from 'mdast'
 import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
 import { isActionLine, readAction } from './actions.js'
@@ -69,24 +69,56 @@ export const remarkRecommendations: Plugin<[(Options | null | undefined)?], Root
 function extract(tree: Root, file: VFile, settings: Settings): void {
   const data: MinutesData = { references: [], updates: [], actions: [] }
   file.data.followthrough = data
+  const findings: Finding[] = []
   let source: string
   try {
     source = String(file)
-  } catch {
+  } catch (error) {
     source = ''
+    findings.push(internalError(error, 'reading the file', 0, 0))
   }
   const lines = lineIndex(source)
-  const findings: Finding[] = []
   try {
     new MinutesReader(tree, source, lines, settings, data, findings).read()
-  } catch {
+  } catch (error) {
     // Each block already guards itself; this only keeps a bug outside them from escaping.
+    findings.push(internalError(error, 'reading the minutes', 0, 0))
   }
   try {
     reportFindings(file, findings, settings.severities, lines)
-  } catch {
-    // A message that cannot be placed must not stop the pipeline.
+  } catch (error) {
+    // A message that cannot be placed must not stop the pipeline, nor vanish.
+    const message = file.message(internalError(error, 'reporting problems', 0, 0).reason, { ruleId: 'internal-error', source: 'followthrough' })
+    message.fatal = true
   }
+}
+
+/**
+ * The finding for a bug in the plugin: shown where it happened, so a failure is
+ * seen instead of references silently going missing.
+ */
+function internalError(error: unknown, doing: string, start: number, end: number): Finding {
+  const detail = error instanceof Error ? error.message : String(error)
+  return {
+    ruleId: 'internal-error',
+    reason: `Unexpected failure while ${doing} (${detail}), expected none: please report it`,
+    start,
+    end,
+    point: start === end
+  }
+}
+
+/**
+ * Where a parser puts the reason it read a block as plain text (see the
+ * `too-complex` rule): `node.data.followthroughTooComplex`.
+ */
+export const tooComplexField = 'followthroughTooComplex'
+
+/** One node still to visit, and for a paragraph whether it is a task item's text. */
+interface Visit {
+  node: Nodes
+  task: boolean
+  done: boolean
 }
 
 const idsShown = 5
@@ -117,8 +149,9 @@ class MinutesReader {
     let frontMatter: FrontMatter = { findings: [] }
     try {
       frontMatter = readFrontMatter(this.tree, this.source)
-    } catch {
+    } catch (error) {
       // parseMeeting never throws; this guards the node shape only.
+      this.failed(error, 'reading the front matter', this.tree.children?.[0])
     }
     this.findings.push(...frontMatter.findings)
     if (frontMatter.meeting !== undefined) {
@@ -127,8 +160,7 @@ class MinutesReader {
     }
     this.resolveDefaultRegister(frontMatter)
     if (this.defaultRegister !== undefined) this.data.register = this.defaultRegister
-    const children = Array.isArray(this.tree.children) ? this.tree.children : []
-    for (const child of children) this.walk(child)
+    this.walk()
   }
 
   /** Front matter, else the plugin's `register` option, else the only register. */
@@ -157,67 +189,86 @@ class MinutesReader {
     else if (ids.length === 1) this.defaultRegister = ids[0]
   }
 
-  private walk(node: Nodes): void {
-    switch (node.type) {
-      case 'paragraph':
-        this.paragraph(node, false, false)
-        return
-      case 'heading':
-        try {
-          this.block(node, false)
-        } catch {
-          // A bug in one block loses that block, not the file.
+  /**
+   * Visit every block in document order. A loop with its own stack, not
+   * recursion: a block quote 10,000 levels deep is read like any other.
+   */
+  private walk(): void {
+    const stack: Visit[] = []
+    const children = Array.isArray(this.tree.children) ? this.tree.children : []
+    for (let index = children.length - 1; index >= 0; index--) stack.push({ node: children[index]!, task: false, done: false })
+    for (let visit = stack.pop(); visit !== undefined; visit = stack.pop()) {
+      const node = visit.node
+      this.tooComplex(node)
+      switch (node.type) {
+        case 'paragraph':
+          this.paragraph(node, visit.task, visit.done)
+          break
+        case 'heading':
+          this.guard(node, 'reading a heading', () => this.block(node, false))
+          break
+        case 'table':
+          this.table(node)
+          break
+        case 'listItem': {
+          const task = typeof node.checked === 'boolean'
+          const items = node.children
+          for (let index = items.length - 1; index >= 0; index--) {
+            const child = items[index]!
+            stack.push({ node: child, task: child.type === 'paragraph' && index === 0 && task, done: node.checked === true })
+          }
+          break
         }
-        return
-      case 'table':
-        this.table(node)
-        return
-      case 'listItem':
-        this.listItem(node)
-        return
-      case 'code':
-      case 'html':
-      case 'yaml':
-      case 'definition':
-      case 'thematicBreak':
-        return
-      default: {
-        const children = (node as { children?: unknown }).children
-        if (Array.isArray(children)) for (const child of children as Nodes[]) this.walk(child)
+        case 'code':
+        case 'html':
+        case 'yaml':
+        case 'definition':
+        case 'thematicBreak':
+          break
+        default: {
+          const inner = (node as { children?: unknown }).children
+          if (Array.isArray(inner)) for (let index = inner.length - 1; index >= 0; index--) stack.push({ node: inner[index] as Nodes, task: false, done: false })
+        }
       }
     }
   }
 
-  /** Run one block's work; a bug there loses that block, not the file. */
-  private guard(work: () => void): void {
+  /** Report a block a parser read as plain text because it was too complex (see `tooComplexField`). */
+  private tooComplex(node: Nodes): void {
+    const data = node.data as Record<string, unknown> | undefined
+    const reason = data?.[tooComplexField]
+    if (typeof reason !== 'string') return
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return
+    this.findings.push({ ruleId: 'too-complex', reason, start, end })
+  }
+
+  /** Run one block's work; a bug there loses that block, not the file, and is reported on it. */
+  private guard(node: Nodes, doing: string, work: () => void): void {
     try {
       work()
-    } catch {
-      // Deliberately silent: the rest of the minutes is still read and reported.
+    } catch (error) {
+      this.failed(error, doing, node)
     }
+  }
+
+  /** Report a bug at a node (or at the start of the file). */
+  private failed(error: unknown, doing: string, node: { position?: Nodes['position'] } | undefined): void {
+    const start = node?.position?.start.offset ?? 0
+    const end = node?.position?.end.offset ?? start
+    this.findings.push(internalError(error, doing, start, end))
   }
 
   /** A paragraph: its references, and an action when it is a task item's text or starts with `ACTION:`. */
   private paragraph(node: Paragraph, task: boolean, done: boolean): void {
-    try {
+    this.guard(node, 'reading a paragraph', () => {
       const from = this.data.references.length
       const text = this.block(node, false)
       const to = this.data.references.length
       if (task) this.action(node, from, to, done)
       else if (isActionLine(text)) this.action(node, from, to, false)
-    } catch {
-      // A bug in one block loses that block, not the file.
-    }
-  }
-
-  private listItem(item: ListItem): void {
-    const task = typeof item.checked === 'boolean'
-    const children = item.children
-    for (let index = 0; index < children.length; index++) {
-      const child = children[index]!
-      if (child.type === 'paragraph') this.paragraph(child, index === 0 && task, item.checked === true)
-      else this.walk(child)
-    }
+    })
   }
 
   /** Scan one block for references (added to `data.references`); returns its flattened text. */
@@ -422,15 +473,18 @@ class MinutesReader {
     try {
       const header = rows[0]
       columns = header === undefined ? undefined : statusColumns(header.children.map((cell) => plainText(cell)))
-    } catch {
+    } catch (error) {
       columns = undefined
+      this.failed(error, 'reading a table header', rows[0])
     }
     rows.forEach((row, rowIndex) => {
-      this.guard(() => {
+      this.tooComplex(row)
+      this.guard(row, 'reading a table row', () => {
         const cells = row.children
         const first = { from: 0, to: 0 }
         cells.forEach((cell, cellIndex) => {
-          this.guard(() => {
+          this.tooComplex(cell)
+          this.guard(cell, 'reading a table cell', () => {
             const from = this.data.references.length
             this.block(cell, columns !== undefined && rowIndex > 0 && cellIndex === 0)
             if (cellIndex === 0) {

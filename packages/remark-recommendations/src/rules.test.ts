@@ -19,7 +19,9 @@ describe('rules', () => {
       ['invalid-front-matter', 'error'],
       ['missing-front-matter', 'warning'],
       ['action-without-due-date', 'info'],
-      ['invalid-range', 'warning']
+      ['invalid-range', 'warning'],
+      ['too-complex', 'warning'],
+      ['internal-error', 'error']
     ])
     expect(defaultSeverities['action-without-due-date']).toBe('info')
     expect(ruleUrl('unknown-status')).toBe(

@@ -17,6 +17,8 @@ export type RuleId =
   | 'missing-front-matter'
   | 'action-without-due-date'
   | 'invalid-range'
+  | 'too-complex'
+  | 'internal-error'
 
 /** A severity a rule can report at (`off` is a setting, not a severity). */
 export type ReportSeverity = Exclude<Severity, 'off'>
@@ -50,7 +52,9 @@ export const rules: readonly RuleInfo[] = Object.freeze([
   rule('invalid-front-matter', 'error', 'The front matter is not valid YAML or does not describe a meeting.'),
   rule('missing-front-matter', 'warning', 'The minutes have no front matter, so they have no date.'),
   rule('action-without-due-date', 'info', 'An action has no due date.'),
-  rule('invalid-range', 'warning', 'A range ends before it starts, names more than 200 recommendations, or mixes lettered ids.')
+  rule('invalid-range', 'warning', 'A range ends before it starts, names more than 200 recommendations, or mixes lettered ids.'),
+  rule('too-complex', 'warning', 'A block is too complex to parse in linear time, so it was read as plain text.'),
+  rule('internal-error', 'error', 'The checks failed on a block or a file; please report it.')
 ])
 
 /** Each rule's default severity. */
