@@ -80,6 +80,15 @@ describe('scanReferences', () => {
     expect(ids('Recommendation 3 and 13 recommendations for the council')).toEqual(['R3'])
     // A year before a singular keyword is not a count.
     expect(ids('In 2023 Recommendation 5 was met')).toEqual(['R5'])
+    // A singular keyword after a number counts only one ("1 recommendation").
+    expect(ids('Recs 1 and 1 recommendation was met')).toEqual(['R1'])
+  })
+
+  it('reads a list member before a singular keyword as a member, not a count', () => {
+    // Found by fuzzing --fix: rewriting "R1" as "Recommendation 1" after "Recs 1 & 3" lost R3.
+    expect(ids('Recs 1 & 3 Recommendation 1')).toEqual(['R1', 'R3', 'R1'])
+    expect(ids('Recs 1 and 3 Rec 1')).toEqual(['R1', 'R3', 'R1'])
+    expect(ids('Recs 3 and 4 Recommendation 5')).toEqual(['R3', 'R4', 'R5'])
   })
 
   it('after a singular keyword, a comma lists numbers only when the list ends with and/or/&', () => {

@@ -151,7 +151,12 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
   const tightDash = new RegExp(`[${dashes}]`, 'y')
   // Between list members: `,` (Oxford comma too), `and`, `or`, `&`.
   const listJoin = /\s*,\s*(?:(?:[Aa][Nn][Dd]|[Oo][Rr]|&)\s+)?|\s+(?:[Aa][Nn][Dd]|[Oo][Rr])\s+|\s*&\s*/y
-  const countKeyword = keywords$.length > 0 ? new RegExp(`\\s+(?:${keywords$})`, 'uy') : undefined
+  // "3 recommendations" counts; "3 Recommendation 1" names R3 and then R1. Only a
+  // plural keyword makes a count, or a singular one after the number 1.
+  const pluralKeywords = keywords.filter((word) => /s\.?$/i.test(word))
+  const singularKeywords = keywords.filter((word) => !/s\.?$/i.test(word))
+  const countKeyword = pluralKeywords.length > 0 ? new RegExp(`\\s+(?:${keywordPattern(pluralKeywords)})`, 'uy') : undefined
+  const countOfOne = singularKeywords.length > 0 ? new RegExp(`\\s+(?:${keywordPattern(singularKeywords)})`, 'uy') : undefined
   const trailingSpace = /\s*/y
 
   function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -169,7 +174,8 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
 
   /** A number followed by a keyword is a count ("3 recommendations"), not a member. */
   function isCount(text: string, token: NumberToken): boolean {
-    return countKeyword !== undefined && matchAt(countKeyword, text, token.end) !== null
+    if (countKeyword !== undefined && matchAt(countKeyword, text, token.end) !== null) return true
+    return token.digits === '1' && token.letter === '' && countOfOne !== undefined && matchAt(countOfOne, text, token.end) !== null
   }
 
   /** One list member: a number, or a range of numbers. */
