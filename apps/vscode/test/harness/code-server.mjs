@@ -4,22 +4,10 @@ import { spawn } from 'node:child_process'
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
-import { chromiumPath } from './prerequisites.mjs'
+import { chromiumArgs, chromiumPath } from '../../../../scripts/chromium.mjs'
 
 const log = (message) => process.stderr.write(`[harness] ${message}\n`)
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** The flags of a quiet, offline headless Chromium (no sandbox: CI runs as root). */
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-]
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort() {

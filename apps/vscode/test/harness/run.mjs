@@ -53,7 +53,12 @@ if (useElectron) {
   log(executable ? `VS Code: ${executable} (@vscode/test-electron)` : 'VS Code: downloaded by @vscode/test-electron')
 } else {
   log('VS Code: the one code-server ships, in headless Chromium (set VSCODE_EXECUTABLE to use a desktop VS Code)')
-  entry = ensurePrerequisites()
+  try {
+    entry = ensurePrerequisites()
+  } catch (error) {
+    log(error instanceof Error ? error.message : String(error))
+    process.exit(1)
+  }
 }
 
 const cleanups = new Set()
