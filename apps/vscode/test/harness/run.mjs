@@ -29,7 +29,8 @@ const { values } = parseArgs({
     screenshots: { type: 'boolean', default: false },
     bench: { type: 'string' },
     keep: { type: 'boolean', default: false },
-    timeout: { type: 'string', default: process.env.FOLLOWTHROUGH_VSCODE_TIMEOUT ?? '150' }
+    // Seconds for one run of the suite: a hang guard (it takes under a minute alone, a few beside other suites).
+    timeout: { type: 'string', default: process.env.FOLLOWTHROUGH_VSCODE_TIMEOUT ?? '900' }
   }
 })
 const modes = values.mode === 'both' ? ['trusted', 'untrusted'] : [values.mode]
