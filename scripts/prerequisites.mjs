@@ -166,20 +166,24 @@ function installLocked(packages, log = defaultLog) {
   if (still.length > 0) throw new PrerequisitesError(`apt-get ran but these Debian packages are still missing: ${still.join(' ')}`)
 }
 
-// `node scripts/prerequisites.mjs`: everything every suite needs (what `npm test` runs first).
-// `node scripts/prerequisites.mjs --install-locked PKG…`: the locked half of installDebianPackages.
+/** `node scripts/prerequisites.mjs`: everything every suite needs (what `npm test` runs first). */
+async function main(argv) {
+  if (argv[0] === '--install-locked') {
+    // The locked half of installDebianPackages.
+    installLocked(argv.slice(1))
+    return
+  }
+  ensureDebianPackages(allDebianPackages())
+  // code-server for the real-VS-Code suite, into .cache/ (no root needed).
+  const { ensureCodeServer } = await import('../apps/vscode/test/harness/prerequisites.mjs')
+  ensureCodeServer()
+}
+
+// Not awaited at the top level: the harness imports this module, and a
+// top-level await on importing the harness would wait on itself.
 if (process.argv[1] && resolve(process.argv[1]) === scriptPath) {
-  try {
-    if (process.argv[2] === '--install-locked') {
-      installLocked(process.argv.slice(3))
-    } else {
-      ensureDebianPackages(allDebianPackages())
-      // code-server for the real-VS-Code suite, into .cache/ (no root needed).
-      const { ensureCodeServer } = await import('../apps/vscode/test/harness/prerequisites.mjs')
-      ensureCodeServer()
-    }
-  } catch (error) {
+  main(process.argv.slice(2)).catch((error) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
     process.exit(1)
-  }
+  })
 }

@@ -52,6 +52,13 @@ describe('the prerequisites installer', () => {
     expect(missingDebianPackages(['chromium', absent])).toEqual([absent])
   })
 
+  it('as `npm test` runs it: installs what is missing (nothing, once installed) and exits 0', () => {
+    const result = spawnSync(process.execPath, [script], { encoding: 'utf8', cwd: scratch })
+    expect(result.stderr.split('\n').filter((line) => line && !line.startsWith('[prerequisites] ') && !line.startsWith('[harness] '))).toEqual([])
+    expect(result.status).toBe(0)
+    expect(missingDebianPackages(allDebianPackages({}))).toEqual([])
+  })
+
   it('stops with that one line and exit 1 when not root, naming only what is missing', () => {
     const result = runUnprivileged({ FOLLOWTHROUGH_DEBIAN_PACKAGES: `chromium ${absent}` })
     expect(result.stdout).toBe('')
