@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config'
+import { hangGuards } from '../../vitest.shared.js'
 
 export default defineConfig({
   test: {
-    // The CLI tests run the real bin, several times per test; in CI they share
-    // two cores with the real-VS-Code suite, so a run can take seconds.
-    testTimeout: 60_000
+    // The CLI tests run the real bin, several times per test, beside every
+    // other suite: the limits are hang guards shared by every package.
+    ...hangGuards
   }
 })

@@ -69,7 +69,7 @@ describe('the .vsix', () => {
     execFileSync(bin, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', file], { cwd: root, stdio: 'pipe' })
     zip = readFileSync(file)
     entries = zipEntries(zip)
-  }, 120_000)
+  })
 
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true })

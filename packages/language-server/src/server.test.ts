@@ -39,7 +39,7 @@ class Diagnostics {
     const current = this.latest.get(uri)
     if (current && test(current)) return Promise.resolve(current)
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`No diagnostics for ${uri}: ${label}`)), 20_000)
+      const timer = setTimeout(() => reject(new Error(`No diagnostics for ${uri}: ${label}`)), 120_000)
       this.waiters.push({ uri, test, resolve: (params) => (clearTimeout(timer), resolve(params)) })
     })
   }
@@ -71,7 +71,7 @@ describe('followthrough-language-server --stdio', () => {
       return null
     })
     connection.listen()
-  }, 60_000)
+  })
 
   afterAll(() => {
     connection?.dispose()
@@ -180,5 +180,5 @@ describe('followthrough-language-server --stdio', () => {
     await connection.sendNotification('exit')
     expect(await exited).toBe(0)
     expect(logs.filter((message) => /failed|Unexpected/.test(message))).toEqual([])
-  }, 60_000)
+  })
 })

@@ -25,5 +25,5 @@ describe('workerAnalyzer', () => {
     expect(await workerAnalyzer(2)!(paths, workspace.context)).toEqual(expected)
     process.env.FOLLOWTHROUGH_WORKER_HEAP_MB = '1'
     expect(await workerAnalyzer(2)!(paths, workspace.context)).toEqual(expected)
-  }, 60_000)
+  })
 })

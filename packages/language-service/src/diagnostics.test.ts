@@ -53,7 +53,7 @@ describe('diagnostics agree with the CLI', () => {
       output = (error as { stdout: string }).stdout
     }
     expected = (JSON.parse(output) as CliFinding[]).map(({ file, line, column, endLine, endColumn, severity, ruleId, message }) => ({ file, line, column, endLine, endColumn, severity, ruleId, message }))
-  }, 120_000)
+  })
 
   it('for every minutes file of the example, open or not (rule ids, severities, messages, positions)', async () => {
     const service = createLanguageService({ workspace: { folders: [pathToUri(telfordOnDisk)], ...nodeFileSystem } })

@@ -2,6 +2,7 @@
 import { MeetingSchema, parseMeeting } from '@followthrough/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { hangGuards } from '../../../vitest.shared.js'
 import { readSimpleYaml } from './simple-yaml.js'
 
 describe('readSimpleYaml', () => {
@@ -84,6 +85,8 @@ const document = fc
   .tuple(fc.array(entry, { maxLength: 7 }), fc.constantFrom('\n', '\r\n'))
   .map(([entries, eol]) => entries.join('\n').replace(/\n/g, eol))
 
+const numRuns = Number(process.env['PROPERTY_RUNS'] ?? 300)
+
 describe('readSimpleYaml against core parseMeeting', () => {
   it('accepts only what the full parser reads the same way', () => {
     fc.assert(
@@ -95,7 +98,8 @@ describe('readSimpleYaml against core parseMeeting', () => {
         expect(checked.success).toBe(full.ok)
         if (checked.success && full.ok) expect(checked.data).toEqual(full.value)
       }),
-      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 300) }
+      { numRuns }
     )
-  })
+    // Sized by runs, never by time: the limit is only a hang guard (a second a run).
+  }, Math.max(hangGuards.testTimeout, numRuns * 1_000))
 })

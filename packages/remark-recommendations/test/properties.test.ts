@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import type { Nodes, Root } from 'mdast'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
+import { hangGuards } from '../../../vitest.shared.js'
 import type { MinutesData } from '../src/types.js'
 import { processor } from './pipeline.js'
 import { iitcse } from './registers.js'
@@ -151,7 +152,10 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 
 // PROPERTY_RUNS=5000 searches harder before a release; 200 keeps the suite fast.
 const runs = { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 200) }
-const timeout = Math.max(5_000, runs.numRuns * 5)
+// Sized by runs, never by time: the limit is only a hang guard (a second a
+// run, hundreds of times what one takes alone), since on a loaded machine in
+// CI these run beside every other suite.
+const timeout = Math.max(hangGuards.testTimeout, runs.numRuns * 1_000)
 
 describe('properties on arbitrary Markdown', () => {
   it(

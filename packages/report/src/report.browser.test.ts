@@ -43,7 +43,7 @@ beforeAll(async () => {
   evilUrl = pathToFileURL(evilFile).href
 
   browser = await chromium.launch({ executablePath, args: chromiumArgs })
-}, 300_000)
+})
 
 afterAll(async () => {
   await browser?.close()
@@ -60,8 +60,9 @@ interface Watched {
 async function open(url: string): Promise<Watched> {
   if (!browser) throw new Error('The browser did not start')
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
-  // Fail fast with Playwright's message rather than at the test's timeout.
-  page.setDefaultTimeout(5_000)
+  // Fail with Playwright's message, well before the test's hang guard, but
+  // never because a loaded machine was slow (CI runs this beside other suites).
+  page.setDefaultTimeout(60_000)
   const { requests, problems } = watchPage(page)
   await page.goto(url, { waitUntil: 'load' })
   return { page, requests, problems }
@@ -154,7 +155,7 @@ describe('the report in headless Chromium', () => {
       await page.close()
     }
     expect(statSync(screenshot).size).toBeLessThan(300 * 1024)
-  }, 30_000)
+  })
 
   it('runs none of the markup hidden in user data', async () => {
     const watched = await open(evilUrl)
@@ -167,7 +168,7 @@ describe('the report in headless Chromium', () => {
     } finally {
       await watched.page.close()
     }
-  }, 30_000)
+  })
 })
 
 mkdirSync(fileURLToPath(new URL('../screenshots/', import.meta.url)), { recursive: true })

@@ -1,51 +1,23 @@
-import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { chromiumArgs as sharedArgs, chromiumPath as sharedPath } from '../../../scripts/chromium.mjs'
+import { debianPackages, ensureDebianPackages } from '../../../scripts/prerequisites.mjs'
 
-/** Where Debian's `chromium` package puts the browser. */
-export const chromiumPath = '/usr/bin/chromium'
+/** Where Debian's `chromium` package puts the browser (shared with the VS Code harness). */
+export const chromiumPath: string = sharedPath
 
-/** Flags for a quiet, offline headless run (no sandbox: CI runs as root). */
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-]
-
-const howTo = 'install it with `apt-get install chromium` (Debian; run `apt-get update` first) and run the tests again'
-
-function run(command: string, args: string[]): void {
-  try {
-    execFileSync(command, args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      maxBuffer: 64 * 1024 * 1024
-    })
-  } catch (error) {
-    const detail = error instanceof Error && 'stderr' in error ? String((error as { stderr: unknown }).stderr).trim().split('\n').slice(-5).join('\n') : String(error)
-    throw new Error(`The browser test needs Chromium at ${chromiumPath}; \`${command} ${args.join(' ')}\` failed:\n${detail}\nPlease ${howTo}.`)
-  }
-}
+/** Flags for a quiet, offline headless run (no sandbox: CI runs as root; shared with the VS Code harness). */
+export const chromiumArgs: string[] = [...sharedArgs]
 
 /**
- * Make sure Debian's Chromium is installed: when it is missing and this
- * process may install packages (root, with apt-get), install it (a minute or
- * two); otherwise fail with a message saying how. Never skips.
+ * Make sure Debian's Chromium is installed: `npm test` installs it before any
+ * suite starts; a browser test run on its own installs it through the same
+ * installer (root with apt-get, under the shared lock, so suites never fight
+ * over dpkg) or fails with one line naming the package and the command.
+ * Never skips.
  */
 export function ensureChromium(path: string = chromiumPath): string {
-  if (existsSync(path)) return path
-  const root = typeof process.getuid === 'function' && process.getuid() === 0
-  const aptGet = ['/usr/bin/apt-get', '/bin/apt-get'].some((candidate) => existsSync(candidate))
-  if (!root || !aptGet) {
-    throw new Error(`The browser test needs Chromium at ${path}, which is missing, and cannot install it here (${root ? 'no apt-get' : 'not root'}): ${howTo}.`)
-  }
-  run('apt-get', ['update'])
-  run('apt-get', ['install', '-y', 'chromium'])
-  if (!existsSync(path)) throw new Error(`\`apt-get install -y chromium\` ran but ${path} is still missing: ${howTo}.`)
+  ensureDebianPackages(debianPackages.browser)
+  if (!existsSync(path)) throw new Error(`The browser test needs Chromium at ${path}, which is missing although the Debian package chromium is installed.`)
   return path
 }
 

@@ -4,22 +4,10 @@ import { spawn } from 'node:child_process'
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
-import { chromiumPath } from './prerequisites.mjs'
+import { chromiumArgs, chromiumPath } from '../../../../scripts/chromium.mjs'
 
 const log = (message) => process.stderr.write(`[harness] ${message}\n`)
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** The flags of a quiet, offline headless Chromium (no sandbox: CI runs as root). */
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-]
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort() {
@@ -102,12 +90,16 @@ export async function startCodeServer({ entry, workspace, trusted, tmp, env }) {
   mkdirSync(userData, { recursive: true })
   mkdirSync(extensions, { recursive: true })
   // Quiet, deterministic settings: no telemetry, no startup editor, no trust banner noise.
+  // No auto-save: VS Code in a browser saves dirty files after a second by default, so on a
+  // loaded machine a test's unsaved edits (a multi-file rename) reached the disk before the
+  // test reverted them, and the next tests saw the renamed id. Tests save when they mean to.
   mkdirSync(join(userData, 'User'), { recursive: true })
   writeFileSync(
     join(userData, 'User', 'settings.json'),
     JSON.stringify(
       {
         'workbench.startupEditor': 'none',
+        'files.autoSave': 'off',
         'workbench.tips.enabled': false,
         'telemetry.telemetryLevel': 'off',
         'extensions.autoCheckUpdates': false,
@@ -149,7 +141,7 @@ export async function startCodeServer({ entry, workspace, trusted, tmp, env }) {
   closeSync(out)
   const stop = () => killGroup(child)
   try {
-    await waitForHealth(port, child, 60_000)
+    await waitForHealth(port, child, 300_000)
   } catch (error) {
     await stop()
     throw new Error(`${error.message}\n--- code-server log ---\n${tail(logFile)}`)
@@ -201,7 +193,7 @@ export async function driveChromium({ url, tmp, resultsFile, signalDir, screensh
     const lines = []
     page.on('console', (message) => lines.push(`${message.type()}: ${message.text()}`))
     page.on('pageerror', (error) => lines.push(`pageerror: ${error.message}`))
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 })
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 300_000 })
     const deadline = Date.now() + timeoutMs
     const served = new Set()
     while (Date.now() < deadline) {

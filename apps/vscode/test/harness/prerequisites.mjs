@@ -1,13 +1,16 @@
-// What the real-VS-Code suite needs on this kind of machine, installed by the
-// harness itself: Debian packages (Chromium, ripgrep and the headers
-// code-server's native modules build against) and code-server, in a cache
-// folder outside the npm workspaces. Idempotent: when everything is there it
-// costs a few `stat` calls and one `dpkg-query`.
+// What the real-VS-Code suite needs on this kind of machine: Debian packages
+// (Chromium, ripgrep and what code-server's native modules build with),
+// installed through the repository's one installer (scripts/prerequisites.mjs,
+// which `npm test` runs before any suite), and code-server, in a cache folder
+// outside the npm workspaces. Idempotent: when everything is there it costs a
+// few `stat` calls and one `dpkg-query`.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { chromiumPath } from '../../../../scripts/chromium.mjs'
+import { debianPackages, ensureDebianPackages } from '../../../../scripts/prerequisites.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 /** The repository's root (apps/vscode/test/harness → four levels up). */
@@ -17,10 +20,7 @@ export const repoRoot = resolve(here, '../../../..')
 export const codeServerVersion = '4.100.3'
 /** Where code-server is installed: git-ignored (`.cache/`), outside the npm workspaces. */
 export const cacheDir = process.env.FOLLOWTHROUGH_CODE_SERVER_DIR ?? join(repoRoot, '.cache', `code-server-${codeServerVersion}`)
-export const chromiumPath = '/usr/bin/chromium'
-
-/** Debian packages: the browser, ripgrep (VS Code's search) and headers for node-pty, kerberos, keytar and native-keymap. */
-export const debianPackages = ['chromium', 'libkrb5-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'libx11-dev', 'ripgrep']
+export { chromiumPath }
 
 const log = (message) => process.stderr.write(`[harness] ${message}\n`)
 
@@ -31,46 +31,6 @@ function run(command, args, options = {}) {
     throw new Error(`\`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal ?? result.error?.message}):\n${output}`)
   }
   return String(result.stdout ?? '')
-}
-
-/** The Debian packages of {@link debianPackages} that are not installed. */
-export function missingDebianPackages() {
-  const result = spawnSync('dpkg-query', ['-W', '-f=${Package} ${db:Status-Status}\n', ...debianPackages], { encoding: 'utf8' })
-  const installed = new Set(
-    String(result.stdout ?? '')
-      .split('\n')
-      .filter((line) => line.endsWith(' installed'))
-      .map((line) => line.split(' ')[0].replace(/:.*$/, ''))
-  )
-  return debianPackages.filter((name) => !installed.has(name))
-}
-
-/**
- * Install the missing Debian packages with apt-get when root; otherwise fail
- * with a message naming them. Never skips.
- */
-export function ensureDebianPackages() {
-  const hasDpkg = spawnSync('dpkg-query', ['--version']).status === 0
-  if (!hasDpkg) {
-    if (existsSync(chromiumPath) && spawnSync('rg', ['--version']).status === 0) return
-    throw new Error(`The real-VS-Code tests need these Debian packages (or their equivalents): ${debianPackages.join(' ')}; this machine has no dpkg to check or install them.`)
-  }
-  const missing = missingDebianPackages()
-  if (missing.length === 0) return
-  const root = typeof process.getuid === 'function' && process.getuid() === 0
-  const aptGet = existsSync('/usr/bin/apt-get')
-  if (!root || !aptGet) {
-    throw new Error(
-      `The real-VS-Code tests need the Debian packages ${missing.join(' ')}, which are missing, and cannot install them here (${root ? 'no apt-get' : 'not root'}).\n` +
-        `Install them with: apt-get update && apt-get install -y ${debianPackages.join(' ')}`
-    )
-  }
-  log(`apt-get install ${missing.join(' ')}`)
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-  run('apt-get', ['update', '-qq'], { env })
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env })
-  const still = missingDebianPackages()
-  if (still.length > 0) throw new Error(`apt-get ran but these packages are still missing: ${still.join(' ')}`)
 }
 
 /** The files whose presence says code-server is installed and usable. */
@@ -154,18 +114,7 @@ export function ensureCodeServer(dir = cacheDir) {
 
 /** Everything the code-server path needs; returns code-server's entry script. */
 export function ensurePrerequisites() {
-  ensureDebianPackages()
+  ensureDebianPackages(debianPackages.vscode)
   if (!existsSync(chromiumPath)) throw new Error(`Chromium is missing at ${chromiumPath}: apt-get install -y chromium`)
   return ensureCodeServer()
-}
-
-// `node prerequisites.mjs`: install only (for .ci/run or a developer's first run).
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    const entry = ensurePrerequisites()
-    log(`ready: ${entry}`)
-  } catch (error) {
-    log(error instanceof Error ? error.message : String(error))
-    process.exit(1)
-  }
 }

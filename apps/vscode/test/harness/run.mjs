@@ -29,7 +29,8 @@ const { values } = parseArgs({
     screenshots: { type: 'boolean', default: false },
     bench: { type: 'string' },
     keep: { type: 'boolean', default: false },
-    timeout: { type: 'string', default: process.env.FOLLOWTHROUGH_VSCODE_TIMEOUT ?? '150' }
+    // Seconds for one run of the suite: a hang guard (it takes under a minute alone, a few beside other suites).
+    timeout: { type: 'string', default: process.env.FOLLOWTHROUGH_VSCODE_TIMEOUT ?? '900' }
   }
 })
 const modes = values.mode === 'both' ? ['trusted', 'untrusted'] : [values.mode]
@@ -53,7 +54,12 @@ if (useElectron) {
   log(executable ? `VS Code: ${executable} (@vscode/test-electron)` : 'VS Code: downloaded by @vscode/test-electron')
 } else {
   log('VS Code: the one code-server ships, in headless Chromium (set VSCODE_EXECUTABLE to use a desktop VS Code)')
-  entry = ensurePrerequisites()
+  try {
+    entry = ensurePrerequisites()
+  } catch (error) {
+    log(error instanceof Error ? error.message : String(error))
+    process.exit(1)
+  }
 }
 
 const cleanups = new Set()

@@ -17,7 +17,10 @@ interface TestResult {
 
 export async function run(): Promise<void> {
   const resultsFile = process.env.FOLLOWTHROUGH_TEST_RESULTS
-  const mocha = new Mocha({ ui: 'tdd', timeout: 30_000, color: false, reporter: 'spec' })
+  // A hang guard per test, not a performance bound: each test waits (up to a
+  // minute a wait, util.ts `patience`) for the state it asserts, and CI runs
+  // this suite beside others on two cores.
+  const mocha = new Mocha({ ui: 'tdd', timeout: 300_000, color: false, reporter: 'spec' })
   // The test files are bundled into this one; register their suites with mocha's globals in place.
   mocha.suite.emit('pre-require', globalThis, 'followthrough-suite', mocha)
   /* eslint-disable @typescript-eslint/no-require-imports */

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict'
 import * as vscode from 'vscode'
-import { closeAll, fileUri, getApi, open, positionOf, rangeOf, setText, waitForDiagnostics } from './util.js'
+import { closeAll, eventually, exampleFiles, fileUri, getApi, open, patience, positionOf, rangeOf, restoring, setText, waitForDiagnostics } from './util.js'
 
 const minutesPath = 'minutes/2024-01-17-accountability.md'
 const registerPath = 'recommendations.yaml'
@@ -24,7 +24,7 @@ function hoverText(hovers: vscode.Hover[]): string {
 
 suite('Language server in VS Code', () => {
   suiteSetup(async function () {
-    this.timeout(60_000)
+    this.timeout(5 * patience)
     await getApi()
   })
 
@@ -50,35 +50,40 @@ suite('Language server in VS Code', () => {
   })
 
   test('diagnostics: an unknown reference clears when the register gains the id, and comes back when it loses it', async () => {
-    const minutes = (await open(minutesPath)).document
-    await waitForDiagnostics(minutes.uri, (list) => list.some(onR52(minutes)))
+    // The register goes back as shipped, on disk too, even when a wait fails.
+    await restoring([fileUri(registerPath)], async () => {
+      const minutes = (await open(minutesPath)).document
+      await waitForDiagnostics(minutes.uri, (list) => list.some(onR52(minutes)))
 
-    const register = (await open(registerPath)).document
-    const original = register.getText()
-    const entry = [
-      '',
-      '  - id: R52',
-      '    title: Keep a survivor liaison officer',
-      '    owners: [west-mercia-police]',
-      '    status: in-progress',
-      ''
-    ].join('\n')
-    await setText(register, original.trimEnd() + '\n' + entry)
-    await register.save()
-    await waitForDiagnostics(minutes.uri, (list) => !list.some(onR52(minutes)))
+      const register = (await open(registerPath)).document
+      const original = register.getText()
+      const entry = [
+        '',
+        '  - id: R52',
+        '    title: Keep a survivor liaison officer',
+        '    owners: [west-mercia-police]',
+        '    status: in-progress',
+        ''
+      ].join('\n')
+      await setText(register, original.trimEnd() + '\n' + entry)
+      await register.save()
+      await waitForDiagnostics(minutes.uri, (list) => !list.some(onR52(minutes)))
 
-    await setText(register, original)
-    await register.save()
-    await waitForDiagnostics(minutes.uri, (list) => list.some(onR52(minutes)))
+      await setText(register, original)
+      await register.save()
+      await waitForDiagnostics(minutes.uri, (list) => list.some(onR52(minutes)))
+    })
   })
 
   test('hover on a reference shows the recommendation', async () => {
     const document = (await open(minutesPath)).document
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, 'considers R3', 'considers R'.length))
-    const text = hoverText(hovers)
-    assert.match(text, /R3/)
-    assert.match(text, /victim-first/i, text)
-    assert.match(text, /West Mercia Police/, text)
+    await eventually('a hover card on R3', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, 'considers R3', 'considers R'.length))
+      const text = hoverText(hovers)
+      assert.match(text, /R3/)
+      assert.match(text, /victim-first/i, text)
+      assert.match(text, /West Mercia Police/, text)
+    })
   })
 
   test('completion after "R" lists recommendations with their titles', async () => {
@@ -89,24 +94,29 @@ suite('Language server in VS Code', () => {
     assert.ok(at > 0)
     await setText(document, original.slice(0, at) + 'See R' + original.slice(at))
     const position = document.positionAt(at + 'See R'.length)
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position)
-    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label))
-    assert.ok(labels.some((label) => /^R12\b/.test(label)), `R12 among ${labels.slice(0, 60).join(', ')}`)
-    const r3 = list.items.find((item) => /^R3\b/.test(typeof item.label === 'string' ? item.label : item.label.label))
-    assert.ok(r3, 'R3 offered')
-    const r3Text = [typeof r3.label === 'string' ? r3.label : `${r3.label.label} ${r3.label.description ?? ''} ${r3.label.detail ?? ''}`, r3.detail ?? '', typeof r3.documentation === 'string' ? r3.documentation : (r3.documentation?.value ?? '')].join(' ')
-    assert.match(r3Text, /victim-first/i, r3Text)
+    await eventually('completion items for the recommendations, with their titles', async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position)
+      const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label))
+      assert.ok(labels.some((label) => /^R12\b/.test(label)), `R12 among ${labels.slice(0, 60).join(', ')}`)
+      const r3 = list.items.find((item) => /^R3\b/.test(typeof item.label === 'string' ? item.label : item.label.label))
+      assert.ok(r3, 'R3 offered')
+      const r3Text = [typeof r3.label === 'string' ? r3.label : `${r3.label.label} ${r3.label.description ?? ''} ${r3.label.detail ?? ''}`, r3.detail ?? '', typeof r3.documentation === 'string' ? r3.documentation : (r3.documentation?.value ?? '')].join(' ')
+      assert.match(r3Text, /victim-first/i, r3Text)
+    })
     await setText(document, original)
   })
 
   test('go to definition jumps to the register entry', async () => {
     const document = (await open(minutesPath)).document
-    const result = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
-      'vscode.executeDefinitionProvider',
-      document.uri,
-      positionOf(document, 'considers R3', 'considers R'.length)
-    )
-    assert.ok(result.length > 0, 'a definition')
+    const result = await eventually('a definition of R3', async () => {
+      const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+        'vscode.executeDefinitionProvider',
+        document.uri,
+        positionOf(document, 'considers R3', 'considers R'.length)
+      )
+      assert.ok(found.length > 0, 'a definition')
+      return found
+    })
     const first = result[0]!
     const uri = 'targetUri' in first ? first.targetUri : first.uri
     const range = 'targetUri' in first ? (first.targetSelectionRange ?? first.targetRange) : first.range
@@ -117,13 +127,17 @@ suite('Language server in VS Code', () => {
 
   test('find all references lists the mentions across the minutes and the register', async () => {
     const document = (await open(minutesPath)).document
-    const locations = await vscode.commands.executeCommand<vscode.Location[]>(
-      'vscode.executeReferenceProvider',
-      document.uri,
-      positionOf(document, 'considers R3', 'considers R'.length)
-    )
-    const files = new Set(locations.map((location) => location.uri.fsPath))
-    assert.ok(files.size >= 3, `R3 is mentioned in several files: ${[...files].join(', ')}`)
+    // The server indexes the other minutes in the background: wait until it has.
+    const locations = await eventually('references to R3 in several files', async () => {
+      const found = await vscode.commands.executeCommand<vscode.Location[]>(
+        'vscode.executeReferenceProvider',
+        document.uri,
+        positionOf(document, 'considers R3', 'considers R'.length)
+      )
+      const files = new Set(found.map((location) => location.uri.fsPath))
+      assert.ok(files.size >= 3, `R3 is mentioned in several files: ${[...files].join(', ')}`)
+      return found
+    })
     for (const location of locations) {
       const text = (await vscode.workspace.openTextDocument(location.uri)).getText(location.range)
       assert.match(text, /3/, `each reference names 3: ${text}`)
@@ -132,19 +146,24 @@ suite('Language server in VS Code', () => {
 
   test('document links point references at the register', async () => {
     const document = (await open(minutesPath)).document
-    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri, 200)
-    const ours = links.filter((link) => link.target?.fsPath === fileUri(registerPath).fsPath)
-    assert.ok(ours.length >= 5, `links to the register: ${ours.length} of ${links.length}`)
-    assert.ok(ours.some((link) => document.getText(link.range) === 'R3'), 'R3 is a link')
+    await eventually('document links from the references to the register', async () => {
+      const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri, 200)
+      const ours = links.filter((link) => link.target?.fsPath === fileUri(registerPath).fsPath)
+      assert.ok(ours.length >= 5, `links to the register: ${ours.length} of ${links.length}`)
+      assert.ok(ours.some((link) => document.getText(link.range) === 'R3'), 'R3 is a link')
+    })
   })
 
   test('a quick fix changes an unknown reference to the nearest id', async () => {
     const document = (await open(minutesPath)).document
     const diagnostics = await waitForDiagnostics(document.uri, (list) => list.some(onR52(document)))
     const range = rangeOf(document, '(R52)')
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value)
-    const fix = actions.find((action) => /^Change to R\d+[a-z]?$/.test(action.title) && action.edit)
-    assert.ok(fix, `a "Change to …" fix among: ${actions.map((action) => action.title).join(' | ')} (diagnostics: ${diagnostics.length})`)
+    const fix = await eventually('a "Change to …" quick fix on R52', async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value)
+      const found = actions.find((action) => /^Change to R\d+[a-z]?$/.test(action.title) && action.edit)
+      assert.ok(found, `a "Change to …" fix among: ${actions.map((action) => action.title).join(' | ')} (diagnostics: ${diagnostics.length})`)
+      return found
+    })
     const replacement = fix.title.slice('Change to '.length)
     assert.ok(await vscode.workspace.applyEdit(fix.edit!))
     assert.ok(document.getText().includes(`survivor liaison post (${replacement})`), `R52 became ${replacement}`)
@@ -153,20 +172,27 @@ suite('Language server in VS Code', () => {
   })
 
   test('rename changes the id in the register and every minutes file', async () => {
-    const document = (await open(minutesPath)).document
-    const position = positionOf(document, 'R14 continues', 1)
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, position, 'R14a')
-    assert.ok(edit, 'a rename edit')
-    const files = edit.entries().map(([uri]) => uri.fsPath)
-    assert.ok(files.includes(fileUri(registerPath).fsPath), `the register is renamed: ${files.join(', ')}`)
-    assert.ok(files.filter((file) => file.endsWith('.md')).length >= 3, `several minutes: ${files.join(', ')}`)
-    assert.ok(await vscode.workspace.applyEdit(edit))
-    for (const [uri] of edit.entries()) {
-      const text = (await vscode.workspace.openTextDocument(uri)).getText()
-      assert.match(text, /R14a|14a/, `${uri.fsPath} mentions the new id`)
-    }
-    const register = await vscode.workspace.openTextDocument(fileUri(registerPath))
-    assert.match(register.getText(), /id:\s*R14a\b/)
-    assert.doesNotMatch(register.getText(), /id:\s*R14\s*$/m)
+    // VS Code may save the files a multi-file edit opened: put every file back
+    // afterwards, or the next tests see R14a (they did, in CI).
+    await restoring(await exampleFiles(), async () => {
+      const document = (await open(minutesPath)).document
+      const position = positionOf(document, 'R14 continues', 1)
+      const edit = await eventually('a rename edit across the register and the minutes', async () => {
+        const found = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, position, 'R14a')
+        assert.ok(found, 'a rename edit')
+        const files = found.entries().map(([uri]) => uri.fsPath)
+        assert.ok(files.includes(fileUri(registerPath).fsPath), `the register is renamed: ${files.join(', ')}`)
+        assert.ok(files.filter((file) => file.endsWith('.md')).length >= 3, `several minutes: ${files.join(', ')}`)
+        return found
+      })
+      assert.ok(await vscode.workspace.applyEdit(edit))
+      for (const [uri] of edit.entries()) {
+        const text = (await vscode.workspace.openTextDocument(uri)).getText()
+        assert.match(text, /R14a|14a/, `${uri.fsPath} mentions the new id`)
+      }
+      const register = await vscode.workspace.openTextDocument(fileUri(registerPath))
+      assert.match(register.getText(), /id:\s*R14a\b/)
+      assert.doesNotMatch(register.getText(), /id:\s*R14\s*$/m)
+    })
   })
 })

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict'
 import * as path from 'node:path'
 import * as vscode from 'vscode'
-import { closeAll, getApi, positionOf, waitForDiagnostics } from './util.js'
+import { closeAll, eventually, getApi, patience, positionOf, waitForDiagnostics } from './util.js'
 
 function inspectionFolder(): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.find((entry) => entry.name === 'inspection')
@@ -16,7 +16,7 @@ function inspectionFolder(): vscode.WorkspaceFolder {
 
 suite('Multi-root workspace', () => {
   suiteSetup(async function () {
-    this.timeout(60_000)
+    this.timeout(5 * patience)
     await getApi()
   })
 
@@ -35,22 +35,26 @@ suite('Multi-root workspace', () => {
       diagnostics.filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Error).map((diagnostic) => document.getText(diagnostic.range)),
       ['R9']
     )
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, positionOf(document, 'Recommendation 2', 'Recommendation '.length))
-    const text = hovers.flatMap((hover) => hover.contents).map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : '')).join('\n')
-    assert.match(text, /Train call handlers/)
+    await eventually("a hover card from the inspection's own register", async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, positionOf(document, 'Recommendation 2', 'Recommendation '.length))
+      const text = hovers.flatMap((hover) => hover.contents).map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : '')).join('\n')
+      assert.match(text, /Train call handlers/)
+    })
   })
 
   test('multi-root: the views show both registers; the status bar follows the active file', async () => {
     const api = await getApi()
     const folder = inspectionFolder()
     await vscode.window.showTextDocument(vscode.Uri.file(path.join(folder.uri.fsPath, 'minutes', '2024-05-01-board.md')))
-    await api.whenIdle()
-    const labels = api.getTreeItems().map((item) => `${item.label} (${item.description ?? ''})`)
-    assert.deepEqual(labels, [
-      'Independent Inquiry into Telford Child Sexual Exploitation (37/46 implemented · telford)',
-      'Inspection of child protection arrangements (1/3 implemented · inspection)'
-    ])
-    assert.match(api.statusBarText() ?? '', /R 1\/3 implemented/)
-    assert.match(api.outputLines().join('\n'), /register insp: 3 recommendations from .*inspection\.yaml/)
+    await eventually('the views to show both registers and the status bar the inspection', async () => {
+      await api.whenIdle()
+      const labels = api.getTreeItems().map((item) => `${item.label} (${item.description ?? ''})`)
+      assert.deepEqual(labels, [
+        'Independent Inquiry into Telford Child Sexual Exploitation (37/46 implemented · telford)',
+        'Inspection of child protection arrangements (1/3 implemented · inspection)'
+      ])
+      assert.match(api.statusBarText() ?? '', /R 1\/3 implemented/)
+      assert.match(api.outputLines().join('\n'), /register insp: 3 recommendations from .*inspection\.yaml/)
+    })
   })
 })

@@ -3,7 +3,7 @@
  * harness's browser takes each picture when the scene asks for it.
  */
 import * as vscode from 'vscode'
-import { closeAll, fileUri, getApi, open, positionOf, screenshot, until, waitForDiagnostics } from './util.js'
+import { closeAll, fileUri, getApi, open, patience, positionOf, screenshot, until, waitForDiagnostics } from './util.js'
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -48,7 +48,7 @@ suite('Screenshots', () => {
     await until(async () => {
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)
       return lenses.length > 0
-    }, 10_000, 'code lenses')
+    }, patience, 'code lenses')
     // The editor asks for lenses on its own schedule: let it paint them.
     await settle(2500)
     await screenshot('recommendations-view', { x: 0, y: 0, width: 1040, height: 800 })

@@ -1,10 +1,43 @@
 /** Helpers for the suite: the extension's API, the example workspace, waiting on VS Code's events. */
+import * as assert from 'node:assert/strict'
 import { existsSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import * as vscode from 'vscode'
 import type { FollowthroughApi } from '../../src/extension.js'
 
 export const extensionId = 'followthrough.followthrough-vscode'
+
+/**
+ * How long a test waits for VS Code, the language server or the extension to
+ * reach the state it asserts. A hang guard, never a performance bound: CI runs
+ * this suite beside other suites on two cores, where a view can take seconds
+ * to catch up. Every wait fails naming what it waited for.
+ */
+export const patience = 60_000
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Run `check` (reads and assertions, nothing that changes state) now and then
+ * every 100 ms until it passes, and return what it returned. After `timeoutMs`
+ * fail with what was awaited and the last failure: UI state (views, the status
+ * bar, providers' answers) settles when it settles, so a test reads it only
+ * through this.
+ */
+export async function eventually<T>(what: string, check: () => T | Promise<T>, timeoutMs = patience): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    try {
+      return await check()
+    } catch (error) {
+      if (Date.now() >= deadline) {
+        const reason = error instanceof Error ? error.message : String(error)
+        throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}; last: ${reason}`)
+      }
+    }
+    await delay(100)
+  }
+}
 
 let api: FollowthroughApi | undefined
 
@@ -63,7 +96,7 @@ export function rangeOf(document: vscode.TextDocument, needle: string, occurrenc
 export function waitForDiagnostics(
   uri: vscode.Uri,
   check: (diagnostics: vscode.Diagnostic[]) => boolean,
-  timeoutMs = 15_000,
+  timeoutMs = patience,
   options: { anySource?: boolean } = {}
 ): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
@@ -104,7 +137,7 @@ export function codeOf(diagnostic: vscode.Diagnostic): string {
 }
 
 /** Resolve on the next matching event, or reject after `timeoutMs`. */
-export function nextEvent<T>(event: vscode.Event<T>, matches: (value: T) => boolean = () => true, timeoutMs = 10_000): Promise<T> {
+export function nextEvent<T>(event: vscode.Event<T>, matches: (value: T) => boolean = () => true, timeoutMs = patience): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose()
@@ -120,12 +153,14 @@ export function nextEvent<T>(event: vscode.Event<T>, matches: (value: T) => bool
 }
 
 /** Poll a condition with a deadline (for state VS Code announces with no event, such as a file the harness writes). */
-export async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'a condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
+export async function until(condition: () => boolean | Promise<boolean>, timeoutMs = patience, what = 'a condition'): Promise<void> {
+  await eventually(
+    what,
+    async () => {
+      if (!(await condition())) throw new Error('not yet')
+    },
+    timeoutMs
+  )
 }
 
 /** Ask the harness to take a screenshot named `name` of the browser now, and wait until it has. */
@@ -133,7 +168,7 @@ export async function screenshot(name: string, clip?: { x: number; y: number; wi
   const dir = process.env.FOLLOWTHROUGH_TEST_SIGNALS
   if (!dir) return
   writeFileSync(path.join(dir, `${name}.request`), JSON.stringify({ clip }))
-  await until(() => existsSync(path.join(dir, `${name}.done`)), 20_000, `the harness's screenshot ${name}`)
+  await until(() => existsSync(path.join(dir, `${name}.done`)), patience, `the harness's screenshot ${name}`)
 }
 
 /** Replace a document's whole text and wait for the edit to apply. */
@@ -143,13 +178,50 @@ export async function setText(document: vscode.TextDocument, text: string): Prom
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not edit ${document.uri.fsPath}`)
 }
 
-/** Revert every open editor to what is on disk and close them. */
+/**
+ * Revert every open document to what is on disk (checking that none is left
+ * dirty, since the revert command acts on whichever editor is active) and
+ * close every editor.
+ */
 export async function closeAll(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments) {
-    if (document.isDirty) {
+  await eventually('every open document to be reverted', async () => {
+    for (const document of vscode.workspace.textDocuments) {
+      if (!document.isDirty) continue
       await vscode.window.showTextDocument(document)
       await vscode.commands.executeCommand('workbench.action.files.revert')
     }
-  }
+    const dirty = vscode.workspace.textDocuments.filter((document) => document.isDirty).map((document) => document.uri.fsPath)
+    assert.deepEqual(dirty, [], 'documents still dirty')
+  })
   await vscode.commands.executeCommand('workbench.action.closeAllEditors')
+}
+
+/** The example's Markdown, YAML and JSON files: what a test that edits several files may change. */
+export async function exampleFiles(): Promise<vscode.Uri[]> {
+  return vscode.workspace.findFiles('**/*.{md,yaml,yml,json}', '**/node_modules/**')
+}
+
+/**
+ * Run `body`, then put `uris` back as they were on disk and in every open
+ * document, whatever `body` edited or saved (VS Code may save the files a
+ * multi-file edit opened), and wait until the documents show it. Keeps one
+ * test's edits from leaking into the next.
+ */
+export async function restoring<T>(uris: readonly vscode.Uri[], body: () => Promise<T>): Promise<T> {
+  const originals = await Promise.all(uris.map(async (uri) => ({ uri, bytes: await vscode.workspace.fs.readFile(uri) })))
+  try {
+    return await body()
+  } finally {
+    await closeAll()
+    const decoder = new TextDecoder()
+    for (const { uri, bytes } of originals) {
+      if (decoder.decode(await vscode.workspace.fs.readFile(uri)) !== decoder.decode(bytes)) await vscode.workspace.fs.writeFile(uri, bytes)
+    }
+    await eventually('the edited files to show their original text again', () => {
+      for (const { uri, bytes } of originals) {
+        const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString())
+        if (document) assert.equal(document.getText(), decoder.decode(bytes), `${uri.fsPath} is back as it was`)
+      }
+    })
+  }
 }
