@@ -15,7 +15,9 @@ import { run } from './workspace.js'
  */
 
 const example = fileURLToPath(new URL('../../../examples/telford/', import.meta.url))
-const screenshot = fileURLToPath(new URL('../../../docs/report-telford.png', import.meta.url))
+/** The README's screenshot is rewritten only when asked: a test run leaves the checkout as it found it. */
+const screenshotPath = (): string =>
+  process.env['FOLLOWTHROUGH_UPDATE_SCREENSHOTS'] === '1' ? fileURLToPath(new URL('../../../docs/report-telford.png', import.meta.url)) : join(folder, 'screenshot.png')
 
 let browser: Browser | undefined
 let folder = ''
@@ -53,7 +55,7 @@ describe('the example report in headless Chromium', () => {
       // The coverage matrix links each meeting to its minutes, relative to the report.
       expect(await page.locator('table.coverage a[href^="minutes/"]').count()).toBeGreaterThanOrEqual(11)
 
-      await page.screenshot({ path: screenshot })
+      await page.screenshot({ path: screenshotPath() })
 
       await page.selectOption('select[data-filter="owner"]', 'west-mercia-police')
       expect(await rows.count()).toBe(13)
@@ -67,6 +69,6 @@ describe('the example report in headless Chromium', () => {
     } finally {
       await page.close()
     }
-    expect(statSync(screenshot).size).toBeLessThan(300 * 1024)
+    expect(statSync(screenshotPath()).size).toBeLessThan(300 * 1024)
   })
 })

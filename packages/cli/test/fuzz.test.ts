@@ -226,8 +226,11 @@ const comparable = ({ file, line, column, endLine, endColumn, severity, ruleId, 
 const byPosition = (a: Omit<JsonFinding, 'fix'>, b: Omit<JsonFinding, 'fix'>) =>
   a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message)
 
-/** Generous: each run parses a few files twice; on a loaded two-core machine that is slow, never stuck. */
-const timeout = 600_000
+/** Runs per property: `PROPERTY_RUNS=2000` searches harder before a release. */
+const runs = Number(process.env['PROPERTY_RUNS'] ?? 80)
+
+/** A hang guard sized by the work (a few parses per run), never a bound a loaded machine can hit. */
+const timeout = Math.max(600_000, runs * 5_000)
 
 describe('fuzzing the pipeline', () => {
   it('lint --format json: never throws, output parses, positions lie inside files, CLI and language service agree', async () => {
@@ -268,7 +271,7 @@ describe('fuzzing the pipeline', () => {
           service.dispose()
         }
       }),
-      { numRuns: 80 }
+      { numRuns: runs }
     )
   }, timeout)
 
@@ -293,7 +296,7 @@ describe('fuzzing the pipeline', () => {
           expect(reference.text, where).toMatch(/[\p{L}\p{N}*_.]$/u)
         }
       }),
-      { numRuns: 100 }
+      { numRuns: runs }
     )
   }, timeout)
 
@@ -336,7 +339,7 @@ describe('fuzzing the pipeline', () => {
         const again = await runCli(fs, ['lint', '--format', 'json'])
         expect((JSON.parse(again.stdout) as JsonFinding[]).filter((finding) => finding.fix !== undefined)).toEqual([])
       }),
-      { numRuns: 100 }
+      { numRuns: runs }
     )
     // The generators must reach the interesting case: files with fixes to apply.
     expect(withFixes).toBeGreaterThan(10)
