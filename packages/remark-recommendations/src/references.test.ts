@@ -91,6 +91,13 @@ describe('scanReferences', () => {
     expect(ids('Recs 3 and 4 Recommendation 5')).toEqual(['R3', 'R4', 'R5'])
   })
 
+  it('does not read the number of an earlier reference as a count', () => {
+    // Found by fuzzing --fix: "Recommendation 1 Recs 2" and "R1 Recs 2" must name the same.
+    expect(ids('Recommendation 1 Recs 2 and 3')).toEqual(['R1', 'R2', 'R3'])
+    expect(ids('R1 Recs 2 and 3')).toEqual(['R1', 'R2', 'R3'])
+    expect(ids('Of the 47 recommendations 13 were for the police')).toEqual([])
+  })
+
   it('after a singular keyword, a comma lists numbers only when the list ends with and/or/&', () => {
     expect(ids('Under Recommendation 3, 47 officers were trained')).toEqual(['R3'])
     expect(ids('Recommendation 3, 4 and 7')).toEqual(['R3', 'R4', 'R7'])

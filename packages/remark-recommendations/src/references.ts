@@ -323,7 +323,7 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
       const keyword = m[3]
       const last = keyword.charCodeAt(keyword.length - 1)
       const plural = last === 115 || last === 83 // s, S
-      if (plural && followsCount(text, at)) {
+      if (plural && followsCount(text, at, consumed)) {
         start.lastIndex = matchEnd
         continue
       }
@@ -412,8 +412,12 @@ function qualifierAt(text: string, idStart: number, floor: number): number {
   return -1
 }
 
-/** "47 recommendations 13 were…": a plural keyword right after a number of up to three digits is a count. */
-function followsCount(text: string, at: number): boolean {
+/**
+ * "47 recommendations 13 were…": a plural keyword right after a number of up
+ * to three digits is a count, unless an earlier phrase took that number
+ * ("Recommendation 1 Recs 2 and 3" names R1, R2 and R3, as "R1 Recs 2 and 3" does).
+ */
+function followsCount(text: string, at: number, floor: number): boolean {
   let i = at
   let spaces = 0
   while (i > 0 && isSpace(text.charCodeAt(i - 1))) {
@@ -426,7 +430,7 @@ function followsCount(text: string, at: number): boolean {
     i--
     digits++
   }
-  if (digits === 0 || digits > 3) return false
+  if (digits === 0 || digits > 3 || i < floor) return false
   // Only a whole number counts: "R12 recommendations" is not a count of 12.
   return i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1]!)
 }
