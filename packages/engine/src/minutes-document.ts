@@ -1,7 +1,7 @@
 import type { FoundAction, FoundReference, FoundStatusUpdate, MinutesData, SourcePoint, SourceSpan } from '@followthrough/remark-recommendations'
 import type { Nodes, Root, RootContent, Yaml } from 'mdast'
 import type { Finding } from './finding.js'
-import { checkTree, emptyMinutesData, fileRuleFindings, internalError, withoutNul, type MinutesAnalysis, type MinutesContext } from './minutes.js'
+import { checkTree, emptyMinutesData, fileRuleFindings, internalError, parseableText, type MinutesAnalysis, type MinutesContext } from './minutes.js'
 import { blockLimitsNear } from './parse-guard.js'
 import { lineStart, parseGuarded, shiftPositions } from './parse-minutes.js'
 
@@ -85,7 +85,7 @@ const states = new WeakMap<MinutesDocument, State>()
  * document.analysis.findings
  */
 export function openMinutesDocument(source: string, path: string, context: MinutesContext): MinutesDocument {
-  const text = withoutNul(source)
+  const text = parseableText(source)
   let tree: Root
   let guarded: boolean
   try {
@@ -119,7 +119,7 @@ export function openMinutesDocument(source: string, path: string, context: Minut
  * context (registers, config) is not the same object as before.
  */
 export function updateMinutesDocument(previous: MinutesDocument, source: string, context: MinutesContext = previous.context): MinutesDocument {
-  const text = withoutNul(source)
+  const text = parseableText(source)
   if (text === previous.text && context === previous.context) return previous
   const state = states.get(previous)
   if (!state || context !== previous.context || state.definitions || state.guarded || text.includes(']:') || (!state.frontMatter && (fenced(text) || fenced(previous.text)))) {

@@ -27,4 +27,16 @@ describe('analyzeMinutes', () => {
     const edited = updateMinutesDocument(document, text.replace('today', 'today, again'))
     expect(spans(edited.analysis)).toEqual(['9:4-9:6 "R7"', '11:4-11:20 "Recommendation 2"'])
   })
+
+  it('keeps positions exact when the text starts with U+FEFF (a second byte order mark: the parser would skip it)', () => {
+    // Found by fuzzing: a file starting EF BB BF EF BB BF loses the first mark on decoding; the second is text.
+    const text = '\uFEFF\n\nRecommendation 1 and R7.\n'
+    const analysis = analyzeMinutes(text, '/w/m.md', context)
+    expect(spans(analysis)).toEqual(['3:1-3:17 "Recommendation 1"', '3:22-3:24 "R7"'])
+    const fix = analysis.findings.find((finding) => finding.ruleId === 'reference-style')?.fix
+    expect(fix && text.slice(fix.offset, fix.endOffset)).toBe('R7')
+    const document = openMinutesDocument(text, '/w/m.md', context)
+    expect(spans(document.analysis)).toEqual(spans(analysis))
+    expect(spans(updateMinutesDocument(document, text.replace('and', 'and also')).analysis)).toEqual(['3:1-3:17 "Recommendation 1"', '3:27-3:29 "R7"'])
+  })
 })

@@ -104,7 +104,7 @@ export function internalError(path: string, error: unknown): Finding {
  * an `internal-error` finding on the file, so one bad file cannot stop a run.
  */
 export function analyzeMinutes(source: string, path: string, context: MinutesContext): MinutesAnalysis {
-  const text = withoutNul(source)
+  const text = parseableText(source)
   let checked: { data: MinutesData; findings: Finding[] } | Error
   try {
     checked = checkTree(parseMinutes(text), text, path, context)
@@ -116,11 +116,15 @@ export function analyzeMinutes(source: string, path: string, context: MinutesCon
 }
 
 /**
- * The text with each NUL replaced by U+FFFD, as CommonMark asks: micromark
- * does so while parsing but the checks would then read the text with NUL, and
- * every position after one would be off. One code unit for one, so offsets
- * stay those of the file.
+ * The text as the parser reads it, with positions that stay those of the
+ * file: each NUL becomes U+FFFD, as CommonMark asks (micromark does so while
+ * parsing, but the checks would then read the text with NUL); and a U+FEFF
+ * left at the start (a second byte order mark: the file's first one is gone
+ * already) becomes U+FFFD too, since micromark would skip it as a byte order
+ * mark and every position after it would be off by one. One code unit for one,
+ * so offsets stay those of the file.
  */
-export function withoutNul(text: string): string {
-  return text.includes('\0') ? text.replaceAll('\0', '\uFFFD') : text
+export function parseableText(text: string): string {
+  const clean = text.includes('\0') ? text.replaceAll('\0', '\uFFFD') : text
+  return clean.charCodeAt(0) === 0xfeff ? `\uFFFD${clean.slice(1)}` : clean
 }
