@@ -9,6 +9,7 @@ import {
   minutesFindings,
   minutesRecords,
   loadWorkspace,
+  normalizePath,
   relativePath,
   resolvePath,
   WriteError,
@@ -49,7 +50,8 @@ export const version: string = (() => {
  */
 export async function main(argv: readonly string[], given: CliIo): Promise<number> {
   // Messages on stderr quote file names and config values: show their control characters, never obey them.
-  const io: CliIo = { ...given, stderr: visibleOutput(given.stderr) }
+  // The working folder as the engine spells paths (Windows' `C:\Users\x` becomes `C:/Users/x`), so globs and relative names agree.
+  const io: CliIo = { ...given, cwd: normalizePath(given.cwd), stderr: visibleOutput(given.stderr) }
   let args: ParsedArgs
   try {
     args = parseCommandLine(argv)

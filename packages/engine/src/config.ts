@@ -1,6 +1,6 @@
 import { ConfigSchema, parseConfig, type Config } from '@followthrough/core'
 import { decodeFile } from './decode-text.js'
-import { dirname, joinPath, type FileSystem } from './file-system.js'
+import { dirname, joinPath, normalizePath, type FileSystem } from './file-system.js'
 import { findingFromProblem, type Finding } from './finding.js'
 import { readRegularFile } from './read-file.js'
 
@@ -30,8 +30,10 @@ export function defaultConfig(): Config {
  * Never throws: unreadable or invalid files come back as findings.
  */
 export async function discoverConfig(fs: FileSystem, cwd: string, options: { configPath?: string } = {}): Promise<ConfigResult> {
-  const path = options.configPath !== undefined ? joinPath(cwd, options.configPath) : await findUp(fs, cwd, configFileName)
-  if (path === undefined) return { root: cwd, config: defaultConfig(), findings: [] }
+  // `cwd` as the engine spells paths (`C:\w` from Windows' process.cwd() becomes `C:/w`).
+  const folder = normalizePath(cwd)
+  const path = options.configPath !== undefined ? joinPath(folder, options.configPath) : await findUp(fs, folder, configFileName)
+  if (path === undefined) return { root: folder, config: defaultConfig(), findings: [] }
   const root = dirname(path)
 
   // The config says where the workspace is, so it may be anywhere; it is still

@@ -1,3 +1,5 @@
+import { basename as pathBasename, dirname as pathDirname, normalize, relative, resolve } from 'pathe'
+
 /**
  * The largest file the engine reads: 16 MiB. Minutes of a long inquiry run to
  * a few megabytes; anything bigger is refused with a finding, so a file that
@@ -122,47 +124,61 @@ export function mebibytes(bytes: number): string {
   return `${value} MiB`
 }
 
-/** Join path segments with `/`, resolving `.` and `..` (POSIX-style, pure). */
+/*
+ * Paths. The engine speaks pathe's paths on every platform: absolute, `/`
+ * between segments, a Windows drive as `C:/` (upper-case letter), so a path
+ * from `process.cwd()` on Windows (`C:\Users\x`), from the disk and from an
+ * editor's `file:` URI compare equal once they come through these. Each is a
+ * thin wrapper over pathe, kept because the whole engine, the CLI and the
+ * language service name them, and because two differ from pathe on purpose:
+ * `dirname` stops at a drive root, `relativePath` says `.` for the folder
+ * itself.
+ */
+
+/**
+ * `parts` resolved against the absolute folder `base`, normalised: `.` and
+ * `..` resolved, backslashes made `/`; an absolute part starts over
+ * (`joinPath('/w', '/abs/x')` is `/abs/x`).
+ */
 export function joinPath(base: string, ...parts: string[]): string {
-  const segments: string[] = []
-  for (const part of [base, ...parts]) {
-    if (part.startsWith('/')) segments.length = 0
-    for (const segment of part.split('/')) {
-      if (segment === '' || segment === '.') continue
-      if (segment === '..') segments.pop()
-      else segments.push(segment)
-    }
-  }
-  return '/' + segments.join('/')
+  return resolve(base, ...parts)
 }
 
-/** The folder of a path (`/a/b/c.md` → `/a/b`). */
+/** A path in the engine's spelling (`C:\w\a.md` → `C:/w/a.md`), without a trailing slash except at a root. */
+export function normalizePath(path: string): string {
+  const normal = normalize(path)
+  return normal.length > 1 && normal.endsWith('/') && !isRoot(normal) ? normal.slice(0, -1) : normal
+}
+
+/** Whether a path is a root: `/`, or a drive's (`C:/`). */
+function isRoot(path: string): boolean {
+  return path === '/' || /^[A-Za-z]:\/?$/.test(path)
+}
+
+/** The folder of a path (`/a/b/c.md` → `/a/b`); a root (`/`, `C:/`) is its own folder. */
 export function dirname(path: string): string {
-  const index = path.lastIndexOf('/')
-  return index <= 0 ? '/' : path.slice(0, index)
+  const normal = normalize(path)
+  return isRoot(normal) ? normal : pathDirname(normal)
 }
 
-/** `path` relative to `from`, with `/` (for messages and JSON output). */
+/** `path` relative to `from`, with `/` (for messages and JSON output); `.` for `from` itself. */
 export function relativePath(from: string, path: string): string {
-  // Most paths are inside `from`: a prefix check saves splitting both (output
+  // Most paths are inside `from`: a prefix check saves resolving both (output
   // of a large run asks this for every finding).
   const base = from.endsWith('/') ? from : `${from}/`
   if (path.startsWith(base)) return path.slice(base.length) || '.'
-  const a = from.split('/').filter(Boolean)
-  const b = path.split('/').filter(Boolean)
-  let common = 0
-  while (common < a.length && common < b.length && a[common] === b[common]) common++
-  const up = a.slice(common).map(() => '..')
-  return [...up, ...b.slice(common)].join('/') || '.'
+  return relative(from, path) || '.'
 }
 
 /** The last segment of a path (`/a/b/c.md` → `c.md`). */
 export function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1)
+  return pathBasename(path)
 }
 
-/** Whether `path` is `folder` or inside it, by the letters of both (both absolute, normalised). */
+/** Whether `path` is `folder` or inside it (both absolute), by the letters of both once normalised. */
 export function isInside(folder: string, path: string): boolean {
-  if (folder === '/' || path === folder) return true
-  return path.startsWith(folder.endsWith('/') ? folder : `${folder}/`)
+  const root = normalizePath(folder)
+  const normal = normalizePath(path)
+  if (normal === root) return true
+  return normal.startsWith(root.endsWith('/') ? root : `${root}/`)
 }

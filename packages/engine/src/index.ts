@@ -9,6 +9,7 @@ export {
   kindName,
   maxFileBytes,
   mebibytes,
+  normalizePath,
   ReadRefusedError,
   relativePath,
   type FileInfo,

@@ -54,7 +54,8 @@ export class MemoryFileSystem implements WritableFileSystem {
 
   /** The nearest folder above `path` that is a file, if any. */
   private fileAbove(path: string): string | undefined {
-    for (let folder = dirname(path); folder !== '/'; folder = dirname(folder)) if (this.files.has(folder)) return folder
+    // Up to the root, `/` or a drive's (`C:/`), which is its own folder.
+    for (let folder = dirname(path); folder !== dirname(folder); folder = dirname(folder)) if (this.files.has(folder)) return folder
     return undefined
   }
 
@@ -125,6 +126,6 @@ export class MemoryFileSystem implements WritableFileSystem {
   async mkdir(path: string): Promise<void> {
     if (this.files.has(path)) throw failure('EEXIST', 'mkdir', path)
     if (this.fileAbove(path)) throw failure('ENOTDIR', 'mkdir', path)
-    for (let folder = path; folder !== '/'; folder = dirname(folder)) this.folders.add(folder)
+    for (let folder = path; folder !== dirname(folder); folder = dirname(folder)) this.folders.add(folder)
   }
 }

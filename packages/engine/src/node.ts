@@ -1,7 +1,7 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs'
 import { access, lstat, mkdir, open, realpath, rename, rm } from 'node:fs/promises'
 import { glob as tinyglobby } from 'tinyglobby'
-import { maxFileBytes, ReadRefusedError, type FileInfo, type FileKind, type WritableFileSystem } from './file-system.js'
+import { maxFileBytes, normalizePath, ReadRefusedError, type FileInfo, type FileKind, type WritableFileSystem } from './file-system.js'
 
 /** What a stat says is at a path. */
 function kindOf(stats: Stats): FileKind {
@@ -20,7 +20,8 @@ function kindOf(stats: Stats): FileKind {
 // neither the flag nor named pipes in the file system.)
 const readFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0)
 
-const slash = (path: string) => path.replaceAll('\\', '/')
+/** A path from Node in the engine's spelling (`C:\w\a.md` → `C:/w/a.md`). */
+const slash = (path: string) => normalizePath(path)
 
 /**
  * Read a regular file of at most `limit` bytes. What is at the path is
