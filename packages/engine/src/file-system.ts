@@ -146,7 +146,8 @@ export function joinPath(base: string, ...parts: string[]): string {
 
 /** A path in the engine's spelling (`C:\w\a.md` → `C:/w/a.md`), without a trailing slash except at a root. */
 export function normalizePath(path: string): string {
-  const normal = normalize(path)
+  // pathe upper-cases a drive letter followed by a slash; a bare drive (`c:`) too.
+  const normal = normalize(path).replace(/^[a-z]:/, (drive) => drive.toUpperCase())
   return normal.length > 1 && normal.endsWith('/') && !isRoot(normal) ? normal.slice(0, -1) : normal
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { basename, dirname, isInside, joinPath, relativePath } from './file-system.js'
+import { basename, dirname, isInside, joinPath, normalizePath, relativePath } from './file-system.js'
 import { MemoryFileSystem } from './memory-file-system.js'
 import { outsideWorkspace } from './read-file.js'
 import { allFindings, listMinutes, loadWorkspace, readMinutes, resolvePath } from './workspace.js'
@@ -41,6 +41,9 @@ function driveWorkspace(): MemoryFileSystem {
 
 describe('paths on a Windows drive', () => {
   it('joins, splits and relates drive-letter paths, whatever the slashes', () => {
+    expect(normalizePath('c:\\Users\\x\\')).toBe('C:/Users/x')
+    expect(normalizePath('c:')).toBe('C:/')
+    expect(normalizePath('/w/a/')).toBe('/w/a')
     expect(joinPath('C:\\Users\\x', 'inquiry/notes\\a.md')).toBe('C:/Users/x/inquiry/notes/a.md')
     expect(joinPath('c:/Users/x/inquiry', '..\\other')).toBe('C:/Users/x/other')
     expect(joinPath('C:/Users/x', 'D:\\data\\r.yaml')).toBe('D:/data/r.yaml')

@@ -25,7 +25,7 @@ import type {
 } from './protocol.js'
 import { getReferences } from './references.js'
 import { prepareRename, rename, RenameError } from './rename.js'
-import { uriToPath } from './uri.js'
+import { isFilePath, uriToPath } from './uri.js'
 import { WorkspaceIndex, type PlacedDocument } from './workspace-index.js'
 
 /** How to create a language service. */
@@ -145,7 +145,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       try {
         await index.settled()
         const path = uriToPath(uri)
-        if (!path.startsWith('/')) return []
+        if (!isFilePath(path)) return []
         const folder = index.folderOf(path)
         await folder.loaded
         return getDiagnostics({ folder, path, kind: index.kindOf(folder, path) })

@@ -1,8 +1,8 @@
-import { configFileName, dirname, type MinutesDocument } from '@followthrough/engine'
+import { basename, configFileName, dirname, isInside, joinPath, type MinutesDocument } from '@followthrough/engine'
 import { FolderIndex, type BulkAnalyzer } from './folder-index.js'
 import { FileChangeType, type Disposable, type FileChange, type ILogger, type ITextDocument, type IWorkspace } from './interfaces.js'
 import { OverlayFileSystem } from './overlay-file-system.js'
-import { normalizeUri, pathToUri, uriToPath } from './uri.js'
+import { isFilePath, normalizeUri, pathToUri, uriToPath } from './uri.js'
 
 /** What a file is to the service. */
 export type FileKind = 'minutes' | 'markdown' | 'register' | 'config' | 'other'
@@ -29,9 +29,9 @@ interface OpenDocument {
 
 const markdown = /\.(md|markdown|mdown|mkd)$/i
 
-/** Whether a path from a URI names a file (`file:` URIs and plain absolute paths do). */
-function isFilePath(path: string): boolean {
-  return path.startsWith('/')
+/** Whether a path names a config file (of some folder). */
+function isConfigName(path: string): boolean {
+  return basename(path) === configFileName
 }
 
 /**
@@ -99,7 +99,8 @@ export class WorkspaceIndex {
   }
 
   private addFolder(root: string): FolderIndex {
-    const folder = new FolderIndex(root.replace(/\/+$/, '') || '/', this.fs, this.logger, (path) => this.fs.text(path), this.analyzer)
+    // `root` comes from `uriToPath`, in the engine's spelling (no trailing slash but at a root).
+    const folder = new FolderIndex(root, this.fs, this.logger, (path) => this.fs.text(path), this.analyzer)
     this.folders.push(folder)
     this.watch(folder, folder.reload())
     return folder
@@ -130,10 +131,7 @@ export class WorkspaceIndex {
   /** The folder a path belongs to: the deepest root that holds it. */
   private containing(path: string): FolderIndex | undefined {
     let best: FolderIndex | undefined
-    for (const folder of this.folders) {
-      const root = folder.root === '/' ? '/' : `${folder.root}/`
-      if ((path.startsWith(root) || path === folder.root) && (!best || folder.root.length > best.root.length)) best = folder
-    }
+    for (const folder of this.folders) if (isInside(folder.root, path) && (!best || folder.root.length > best.root.length)) best = folder
     return best
   }
 
@@ -151,7 +149,7 @@ export class WorkspaceIndex {
     if (this.containing(path)) return
     let folder = dirname(path)
     for (;;) {
-      if ((await this.fs.exists(`${folder === '/' ? '' : folder}/${configFileName}`)) || (await this.fs.exists(`${folder === '/' ? '' : folder}/recommendations.yaml`))) break
+      if ((await this.fs.exists(joinPath(folder, configFileName))) || (await this.fs.exists(joinPath(folder, 'recommendations.yaml')))) break
       const parent = dirname(folder)
       if (parent === folder) {
         folder = dirname(path)
@@ -174,7 +172,7 @@ export class WorkspaceIndex {
   /** What a path is in its folder. */
   kindOf(folder: FolderIndex, path: string): FileKind {
     if (!folder.workspace) return markdown.test(path) ? 'markdown' : 'other'
-    if (path === folder.configPath || (path.endsWith(`/${configFileName}`) && dirname(path) === folder.root)) return 'config'
+    if (path === folder.configPath || (isConfigName(path) && dirname(path) === folder.root)) return 'config'
     if (folder.registerAt(path)) return 'register'
     if (folder.isMinutes(path)) return 'minutes'
     return markdown.test(path) ? 'markdown' : 'other'
@@ -184,7 +182,7 @@ export class WorkspaceIndex {
   changeFolders(added: readonly string[], removed: readonly string[]): Promise<void> {
     return this.run(async () => {
       for (const uri of removed) {
-        const root = uriToPath(uri).replace(/\/+$/, '')
+        const root = uriToPath(uri)
         const folder = this.folders.find((candidate) => candidate.root === root)
         if (!folder) continue
         folder.dispose()
@@ -215,7 +213,7 @@ export class WorkspaceIndex {
     const folder = this.folderOf(path)
     await folder.loaded
     const kind = this.kindOf(folder, path)
-    if (kind === 'config' || kind === 'register' || (kind === 'other' && path.endsWith(`/${configFileName}`))) {
+    if (kind === 'config' || kind === 'register' || (kind === 'other' && isConfigName(path))) {
       if (previous !== text) await this.reloadFolder(folder)
       else this.emit([document.uri])
       return
@@ -263,7 +261,7 @@ export class WorkspaceIndex {
         if (this.fs.text(path) !== undefined) continue
         const folder = this.folderOf(path)
         const kind = this.kindOf(folder, path)
-        if (kind === 'config' || kind === 'register' || path.endsWith(`/${configFileName}`)) {
+        if (kind === 'config' || kind === 'register' || isConfigName(path)) {
           reload.add(folder)
         } else if (kind === 'minutes' || (change.type === FileChangeType.Deleted && folder.minutes.has(path))) {
           if (await folder.refreshFile(path)) touched.add(folder)
