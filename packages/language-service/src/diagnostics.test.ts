@@ -6,7 +6,7 @@ import { nodeFileSystem } from '@followthrough/engine/node'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { documentOf, memoryWorkspace, minutes, root, serviceOver, smallRegister, telfordFiles, telfordOnDisk } from '../test/helpers.js'
 import { createLanguageService } from './language-service.js'
-import type { Diagnostic } from './protocol.js'
+import type { Diagnostic } from 'vscode-languageserver-types'
 import { pathToUri } from './uri.js'
 
 const repository = join(telfordOnDisk, '..', '..')

@@ -1,5 +1,6 @@
 import type { Finding } from '@followthrough/engine'
-import { DiagnosticSeverity, type Diagnostic } from './protocol.js'
+import { DiagnosticSeverity } from 'vscode-languageserver-types'
+import type { Diagnostic } from 'vscode-languageserver-types'
 import { findingRange } from './text.js'
 import type { PlacedDocument } from './workspace-index.js'
 

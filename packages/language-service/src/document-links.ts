@@ -1,4 +1,5 @@
-import type { CancellationToken, DocumentLink } from './protocol.js'
+import type { DocumentLink } from 'vscode-languageserver-types'
+import type { CancellationToken } from './interfaces.js'
 import { registerOf } from './targets.js'
 import { spanRange } from './text.js'
 import type { PlacedDocument } from './workspace-index.js'

@@ -1,4 +1,5 @@
-import { SymbolKind, type DocumentSymbol, type Position } from './protocol.js'
+import { SymbolKind } from 'vscode-languageserver-types'
+import type { DocumentSymbol, Position } from 'vscode-languageserver-types'
 import { spanRange } from './text.js'
 import type { PlacedDocument } from './workspace-index.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { documentOf, minutes, positionOf, root, serviceOver, smallRegister, telfordFiles } from '../test/helpers.js'
+import { documentOf, markdown, minutes, positionOf, root, serviceOver, smallRegister, telfordFiles } from '../test/helpers.js'
 
 const files = telfordFiles()
 const april = `${root}/minutes/2023-04-17-accountability.md`
@@ -9,8 +9,7 @@ describe('getHover', () => {
     const { service } = await serviceOver(files)
     const document = documentOf(april, files[april]!)
     const hover = await service.getHover(document, positionOf(document, 'Recommendation* 12', 18))
-    const value = hover!.contents.value
-    expect(hover!.contents.kind).toBe('markdown')
+    const value = markdown(hover)
     expect(value).toContain('**R12** · Record children as victims, never as consenting')
     expect(value).toContain('Police records and reports should describe exploited children as victims')
     expect(value).toContain('**Owner:** West Mercia Police')
@@ -25,14 +24,14 @@ describe('getHover', () => {
     const { service } = await serviceOver(files)
     const document = documentOf(april, files[april]!)
     const hover = await service.getHover(document, positionOf(document, 'Rec. 14', 6))
-    expect(hover!.contents.value).toMatch(/\*\*Due:\*\* 2024-03-31 — \*\*overdue\*\* by 242 days/)
+    expect(markdown(hover)).toMatch(/\*\*Due:\*\* 2024-03-31 — \*\*overdue\*\* by 242 days/)
   })
 
   it('lists the members of a range compactly', async () => {
     const { service } = await serviceOver(files)
     const document = documentOf(april, files[april]!)
     const hover = await service.getHover(document, positionOf(document, 'R3-R5', 1))
-    expect(hover!.contents.value.split('\n')).toEqual([
+    expect(markdown(hover).split('\n')).toEqual([
       '**R3–R5** (3 recommendations)',
       '',
       '- **R3** · Adopt a victim-first standard for every CSE investigation — implemented',
@@ -45,7 +44,7 @@ describe('getHover', () => {
     const { service } = await serviceOver(files)
     const path = `${root}/minutes/2024-01-17-accountability.md`
     const document = documentOf(path, files[path]!)
-    const value = (await service.getHover(document, positionOf(document, '(R52)', 2)))!.contents.value
+    const value = markdown(await service.getHover(document, positionOf(document, '(R52)', 2)))
     expect(value).toContain('**R52** is not a recommendation of Independent Inquiry into Telford Child Sexual Exploitation (R1 to R47).')
     expect(value).toContain('- **R5** · Supervisor review of new CSE reports within 48 hours')
     expect(value).toContain('- **R42**')
@@ -54,11 +53,11 @@ describe('getHover', () => {
   it('works on ids in the register, and on a reference at the very end of a file', async () => {
     const { service } = await serviceOver(files)
     const register = documentOf(`${root}/recommendations.yaml`, files[`${root}/recommendations.yaml`]!)
-    const value = (await service.getHover(register, positionOf(register, 'supersededBy: R46', 15)))!.contents.value
+    const value = markdown(await service.getHover(register, positionOf(register, 'supersededBy: R46', 15)))
     expect(value).toContain('**R46** · Independent review of implementation after two years')
     const end = documentOf(`${root}/minutes/end.md`, minutes('2024-11-01', 'Last word on R45').trimEnd())
     const hover = await service.getHover(end, end.positionAt(end.getText().length))
-    expect(hover!.contents.value).toContain('**Superseded by:** R46')
+    expect(markdown(hover)).toContain('**Superseded by:** R46')
   })
 
   it('gives nothing away from references, in empty documents and in documents without front matter', async () => {
@@ -67,7 +66,7 @@ describe('getHover', () => {
     expect(await service.getHover(document, positionOf(document, 'Attendance'))).toBeUndefined()
     expect(await service.getHover(documentOf(`${root}/minutes/empty.md`, ''), { line: 0, character: 0 })).toBeUndefined()
     const bare = documentOf(`${root}/minutes/bare.md`, 'R12 without front matter')
-    expect((await service.getHover(bare, { line: 0, character: 1 }))!.contents.value).toContain('**R12**')
+    expect(markdown(await service.getHover(bare, { line: 0, character: 1 }))).toContain('**R12**')
     // Code is not a reference.
     const code = documentOf(`${root}/minutes/code.md`, minutes('2024-11-01', 'Use `R12` here'))
     expect(await service.getHover(code, positionOf(code, 'R12', 1))).toBeUndefined()
@@ -80,8 +79,8 @@ describe('getHover', () => {
       [`${root}/b.yaml`]: smallRegister('beta', 5)
     })
     const document = documentOf(`${root}/minutes/x.md`, minutes('2023-04-17', 'beta:R4 and R2.'))
-    expect((await service.getHover(document, positionOf(document, 'beta:R4', 6)))!.contents.value).toContain('*Inquiry beta* (`beta`)')
-    const ambiguous = (await service.getHover(document, positionOf(document, 'R2', 1)))!.contents.value
+    expect(markdown(await service.getHover(document, positionOf(document, 'beta:R4', 6)))).toContain('*Inquiry beta* (`beta`)')
+    const ambiguous = markdown(await service.getHover(document, positionOf(document, 'R2', 1)))
     expect(ambiguous).toContain('**R2** is ambiguous')
     expect(ambiguous).toContain('`alpha:R2`')
     expect(ambiguous).toContain('`beta:R2`')

@@ -1,7 +1,7 @@
 import { nearest, type Progress, type Recommendation, type Register } from '@followthrough/core'
 import { relativePath, dirname } from '@followthrough/engine'
 import type { FolderIndex, RegisterEntry } from './folder-index.js'
-import type { Hover } from './protocol.js'
+import type { Hover } from 'vscode-languageserver-types'
 import { targetsAt, type Target } from './targets.js'
 import { compareIds, escapeMarkdown } from './text.js'
 import type { PlacedDocument } from './workspace-index.js'

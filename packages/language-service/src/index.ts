@@ -5,31 +5,37 @@
  * library over small injected interfaces, results shaped as LSP's.
  */
 export { createLanguageService, type LanguageService, type LanguageServiceOptions } from './language-service.js'
-export { FileChangeType, type Disposable, type FileChange, type ILogger, type ITextDocument, type IWorkspace, type LogLevel } from './interfaces.js'
 export {
-  CompletionItemKind,
-  DiagnosticSeverity,
-  SymbolKind,
+  FileChangeType,
   type CancellationToken,
-  type CodeAction,
-  type CodeActionContext,
-  type CompletionItem,
-  type CompletionList,
-  type Diagnostic,
-  type DocumentLink,
-  type DocumentSymbol,
-  type Hover,
-  type Location,
-  type MarkupContent,
-  type Position,
-  type PrepareRename,
-  type Range,
-  type TextEdit,
-  type WorkspaceEdit
-} from './protocol.js'
-export { RenameError } from './rename.js'
+  type Disposable,
+  type FileChange,
+  type ILogger,
+  type ITextDocument,
+  type IWorkspace,
+  type LogLevel
+} from './interfaces.js'
+// Results are LSP's own types, from the package that defines them (tiny, no Node, no server).
+export { CompletionItemKind, DiagnosticSeverity, SymbolKind } from 'vscode-languageserver-types'
+export type {
+  CodeAction,
+  CodeActionContext,
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  DocumentLink,
+  DocumentSymbol,
+  Hover,
+  Location,
+  MarkupContent,
+  Position,
+  Range,
+  TextEdit,
+  WorkspaceEdit
+} from 'vscode-languageserver-types'
+export { RenameError, type PrepareRename } from './rename.js'
 export { diagnosticSource, toDiagnostic, type DiagnosticData } from './diagnostics.js'
 export { OverlayFileSystem } from './overlay-file-system.js'
-export { normalizeUri, pathToUri, uriToPath } from './uri.js'
+export { isFilePath, normalizeUri, pathToUri, uriToPath } from './uri.js'
 export { completionContext } from './completion.js'
 export type { BulkAnalyzer } from './folder-index.js'

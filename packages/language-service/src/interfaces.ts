@@ -1,5 +1,5 @@
 import type { ReadOptions } from '@followthrough/engine'
-import type { Position } from './protocol.js'
+import type { Position } from 'vscode-languageserver-types'
 
 /**
  * What the service needs from its host, and nothing more: a document, the
@@ -61,6 +61,15 @@ export type FileChangeType = 1 | 2 | 3
 export interface FileChange {
   uri: string
   type: FileChangeType
+}
+
+/**
+ * Lets a long request stop early when the editor no longer wants its answer:
+ * the one member of `vscode-jsonrpc`'s `CancellationToken` the service reads,
+ * so hosts without that package pass `{ isCancellationRequested }`.
+ */
+export interface CancellationToken {
+  readonly isCancellationRequested: boolean
 }
 
 /** Stops a listener. */

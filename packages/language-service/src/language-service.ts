@@ -7,9 +7,8 @@ import { getDocumentLinks } from './document-links.js'
 import { getDocumentSymbols } from './document-symbols.js'
 import type { BulkAnalyzer } from './folder-index.js'
 import { getHover } from './hover.js'
-import type { Disposable, FileChange, ILogger, ITextDocument, IWorkspace } from './interfaces.js'
+import type { CancellationToken, Disposable, FileChange, ILogger, ITextDocument, IWorkspace } from './interfaces.js'
 import type {
-  CancellationToken,
   CodeAction,
   CodeActionContext,
   CompletionList,
@@ -19,12 +18,11 @@ import type {
   Hover,
   Location,
   Position,
-  PrepareRename,
   Range,
   WorkspaceEdit
-} from './protocol.js'
+} from 'vscode-languageserver-types'
 import { getReferences } from './references.js'
-import { prepareRename, rename, RenameError } from './rename.js'
+import { prepareRename, rename, RenameError, type PrepareRename } from './rename.js'
 import { isFilePath, uriToPath } from './uri.js'
 import { WorkspaceIndex, type PlacedDocument } from './workspace-index.js'
 

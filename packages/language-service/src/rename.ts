@@ -1,10 +1,22 @@
 import type { FoundReference } from '@followthrough/remark-recommendations'
 import type { FolderIndex } from './folder-index.js'
-import type { CancellationToken, PrepareRename, TextEdit, WorkspaceEdit } from './protocol.js'
+import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types'
+import type { CancellationToken } from './interfaces.js'
 import { mentionsOf } from './references.js'
 import { rewriteReference } from './rewrite.js'
 import { narrow, sourceRange, targetsAt, type Target } from './targets.js'
 import type { PlacedDocument } from './workspace-index.js'
+
+/**
+ * The answer to a prepare-rename request: the `{ range, placeholder }` form of
+ * LSP's `PrepareRenameResult` (which `vscode-languageserver-types` does not name).
+ */
+export interface PrepareRename {
+  /** The characters a rename replaces (the id, or the number of `Recommendation 12`). */
+  range: Range
+  /** The id to offer for editing, such as `R12`. */
+  placeholder: string
+}
 
 /** Why a rename cannot be done, worded for the person renaming. */
 export class RenameError extends Error {

@@ -1,5 +1,5 @@
 import type { FoundReference } from '@followthrough/remark-recommendations'
-import type { Range } from './protocol.js'
+import type { Range } from 'vscode-languageserver-types'
 import { numberTokens } from './targets.js'
 import { advance } from './text.js'
 

@@ -1,7 +1,7 @@
 import type { SourceRange } from '@followthrough/core'
 import type { FoundReference } from '@followthrough/remark-recommendations'
 import type { FolderIndex, RegisterEntry } from './folder-index.js'
-import type { Range } from './protocol.js'
+import type { Range } from 'vscode-languageserver-types'
 import { spanHolds, spanRange } from './text.js'
 import type { PlacedDocument } from './workspace-index.js'
 

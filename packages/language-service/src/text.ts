@@ -1,6 +1,6 @@
 import type { Finding } from '@followthrough/engine'
 import type { SourcePoint, SourceSpan } from '@followthrough/remark-recommendations'
-import type { Position, Range } from './protocol.js'
+import type { Position, Range } from 'vscode-languageserver-types'
 
 /**
  * Positions between the engine (1-based lines and columns, as the CLI prints

@@ -1,7 +1,7 @@
 import { MemoryFileSystem } from '@followthrough/engine'
 import { TextDocument } from 'vscode-languageserver-textdocument'
 import { describe, expect, it } from 'vitest'
-import { memoryWorkspace, minutes, positionOf, root as posixRoot, serviceOver, telfordFiles, today } from '../test/helpers.js'
+import { markdown, memoryWorkspace, minutes, positionOf, root as posixRoot, serviceOver, telfordFiles, today } from '../test/helpers.js'
 import { createLanguageService, type LanguageService } from './language-service.js'
 import type { ITextDocument } from './interfaces.js'
 
@@ -72,8 +72,7 @@ describe('a workspace on a Windows drive', () => {
     expect(definition?.uri).toBe(`${folderUri}/recommendations.yaml`)
     const links = await service.getDocumentLinks(document)
     expect(links[0]?.target).toMatch(/^file:\/\/\/c%3A\/Users\/x\/telford\/recommendations\.yaml#L\d+$/)
-    const hover = (await service.getHover(document, positionOf(document, 'Recommendation* 12', 18)))!.contents
-    expect(typeof hover === 'object' && 'value' in hover ? hover.value : '').toContain(
+    expect(markdown(await service.getHover(document, positionOf(document, 'Recommendation* 12', 18)))).toContain(
       `**Last discussed:** 2024-10-16 in [2024-10-16-accountability.md](${folderUri}/minutes/2024-10-16-accountability.md)`
     )
     const references = await service.getReferences(document, at, { includeDeclaration: true })

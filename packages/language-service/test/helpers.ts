@@ -5,7 +5,7 @@ import { MemoryFileSystem } from '@followthrough/engine'
 import { TextDocument } from 'vscode-languageserver-textdocument'
 import { createLanguageService, type LanguageService } from '../src/language-service.js'
 import type { ITextDocument, IWorkspace } from '../src/interfaces.js'
-import type { Position } from '../src/protocol.js'
+import type { Hover, Position } from 'vscode-languageserver-types'
 import { pathToUri } from '../src/uri.js'
 
 /** The repository's example workspace on disk. */
@@ -70,4 +70,11 @@ export function minutes(date: string, body: string, extra = ''): string {
 export function smallRegister(id = 'iitcse', count = 14): string {
   const entries = Array.from({ length: count }, (_, index) => `  - id: R${index + 1}\n    title: Recommendation number ${index + 1} on training\n    owners: [council]`).join('\n')
   return `inquiry:\n  id: ${id}\n  title: Inquiry ${id}\n  published: 2022-07-12\nowners:\n  - id: council\n    name: Telford & Wrekin Council\nrecommendations:\n${entries}\n`
+}
+
+/** The Markdown of a hover; fails the test when there is no hover or it is not one Markdown text (the service's hovers always are). */
+export function markdown(hover: Hover | undefined): string {
+  const contents = hover?.contents
+  if (typeof contents !== 'object' || Array.isArray(contents) || !('kind' in contents) || contents.kind !== 'markdown') throw new Error(`Expected a Markdown hover, got ${JSON.stringify(hover)}`)
+  return contents.value
 }
