@@ -1,7 +1,7 @@
 import { statuses } from '@followthrough/core'
 import type { Finding } from '@followthrough/engine'
-import { documentFindings, toDiagnostic } from './diagnostics.js'
 import type { CodeAction, CodeActionContext, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types'
+import { documentFindings, toDiagnostic } from './diagnostics.js'
 import { rewriteReference } from './rewrite.js'
 import { referencesAt } from './targets.js'
 import { findingRange, rangesMeet } from './text.js'

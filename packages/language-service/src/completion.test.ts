@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import type { CompletionList } from 'vscode-languageserver-types'
 import { documentOf, minutes, root, serviceOver, smallRegister, telfordFiles } from '../test/helpers.js'
 import { completionContext } from './completion.js'
-import type { CompletionList } from 'vscode-languageserver-types'
 
 const files = telfordFiles()
 

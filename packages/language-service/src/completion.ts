@@ -1,9 +1,9 @@
 import type { Recommendation, Register } from '@followthrough/core'
 import { lineStart } from '@followthrough/engine'
 import { escapeRegExp, keywordPattern } from '@followthrough/remark-recommendations'
-import type { FolderIndex, RegisterEntry } from './folder-index.js'
-import { CompletionItemKind } from 'vscode-languageserver-types'
-import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver-types'
+import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types'
+import type { FolderIndex } from './folder-index.js'
+import type { RegisterEntry } from './last-good.js'
 import { compareIds, escapeMarkdown, idSortKey } from './text.js'
 import type { PlacedDocument } from './workspace-index.js'
 
@@ -117,9 +117,10 @@ function registersFor(folder: FolderIndex, placed: PlacedDocument, qualifier: st
 /** The completion items at an offset. */
 export function getCompletions(placed: PlacedDocument, offset: number, positionAt: (offset: number) => Position, options: CompletionOptions): CompletionList {
   const empty: CompletionList = { isIncomplete: false, items: [] }
-  if (!placed.minutes || !placed.folder.workspace) return empty
   const folder = placed.folder
-  const { prefix, keywords } = folder.workspace.config.config
+  const workspace = folder.workspace
+  if (!placed.minutes || !workspace) return empty
+  const { prefix, keywords } = workspace.config.config
   const context = completionContext(placed.text, offset, prefix, keywords)
   if (!context) return empty
   const registers = registersFor(folder, placed, context.qualifier)

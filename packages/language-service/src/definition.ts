@@ -1,5 +1,5 @@
-import type { RegisterEntry } from './folder-index.js'
 import type { Location } from 'vscode-languageserver-types'
+import type { RegisterEntry } from './last-good.js'
 import { narrow, sourceRange, targetsAt } from './targets.js'
 import type { PlacedDocument } from './workspace-index.js'
 

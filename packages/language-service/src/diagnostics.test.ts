@@ -4,9 +4,9 @@ import { join } from 'node:path'
 import { MemoryFileSystem } from '@followthrough/engine'
 import { nodeFileSystem } from '@followthrough/engine/node'
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { Diagnostic } from 'vscode-languageserver-types'
 import { documentOf, memoryWorkspace, minutes, root, serviceOver, smallRegister, telfordFiles, telfordOnDisk } from '../test/helpers.js'
 import { createLanguageService } from './language-service.js'
-import type { Diagnostic } from 'vscode-languageserver-types'
 import { pathToUri } from './uri.js'
 
 const repository = join(telfordOnDisk, '..', '..')

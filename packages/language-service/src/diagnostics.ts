@@ -1,6 +1,5 @@
 import type { Finding } from '@followthrough/engine'
-import { DiagnosticSeverity } from 'vscode-languageserver-types'
-import type { Diagnostic } from 'vscode-languageserver-types'
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types'
 import { findingRange } from './text.js'
 import type { PlacedDocument } from './workspace-index.js'
 

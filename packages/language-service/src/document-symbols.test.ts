@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { documentOf, root, serviceOver, telfordFiles } from '../test/helpers.js'
 import type { DocumentSymbol } from 'vscode-languageserver-types'
+import { documentOf, root, serviceOver, telfordFiles } from '../test/helpers.js'
 
 const files = telfordFiles()
 const april = `${root}/minutes/2023-04-17-accountability.md`

@@ -1,5 +1,4 @@
-import { SymbolKind } from 'vscode-languageserver-types'
-import type { DocumentSymbol, Position } from 'vscode-languageserver-types'
+import { SymbolKind, type DocumentSymbol, type Position } from 'vscode-languageserver-types'
 import { spanRange } from './text.js'
 import type { PlacedDocument } from './workspace-index.js'
 

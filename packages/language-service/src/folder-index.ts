@@ -1,17 +1,13 @@
-import { locateRegister, type Config, type Progress, type Register, type RegisterLocations } from '@followthrough/core'
+import type { Progress, Register } from '@followthrough/core'
 import {
   applySeverities,
   compareFindings,
-  discussedAfterClosure,
+  defaultConfig,
   listMinutes,
-  loadRegisters,
-  loadWorkspace,
   minutesMatcher,
   openMinutesDocument,
   readMinutes,
   updateMinutesDocument,
-  workspaceFindings,
-  workspaceProgress,
   type FileSystem,
   type Finding,
   type MinutesAnalysis,
@@ -19,8 +15,12 @@ import {
   type Workspace,
   type WorkspaceContext
 } from '@followthrough/engine'
-import { factsChange, moveFindings, type FactsChange } from './facts.js'
+import { analysisSignature } from './analysis-signature.js'
+import { CrossFileResults } from './cross-file.js'
+import { factsChange, type FactsChange } from './facts.js'
+import { analyseFiles, type BulkAnalyzer } from './index-files.js'
 import type { ILogger } from './interfaces.js'
+import { LastGoodLoader, type RegisterEntry } from './last-good.js'
 
 /** One minutes file of the index. */
 export interface MinutesEntry {
@@ -30,57 +30,40 @@ export interface MinutesEntry {
   document?: MinutesDocument
 }
 
-/** One register of the folder, as minutes are checked against it. */
-export interface RegisterEntry {
-  path: string
-  /** The register: the file's, or its last good version while the file does not validate. */
-  register?: Register
-  /** Whether `register` is that last good version (the file has errors now). */
-  stale: boolean
-  /** Where its ids are written (empty when the file cannot be read). */
-  locations: RegisterLocations
+/** What a folder knows once its config and registers are loaded. */
+interface Loaded {
+  /** The folder's configuration and registers, with last good registers standing in for broken ones. */
+  workspace: Workspace
+  /** What minutes are analysed against (see {@link FolderIndex.analysisContext}). */
+  context: WorkspaceContext
+  /** What analysis reads of `workspace` (see `analysisSignature`). */
+  signature: string
 }
 
-/**
- * Analyses many minutes files on disk at once (a server passes one that uses
- * worker threads). Each result is what the engine's `readMinutes` gives.
- */
-export type BulkAnalyzer = (paths: readonly string[], context: WorkspaceContext) => Promise<MinutesAnalysis[]>
-
-/** Below this many files, a bulk analyzer costs more than it saves. */
-const bulkThreshold = 40
-
-/** How long indexing works before letting requests in, in milliseconds. */
-const slice = 25
-
-/** Let the event loop run other work (requests, edits) during long indexing. */
-function breathe(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0))
+/** A promise and the function that resolves it. */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => {}
+  const promise = new Promise<void>((done) => (resolve = done))
+  return { promise, resolve }
 }
 
 /**
  * One root folder: its config, its registers and every minutes file's
  * analysis, kept up to date file by file; and the results that need all of
  * them (the engine's workspace rules, progress), cached until a file's facts
- * change (see `facts.ts`).
+ * change (see `cross-file.ts`).
  *
  * Every result comes from the engine: `loadWorkspace` for the config and
- * registers, `readMinutes` and `openMinutesDocument`/`updateMinutesDocument`
- * for minutes, `workspaceFindings` and `applySeverities` for lint,
- * `workspaceProgress` for progress. This class only decides what to recompute.
+ * registers (through `last-good.ts`), `readMinutes` (through
+ * `index-files.ts`) and `openMinutesDocument`/`updateMinutesDocument` for
+ * minutes, `workspaceFindings` and `applySeverities` for lint,
+ * `workspaceProgress` for progress. This class keeps the files and decides
+ * when to reload and re-index.
  */
 export class FolderIndex {
-  /** The folder's configuration and registers, with last good registers standing in for broken ones. */
-  workspace!: Workspace
-  /**
-   * What minutes are analysed against. The same object for as long as the
-   * parts of the registers and config that analysis reads stay the same
-   * (ids, supersession, prefix, keywords, rule severities), so editing a
-   * title does not re-check every file, and open documents keep re-parsing
-   * incrementally.
-   */
-  analysisContext!: WorkspaceContext
+  /** Whether a path is one of this folder's minutes (none until the config is loaded). */
   isMinutes: (path: string) => boolean = () => false
+  /** The register files the config names. */
   registers: RegisterEntry[] = []
   readonly minutes = new Map<string, MinutesEntry>()
   /** Open Markdown files that are not minutes of the config (hover and links still work there). */
@@ -89,21 +72,15 @@ export class FolderIndex {
   complete = false
   /** Resolves when the current indexing has finished or was superseded (check `complete`). */
   ready: Promise<void> = Promise.resolve()
-  /** Grows when a file's date or status updates change, a file comes or goes, or the context reloads. */
-  private updatesEpoch = 0
-  /** Grows on any change of facts (the above, and references or titles): progress follows it. */
-  private factsEpoch = 0
+  /** Resolves once the config and registers were loaded (or failed to load) at least once. */
+  readonly loaded: Promise<void>
+  private readonly markLoaded: () => void
+  /** Undefined until the config and registers are first loaded. */
+  private state: Loaded | undefined
+  /** Grows with every reload; an indexing run whose generation is not the newest stops. */
   private generation = 0
-  private signature: string | undefined
-  private readonly lastGood = new Map<string, Register>()
-  private lastGoodConfig: Config | undefined
-  private across: { epoch: number; byFile: Map<string, { analysis: MinutesAnalysis; findings: Finding[] }> } | undefined
-  private stripped: { epoch: number; byFile: Map<string, MinutesAnalysis> } | undefined
-  private progressCache: { epoch: number; asOf: string; progress: Progress[] } | undefined
-  private readonly locationCache = new Map<string, { text: string; locations: RegisterLocations }>()
-  private markLoaded: () => void = () => {}
-  /** Resolves once the config and registers were loaded at least once. */
-  readonly loaded: Promise<void> = new Promise((resolve) => (this.markLoaded = resolve))
+  private readonly loader: LastGoodLoader
+  private readonly cross: CrossFileResults
 
   constructor(
     /** The folder's path. */
@@ -113,11 +90,33 @@ export class FolderIndex {
     /** The open text of a path, when the editor has it open. */
     private readonly openText: (path: string) => string | undefined,
     private readonly analyzer?: BulkAnalyzer
-  ) {}
+  ) {
+    const loaded = deferred()
+    this.loaded = loaded.promise
+    this.markLoaded = loaded.resolve
+    this.loader = new LastGoodLoader(fs, root)
+    this.cross = new CrossFileResults(this.minutes, logger, root)
+  }
+
+  /** The folder's configuration and registers, with last good registers standing in for broken ones; undefined until loaded. */
+  get workspace(): Workspace | undefined {
+    return this.state?.workspace
+  }
+
+  /**
+   * What minutes are analysed against; undefined until loaded. The same
+   * object for as long as the parts of the registers and config that
+   * analysis reads stay the same (ids, supersession, prefix, keywords, rule
+   * severities), so editing a title does not re-check every file, and open
+   * documents keep re-parsing incrementally.
+   */
+  get analysisContext(): WorkspaceContext | undefined {
+    return this.state?.context
+  }
 
   /** The config file's path, when there is one. */
   get configPath(): string | undefined {
-    return this.workspace?.config.path
+    return this.state?.workspace.config.path
   }
 
   /**
@@ -131,20 +130,21 @@ export class FolderIndex {
    */
   async reload(): Promise<{ reanalysed: boolean; done: Promise<void> }> {
     const generation = ++this.generation
-    let finish!: () => void
-    this.ready = new Promise((resolve) => (finish = resolve))
+    const indexed = deferred()
+    this.ready = indexed.promise
     try {
-      const workspace = await this.loadWorkspace()
+      const { workspace, registers } = await this.loader.load()
+      this.registers = registers
       if (generation !== this.generation) {
-        finish()
+        indexed.resolve()
         return { reanalysed: false, done: this.ready }
       }
       const changed = this.use(workspace)
       const done = this.indexFiles(generation, changed).catch((error: unknown) => this.logger.log('error', `Cannot index ${this.root}: ${String(error)}`))
-      void done.then(finish)
+      void done.then(indexed.resolve)
       return { reanalysed: changed, done: this.ready }
     } catch (error) {
-      finish()
+      indexed.resolve()
       throw error
     } finally {
       this.markLoaded()
@@ -154,15 +154,15 @@ export class FolderIndex {
   /** Take a freshly loaded workspace; re-check open documents. @returns whether analyses must be redone. */
   private use(workspace: Workspace): boolean {
     const signature = analysisSignature(workspace)
-    const changed = signature !== this.signature
-    this.signature = signature
-    this.workspace = workspace
-    if (changed || !this.analysisContext) this.analysisContext = workspace.context
+    const previous = this.state
+    const changed = signature !== previous?.signature
+    const context = changed || !previous ? workspace.context : previous.context
+    this.state = { workspace, context, signature }
     // Workspace findings wait for a complete index; while only titles and the like
     // change, the index stays complete (no flicker as a register is typed).
     if (changed) this.complete = false
     this.isMinutes = minutesMatcher(workspace)
-    this.bump('updates')
+    this.cross.changed('updates')
     // Documents the editor has open are re-checked now, so their diagnostics are right at once.
     for (const entry of [...this.minutes.values()]) {
       if (!entry.document) continue
@@ -171,111 +171,51 @@ export class FolderIndex {
         this.others.set(entry.path, entry.document)
         continue
       }
-      if (changed) this.setDocument(entry.path, openMinutesDocument(entry.document.text, entry.path, this.analysisContext))
+      if (changed) this.setDocument(entry.path, openMinutesDocument(entry.document.text, entry.path, context))
     }
     for (const [path, document] of [...this.others]) {
       if (this.isMinutes(path)) {
         this.others.delete(path)
-        this.setDocument(path, updateMinutesDocument(document, document.text, this.analysisContext))
+        this.setDocument(path, updateMinutesDocument(document, document.text, context))
       } else if (changed) {
-        this.others.set(path, openMinutesDocument(document.text, path, this.analysisContext))
+        this.others.set(path, openMinutesDocument(document.text, path, context))
       }
     }
     return changed
   }
 
-  private async loadWorkspace(): Promise<Workspace> {
-    let workspace = await loadWorkspace(this.fs, this.root)
-    const configBroken = workspace.config.findings.some((finding) => finding.severity === 'error')
-    if (!configBroken) {
-      this.lastGoodConfig = workspace.config.config
-    } else if (this.lastGoodConfig) {
-      // While the config is being fixed, keep checking with the last one that worked.
-      const config = { ...workspace.config, config: this.lastGoodConfig }
-      const registers = await loadRegisters(this.fs, config)
-      workspace = {
-        ...workspace,
-        config,
-        registers,
-        findings: [...workspace.findings, ...applySeverities(registers.flatMap((entry) => entry.findings), this.lastGoodConfig.rules)].sort(compareFindings)
-      }
-    }
-    const entries: RegisterEntry[] = []
-    for (const loaded of workspace.registers) {
-      let register = loaded.register
-      let stale = false
-      if (register) {
-        this.lastGood.set(loaded.path, register)
-      } else if (loaded.text !== undefined && this.lastGood.has(loaded.path)) {
-        // A register being typed: minutes keep the last version that validated.
-        register = this.lastGood.get(loaded.path)
-        stale = true
-      } else {
-        this.lastGood.delete(loaded.path)
-      }
-      const entry: RegisterEntry = { path: loaded.path, stale, locations: this.locate(loaded.path, loaded.text ?? '') }
-      if (register) entry.register = register
-      entries.push(entry)
-    }
-    this.registers = entries
-    const registers = entries.flatMap((entry) => (entry.register ? [entry.register] : []))
-    return { ...workspace, context: { registers, config: workspace.config.config, root: workspace.config.root } }
-  }
-
-  private locate(path: string, text: string): RegisterLocations {
-    const cached = this.locationCache.get(path)
-    if (cached?.text === text) return cached.locations
-    const locations = locateRegister(text)
-    this.locationCache.set(path, { text, locations })
-    return locations
+  /** What documents are parsed against: the loaded context, else (not loaded yet) the defaults. */
+  private parseContext(): WorkspaceContext {
+    return this.state?.context ?? { registers: [], config: defaultConfig(), root: this.root }
   }
 
   private async indexFiles(generation: number, all: boolean): Promise<void> {
+    const state = this.state
+    if (!state) return
     let paths: string[]
     try {
-      paths = await listMinutes(this.fs, this.workspace)
+      paths = await listMinutes(this.fs, state.workspace)
     } catch (error) {
       this.logger.log('error', `Cannot list the minutes of ${this.root}: ${String(error)}`)
       paths = []
     }
     if (generation !== this.generation) return
     const listed = new Set(paths)
-    for (const path of [...this.minutes.keys()]) {
-      const entry = this.minutes.get(path)!
-      if (!listed.has(path) && !entry.document) this.forget(path)
-    }
-    const workspace = { ...this.workspace, context: this.analysisContext }
+    for (const [path, entry] of [...this.minutes]) if (!listed.has(path) && !entry.document) this.forget(path)
     const todo = paths.filter((path) => {
       const known = this.minutes.get(path)
       return !known?.document && (all || !known)
     })
-    if (this.analyzer && todo.length >= bulkThreshold) {
-      try {
-        const results = await this.analyzer(todo, this.analysisContext)
-        if (generation !== this.generation) return
-        // The editor may have opened a file meanwhile: its document wins.
-        results.forEach((analysis, index) => {
-          if (!this.minutes.get(todo[index]!)?.document) this.setAnalysis(todo[index]!, analysis)
-        })
-        this.finish(generation)
-        return
-      } catch (error) {
-        this.logger.log('warn', `Bulk analysis failed, analysing one file at a time: ${String(error)}`)
-      }
-    }
-    let started = Date.now()
-    for (const path of todo) {
-      if (this.minutes.get(path)?.document) continue
-      const analysis = await readMinutes(this.fs, path, workspace)
-      if (generation !== this.generation) return
-      if (!this.minutes.get(path)?.document) this.setAnalysis(path, analysis)
-      if (Date.now() - started > slice) {
-        await breathe()
-        if (generation !== this.generation) return
-        started = Date.now()
-      }
-    }
-    this.finish(generation)
+    const done = await analyseFiles(todo, {
+      fs: this.fs,
+      context: state.context,
+      analyzer: this.analyzer,
+      logger: this.logger,
+      current: () => generation === this.generation,
+      isOpen: (path) => this.minutes.get(path)?.document !== undefined,
+      put: (path, analysis) => this.setAnalysis(path, analysis)
+    })
+    if (done) this.finish(generation)
   }
 
   /**
@@ -287,9 +227,10 @@ export class FolderIndex {
     const first = this.minutes.values().next().value
     if (!first) return
     setTimeout(() => {
-      if (generation !== this.generation || !this.complete) return
+      const workspace = this.state?.workspace
+      if (generation !== this.generation || !this.complete || !workspace) return
       try {
-        this.acrossFor(first)
+        this.cross.findingsFor(first, workspace.context.registers)
       } catch (error) {
         this.logger.log('error', `Cannot check ${this.root}: ${String(error)}`)
       }
@@ -312,20 +253,14 @@ export class FolderIndex {
 
   private touched(previous: MinutesAnalysis | undefined, next: MinutesAnalysis): boolean {
     const change: FactsChange = previous === undefined ? 'updates' : factsChange(previous, next)
-    this.bump(change)
+    this.cross.changed(change)
     // Other files' workspace findings change only with dates and status updates.
     return change === 'updates'
   }
 
-  private bump(change: FactsChange): void {
-    if (change === 'none') return
-    this.factsEpoch++
-    if (change === 'updates') this.updatesEpoch++
-  }
-
   /** Drop a minutes file (deleted, or no longer matched by the config). */
   forget(path: string): void {
-    if (this.minutes.delete(path)) this.bump('updates')
+    if (this.minutes.delete(path)) this.cross.changed('updates')
     this.others.delete(path)
   }
 
@@ -336,15 +271,14 @@ export class FolderIndex {
    * @returns the document, and whether facts other files depend on changed.
    */
   edit(path: string, text: string): { document: MinutesDocument; factsChanged: boolean } {
+    const context = this.parseContext()
     if (this.isMinutes(path)) {
       const entry = this.minutes.get(path)
-      const document = entry?.document
-        ? updateMinutesDocument(entry.document, text, this.analysisContext)
-        : openMinutesDocument(text, path, this.analysisContext)
+      const document = entry?.document ? updateMinutesDocument(entry.document, text, context) : openMinutesDocument(text, path, context)
       return { document, factsChanged: this.setDocument(path, document) }
     }
     const previous = this.others.get(path)
-    const document = previous ? updateMinutesDocument(previous, text, this.analysisContext) : openMinutesDocument(text, path, this.analysisContext)
+    const document = previous ? updateMinutesDocument(previous, text, context) : openMinutesDocument(text, path, context)
     this.others.set(path, document)
     return { document, factsChanged: false }
   }
@@ -370,7 +304,10 @@ export class FolderIndex {
       this.forget(path)
       return had
     }
-    const analysis = await readMinutes(this.fs, path, { ...this.workspace, context: this.analysisContext })
+    const context = this.state?.context
+    // Not loaded yet: the first index reads the file.
+    if (!context) return false
+    const analysis = await readMinutes(this.fs, path, { context })
     if (this.openText(path) !== undefined) return false
     return this.setAnalysis(path, analysis)
   }
@@ -382,7 +319,7 @@ export class FolderIndex {
 
   /** Every minutes analysis, sorted by path as the CLI lists them (order breaks same-day ties). */
   analyses(): MinutesAnalysis[] {
-    return [...this.minutes.keys()].sort().map((path) => this.minutes.get(path)!.analysis)
+    return this.cross.analyses()
   }
 
   /**
@@ -391,89 +328,29 @@ export class FolderIndex {
    */
   minutesFindings(path: string): Finding[] {
     const entry = this.minutes.get(path)
-    if (!entry) return []
-    const across = this.complete ? this.acrossFor(entry) : []
-    const own = this.workspace.findings.filter((finding) => finding.file === path)
-    return [...own, ...applySeverities([...entry.analysis.findings, ...across], this.workspace.config.config.rules)].sort(compareFindings)
+    const workspace = this.state?.workspace
+    if (!entry || !workspace) return []
+    const across = this.complete ? this.cross.findingsFor(entry, workspace.context.registers) : []
+    const own = workspace.findings.filter((finding) => finding.file === path)
+    return [...own, ...applySeverities([...entry.analysis.findings, ...across], workspace.config.config.rules)].sort(compareFindings)
   }
 
   /** The findings of the config or a register file. */
   fileFindings(path: string): Finding[] {
-    return this.workspace.findings.filter((finding) => finding.file === path)
+    return this.state?.workspace.findings.filter((finding) => finding.file === path) ?? []
   }
 
-  /**
-   * The workspace rules' findings for one file, computed as cheaply as its
-   * change allows: moved when only positions changed; its own
-   * `discussed-after-closure` findings recomputed (against every file's status
-   * updates) when only its references changed; everything recomputed, for
-   * every file at once, when some file's dates or status updates changed.
-   */
-  private acrossFor(entry: MinutesEntry): Finding[] {
-    const cache = this.across
-    if (cache && cache.epoch === this.updatesEpoch) {
-      const hit = cache.byFile.get(entry.path)
-      if (hit?.analysis === entry.analysis) return hit.findings
-      const change = hit ? factsChange(hit.analysis, entry.analysis) : 'updates'
-      let findings: Finding[] | undefined
-      if (hit && change === 'none') findings = moveFindings(hit.findings, hit.analysis, entry.analysis)
-      if (hit && change === 'references') findings = this.ownDiscussion(hit, entry.analysis)
-      if (findings) {
-        cache.byFile.set(entry.path, { analysis: entry.analysis, findings })
-        return findings
-      }
-    }
-    const analyses = this.analyses()
-    const byFile = new Map<string, { analysis: MinutesAnalysis; findings: Finding[] }>()
-    for (const analysis of analyses) byFile.set(analysis.path, { analysis, findings: [] })
-    for (const finding of workspaceFindings(analyses, this.workspace.context.registers)) byFile.get(finding.file)?.findings.push(finding)
-    this.across = { epoch: this.updatesEpoch, byFile }
-    return byFile.get(entry.path)?.findings ?? []
-  }
-
-  /**
-   * A file's workspace findings after its references changed (not its status
-   * updates): its status-regression findings moved, its discussion findings
-   * from the engine's rule run over this file and every other file's status
-   * updates (their references left out, so only this file is checked).
-   */
-  private ownDiscussion(hit: { analysis: MinutesAnalysis; findings: Finding[] }, analysis: MinutesAnalysis): Finding[] | undefined {
-    const regressions = moveFindings(
-      hit.findings.filter((finding) => finding.ruleId !== 'discussed-after-closure'),
-      hit.analysis,
-      analysis
-    )
-    if (!regressions) return undefined
-    if (this.stripped?.epoch !== this.updatesEpoch) {
-      const byFile = new Map<string, MinutesAnalysis>()
-      for (const entry of this.minutes.values()) byFile.set(entry.path, { path: entry.path, data: { ...entry.analysis.data, references: [] }, findings: [] })
-      this.stripped = { epoch: this.updatesEpoch, byFile }
-    }
-    // In path order, as the CLI passes them: the order breaks same-day ties between status updates.
-    const analyses = [...this.minutes.keys()].sort().map((path) => (path === analysis.path ? analysis : (this.stripped!.byFile.get(path) ?? this.minutes.get(path)!.analysis)))
-    const discussion = discussedAfterClosure(analyses, this.workspace.context.registers).filter((finding) => finding.file === analysis.path)
-    return [...regressions, ...discussion]
-  }
-
-  /** Progress of each register as of a date, from every indexed minutes file. */
+  /** Progress of each register as of a date, from every indexed minutes file (none until loaded). */
   progress(asOf: string): Progress[] {
-    const cache = this.progressCache
-    if (cache && cache.epoch === this.factsEpoch && cache.asOf === asOf) return cache.progress
-    let progress: Progress[] = []
-    try {
-      progress = workspaceProgress(this.workspace, this.analyses(), asOf)
-    } catch (error) {
-      this.logger.log('error', `Cannot compute progress for ${this.root}: ${String(error)}`)
-    }
-    this.progressCache = { epoch: this.factsEpoch, asOf, progress }
-    return progress
+    const workspace = this.state?.workspace
+    return workspace ? this.cross.progress(workspace, asOf) : []
   }
 
   /** The register a reference names (by its register id), or the only one. */
   registerFor(registerId: string | undefined): RegisterEntry | undefined {
-    const withRegister = this.registers.filter((entry) => entry.register)
+    const withRegister = this.registers.filter((entry): entry is RegisterEntry & { register: Register } => entry.register !== undefined)
     if (registerId === undefined) return withRegister.length === 1 ? withRegister[0] : undefined
-    return withRegister.find((entry) => entry.register!.inquiry.id === registerId)
+    return withRegister.find((entry) => entry.register.inquiry.id === registerId)
   }
 
   /** The register file at a path, if it is one of this folder's. */
@@ -485,19 +362,4 @@ export class FolderIndex {
   dispose(): void {
     this.generation++
   }
-}
-
-/** What analysis reads of the registers and config: when it is the same, analyses stay valid. */
-function analysisSignature(workspace: Workspace): string {
-  const { prefix, keywords, rules } = workspace.config.config
-  const registers = workspace.context.registers.map((register) => [
-    register.inquiry.id,
-    register.recommendations.map((recommendation) => [
-      recommendation.id,
-      recommendation.supersededBy ?? null,
-      recommendation.status ?? null,
-      (recommendation.history ?? []).map((event) => [event.date, event.status])
-    ])
-  ])
-  return JSON.stringify([prefix, keywords, rules, workspace.config.config.referenceStyle ?? null, registers])
 }

@@ -38,4 +38,4 @@ export { diagnosticSource, toDiagnostic, type DiagnosticData } from './diagnosti
 export { OverlayFileSystem } from './overlay-file-system.js'
 export { isFilePath, normalizeUri, pathToUri, uriToPath } from './uri.js'
 export { completionContext } from './completion.js'
-export type { BulkAnalyzer } from './folder-index.js'
+export type { BulkAnalyzer } from './index-files.js'

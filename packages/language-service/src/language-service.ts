@@ -5,7 +5,7 @@ import { getDefinition } from './definition.js'
 import { getDiagnostics } from './diagnostics.js'
 import { getDocumentLinks } from './document-links.js'
 import { getDocumentSymbols } from './document-symbols.js'
-import type { BulkAnalyzer } from './folder-index.js'
+import type { BulkAnalyzer } from './index-files.js'
 import { getHover } from './hover.js'
 import type { CancellationToken, Disposable, FileChange, ILogger, ITextDocument, IWorkspace } from './interfaces.js'
 import type {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { documentOf, minutes, positionOf, root, serviceOver, smallRegister, telfordFiles } from '../test/helpers.js'
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types'
+import { documentOf, minutes, positionOf, root, serviceOver, smallRegister, telfordFiles } from '../test/helpers.js'
 import { RenameError } from './rename.js'
 import { pathToUri } from './uri.js'
 

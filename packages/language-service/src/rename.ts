@@ -1,6 +1,6 @@
 import type { FoundReference } from '@followthrough/remark-recommendations'
-import type { FolderIndex } from './folder-index.js'
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types'
+import type { FolderIndex } from './folder-index.js'
 import type { CancellationToken } from './interfaces.js'
 import { mentionsOf } from './references.js'
 import { rewriteReference } from './rewrite.js'

@@ -1,7 +1,8 @@
 import type { SourceRange } from '@followthrough/core'
 import type { FoundReference } from '@followthrough/remark-recommendations'
-import type { FolderIndex, RegisterEntry } from './folder-index.js'
 import type { Range } from 'vscode-languageserver-types'
+import type { FolderIndex } from './folder-index.js'
+import type { RegisterEntry } from './last-good.js'
 import { spanHolds, spanRange } from './text.js'
 import type { PlacedDocument } from './workspace-index.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { documentOf, minutes, root, serviceOver, smallRegister } from '../test/helpers.js'
 import type { Diagnostic } from 'vscode-languageserver-types'
+import { documentOf, minutes, root, serviceOver, smallRegister } from '../test/helpers.js'
 
 // Documents micromark parses in quadratic time: the editor blocked for 18 s
 // on 15 KB of them. The service now answers with a `too-complex` warning and

@@ -1,5 +1,6 @@
 import { basename, configFileName, dirname, isInside, joinPath, type MinutesDocument } from '@followthrough/engine'
-import { FolderIndex, type BulkAnalyzer } from './folder-index.js'
+import { FolderIndex } from './folder-index.js'
+import type { BulkAnalyzer } from './index-files.js'
 import { FileChangeType, type Disposable, type FileChange, type ILogger, type ITextDocument, type IWorkspace } from './interfaces.js'
 import { OverlayFileSystem } from './overlay-file-system.js'
 import { isFilePath, normalizeUri, pathToUri, uriToPath } from './uri.js'

@@ -3,9 +3,9 @@ import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { MemoryFileSystem } from '@followthrough/engine'
 import { TextDocument } from 'vscode-languageserver-textdocument'
+import type { Hover, Position } from 'vscode-languageserver-types'
 import { createLanguageService, type LanguageService } from '../src/language-service.js'
 import type { ITextDocument, IWorkspace } from '../src/interfaces.js'
-import type { Hover, Position } from 'vscode-languageserver-types'
 import { pathToUri } from '../src/uri.js'
 
 /** The repository's example workspace on disk. */
