@@ -60,6 +60,18 @@ describe('a workspace on a Windows drive', () => {
     expect(result.code).toBe(1)
   })
 
+  it('fixes files on the drive in place, and says which, relative to the working folder', async () => {
+    const fs = drive()
+    fs.write(`${root}/followthrough.config.json`, '{ "registers": ["data/recommendations.yaml"], "referenceStyle": "id" }')
+    fs.write(`${root}/minutes/2023-05-01.md`, minutes('2023-05-01', 'We discussed Recommendation 2 today.\n'))
+    const result = await run(['lint', '--fix', '--format', 'json', 'minutes/2023-05-01.md'], fs)
+    expect(result.stderr).toBe('followthrough: fixed 1 problem in minutes/2023-05-01.md\n')
+    expect(result.stdout).toBe('[]\n')
+    expect(result.code).toBe(0)
+    expect(fs.text(`${root}/minutes/2023-05-01.md`)).toContain('We discussed R2 today.')
+    expect([...fs.files.keys()].filter((path) => path.endsWith('.tmp'))).toEqual([])
+  })
+
   it('writes the report on the drive and says where, relative to the working folder', async () => {
     const fs = drive()
     const result = await run(['report', '--out', 'out\\report.html'], fs)
