@@ -82,7 +82,7 @@ describe('file sizes', () => {
     expect(bigAnalysis.data.references.length).toBeGreaterThan(50_000)
     const hugeAnalysis = await readMinutes(fs, '/w/minutes/huge.md', workspace)
     expect(show(hugeAnalysis.findings)).toEqual(['/w/minutes/huge.md:1:1: error: Unexpected file larger than 16 MiB (17 MiB), expected a smaller file (not read) [unreadable-file]'])
-  }, 120_000)
+  })
 })
 
 describe('on disk', () => {

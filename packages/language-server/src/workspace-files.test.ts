@@ -71,5 +71,5 @@ describe('followthrough-language-server on a folder with hostile files', () => {
       if (child.exitCode === null) child.kill()
       rmSync(folder, { recursive: true, force: true })
     }
-  }, 60_000)
+  })
 })
