@@ -1,9 +1,8 @@
-import { nearest, type Progress, type Recommendation, type Register } from '@followthrough/core'
+import { compareIds, escapeMarkdown, nearest, type Progress, type Recommendation, type Register } from '@followthrough/core'
 import { relativePath, dirname } from '@followthrough/engine'
 import type { FolderIndex, RegisterEntry } from './folder-index.js'
 import type { Hover } from './protocol.js'
 import { targetsAt, type Target } from './targets.js'
-import { compareIds, escapeMarkdown } from './text.js'
 import type { PlacedDocument } from './workspace-index.js'
 
 /** What a hover needs besides the document. */
@@ -42,7 +41,7 @@ function card(placed: PlacedDocument, target: Target, options: HoverOptions): st
   if (!recommendation) return unknown(placed, target, register)
   const progress = progressOf(folder, register, options.today)
   const lines = [`**${target.id}** · ${escapeMarkdown(recommendation.title)}`, '']
-  if (recommendation.text) lines.push(escapeMarkdown(recommendation.text.trim()), '')
+  if (recommendation.text) lines.push(escapeMarkdown(recommendation.text, { paragraphs: true }), '')
   lines.push(...facts(recommendation, register, progress, placed.path, options))
   if (folder.registers.filter((candidate) => candidate.register).length > 1 || entry.stale) {
     lines.push('', `*${escapeMarkdown(register.inquiry.title)}* (\`${register.inquiry.id}\`)${entry.stale ? ', last valid version: the register has errors' : ''}`)

@@ -60,32 +60,3 @@ export function rangesMeet(a: Range, b: Range): boolean {
 function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character)
 }
-
-const idParts = /^([A-Za-z]*?)(\d+)([a-z]?)$/
-
-/**
- * Natural order of ids: `R2` before `R10`, `R12` before `R12a`. Ids that do
- * not look like ids sort after, by text.
- */
-export function compareIds(a: string, b: string): number {
-  const x = idParts.exec(a)
-  const y = idParts.exec(b)
-  if (!x || !y) return x ? -1 : y ? 1 : a < b ? -1 : a > b ? 1 : 0
-  return (x[1]! < y[1]! ? -1 : x[1]! > y[1]! ? 1 : 0) || Number(x[2]) - Number(y[2]) || (x[3]! < y[3]! ? -1 : x[3]! > y[3]! ? 1 : 0)
-}
-
-/** A key that sorts ids naturally as text (for `sortText`). */
-export function idSortKey(id: string): string {
-  const parts = idParts.exec(id)
-  if (!parts) return `~${id}`
-  return `${parts[1]}${parts[2]!.padStart(8, '0')}${parts[3]}`
-}
-
-/**
- * Escape the characters that would change how text renders in Markdown, so a
- * title with `*` or `_` shows as written. Only those: editors that show hover
- * Markdown as source (Neovim, Helix) would show every other backslash.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, '\\$&')
-}

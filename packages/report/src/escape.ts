@@ -5,22 +5,11 @@
  * never strings built from user data, so nothing a register says can run.
  */
 
-const entities: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;'
-}
-
 /**
- * Escape text for HTML element content or a quoted attribute value: `&`, `<`,
- * `>`, `"` and `'` become entities. Anything else is safe in both places, so
- * one function serves both.
+ * Escape text for HTML element content or a quoted attribute value (core's:
+ * the VS Code extension's summary uses it too).
  */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => entities[character] ?? character)
-}
+export { escapeHtml } from '@followthrough/core'
 
 /** Schemes a link in the report may use; anything else (`javascript:`, `data:`, `vbscript:`) is dropped. */
 const safeSchemes = new Set(['http:', 'https:', 'file:', 'mailto:'])

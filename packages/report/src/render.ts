@@ -1,4 +1,6 @@
 import {
+  idSortKey,
+  percent,
   registerUpdates,
   statuses,
   type MinutesRecord,
@@ -139,10 +141,6 @@ function time(date: string): string {
   return `<time datetime="${e(date)}">${e(date)}</time>`
 }
 
-function percent(ratio: number): string {
-  return `${Math.round(ratio * 100)}%`
-}
-
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`
 }
@@ -170,11 +168,6 @@ function meetingLabel(meeting: { date: string; title?: string }): string {
 function minutesAnchor(context: Context, source: string, text: string): string {
   const href = context.link(source)
   return href === undefined ? e(text) : `<a href="${e(href)}">${e(text)}</a>`
-}
-
-/** Natural order for ids: `R2` before `R10`, `R12` before `R12a`. */
-function idSortKey(id: string): string {
-  return id.replace(/\d+/g, (digits) => digits.padStart(8, '0'))
 }
 
 function registerMeta(context: Context): string {

@@ -3,7 +3,7 @@ import { computeProgress, RegisterSchema } from '@followthrough/core'
 import { parseHTML } from 'linkedom'
 import { describe, expect, it } from 'vitest'
 import { fixtureAsOf, fixtureMinutes, fixtureRegister, fixtureReport } from '../test/fixture.js'
-import { escapeHtml, relativeHref, renderReport, safeHref } from './index.js'
+import { relativeHref, renderReport, safeHref } from './index.js'
 
 function parse(html: string): Document {
   return parseHTML(html).document as unknown as Document
@@ -11,14 +11,6 @@ function parse(html: string): Document {
 
 const html = renderReport({ reports: [fixtureReport()] })
 const doc = parse(html)
-
-describe('escapeHtml', () => {
-  it('escapes the five HTML-special characters and nothing else', () => {
-    expect(escapeHtml(`<a href="x" title='y'>Tom & Jerry</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;')
-    expect(escapeHtml('R12 — “plain” text, 100%')).toBe('R12 — “plain” text, 100%')
-    expect(escapeHtml('&amp;')).toBe('&amp;amp;')
-  })
-})
 
 describe('links', () => {
   it('percent-encodes each path segment of a minutes file', () => {
