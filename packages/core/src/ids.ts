@@ -1,3 +1,5 @@
+import { compareStrings } from './order.js'
+
 /**
  * The order people count recommendations in: `R2` before `R10`, `R12` before
  * `R12a`. One definition for every list of ids (the report's table, the
@@ -19,8 +21,8 @@ const idParts = /^([A-Za-z]*?)(\d+)([a-z]?)$/
 export function compareIds(a: string, b: string): number {
   const x = idParts.exec(a)
   const y = idParts.exec(b)
-  if (!x || !y) return x ? -1 : y ? 1 : compareText(a, b)
-  return compareText(x[1]!, y[1]!) || compareNumerals(x[2]!, y[2]!) || compareText(x[3]!, y[3]!)
+  if (!x || !y) return x ? -1 : y ? 1 : compareStrings(a, b)
+  return compareStrings(x[1]!, y[1]!) || compareNumerals(x[2]!, y[2]!) || compareStrings(x[3]!, y[3]!)
 }
 
 /**
@@ -36,13 +38,9 @@ export function idSortKey(id: string): string {
   return `${parts[1]}${parts[2]!.padStart(8, '0')}${parts[3]}`
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
 /** Two strings of digits by value, however long (`Number` would round past 2^53). */
 function compareNumerals(a: string, b: string): number {
   const x = a.replace(/^0+(?=\d)/, '')
   const y = b.replace(/^0+(?=\d)/, '')
-  return x.length - y.length || compareText(x, y)
+  return x.length - y.length || compareStrings(x, y)
 }

@@ -1,3 +1,4 @@
+import { partitionPoint } from '@followthrough/core'
 import { plainText, type FoundAction, type FoundReference, type FoundStatusUpdate, type MinutesData, type SourcePoint, type SourceSpan } from '@followthrough/remark-recommendations'
 import type { Nodes, Root, RootContent, Yaml } from 'mdast'
 import type { Finding } from './finding.js'
@@ -276,25 +277,11 @@ function difference(old: string, text: string): { start: number; oldEnd: number;
 }
 
 function firstEndingAtOrAfter(blocks: readonly Block[], offset: number): number {
-  let low = 0
-  let high = blocks.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (blocks[middle]!.end < offset) low = middle + 1
-    else high = middle
-  }
-  return low
+  return partitionPoint(blocks, (block) => block.end < offset)
 }
 
 function lastStartingAtOrBefore(blocks: readonly Block[], offset: number): number {
-  let low = 0
-  let high = blocks.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (blocks[middle]!.start <= offset) low = middle + 1
-    else high = middle
-  }
-  return low - 1
+  return partitionPoint(blocks, (block) => block.start <= offset) - 1
 }
 
 

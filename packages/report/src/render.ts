@@ -1,4 +1,5 @@
 import {
+  compareStrings,
   idSortKey,
   percent,
   registerUpdates,
@@ -489,7 +490,7 @@ function historyOf(context: Context, recommendation: Recommendation, updates: re
     rows.push(row)
   })
   // Date order; on the same day the register's events come first, since minutes win ties.
-  return rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.kind === b.kind ? a.order - b.order : a.kind === 'register' ? -1 : 1))
+  return rows.sort((a, b) => compareStrings(a.date, b.date) || (a.kind === b.kind ? a.order - b.order : a.kind === 'register' ? -1 : 1))
 }
 
 function detailsSection(context: Context): string {
