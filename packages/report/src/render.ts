@@ -6,7 +6,7 @@ import { chartDocument } from './charts.js'
 import { clientScript, clientScriptHash } from './client.js'
 import { relativeHref, safeHref } from './escape.js'
 import { chartsSection } from './sections/charts.js'
-import { lines, type Context } from './sections/context.js'
+import { block, type Context } from './sections/context.js'
 import { coverageSection } from './sections/coverage.js'
 import { detailsSection } from './sections/details.js'
 import { pageHeader, registerMeta } from './sections/header.js'
@@ -85,40 +85,39 @@ export function renderReport(options: ReportOptions): string {
     owners: new Map(report.register.owners.map((owner) => [owner.id, owner.name])),
     statusById: new Map(report.progress.statuses.map((entry) => [entry.id, entry]))
   }))
-  const head = h(
+  const head = block(
     'head',
-    '\n',
-    ...lines(
-      h('meta', { charSet: 'utf-8' }),
-      h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy }),
-      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-      h('meta', { name: 'referrer', content: 'no-referrer' }),
-      h('meta', { name: 'generator', content: 'Followthrough' }),
-      h('title', title),
-      h('link', { rel: 'icon', href: 'data:,' }),
-      h('style', styles)
-    ),
-    '\n'
+    {},
+    h('meta', { charSet: 'utf-8' }),
+    h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('meta', { name: 'referrer', content: 'no-referrer' }),
+    h('meta', { name: 'generator', content: 'Followthrough' }),
+    h('title', title),
+    h('link', { rel: 'icon', href: 'data:,' }),
+    h('style', styles)
   )
-  const body = h(
+  const body = block(
     'body',
-    '\n',
-    ...lines(
-      h('a.skip', { href: '#main' }, 'Skip to the report'),
-      pageHeader(title, contexts, options.generatedAt),
-      h('main', { id: 'main' }, '\n', ...lines(...contexts.map(registerSection)), '\n'),
+    {},
+    h('a.skip', { href: '#main' }, 'Skip to the report'),
+    pageHeader(title, contexts, options.generatedAt),
+    block('main', { id: 'main' }, ...contexts.map(registerSection)),
+    h(
+      'footer',
       h(
-        'footer',
-        h(
-          'p',
-          `Made with Followthrough from the register${reports.length === 1 ? '' : 's'} and the dated minutes. Statuses follow the latest dated record on or before the report date.`
-        )
-      ),
-      h('script', clientScript)
+        'p',
+        `Made with Followthrough from the register${
+          reports.length === 1 ? '' : 's'
+        } and the dated minutes. Statuses follow the latest dated record on or before the report date.`
+      )
     ),
-    '\n'
+    h('script', clientScript)
   )
-  const page: Root = { type: 'root', children: [{ type: 'doctype' }, { type: 'text', value: '\n' }, h('html', { lang: 'en' }, '\n', head, '\n', body, '\n'), { type: 'text', value: '\n' }] }
+  const page: Root = {
+    type: 'root',
+    children: [{ type: 'doctype' }, { type: 'text', value: '\n' }, block('html', { lang: 'en' }, head, body), { type: 'text', value: '\n' }]
+  }
   return toHtml(page, { characterReferences: { useNamedReferences: true }, closeEmptyElements: true })
 }
 
@@ -127,11 +126,14 @@ function registerSection(context: Context): Element {
   const { prefix, progress } = context
   // One register: the page's h1 names it and its sections are h2. Several: each gets an h2.
   const head = context.level === 2 ? [] : [h('h2.register-title', { id: `${prefix}-title` }, progress.register.title), registerMeta(context)]
-  return h(
+  return block(
     'section.register',
     { id: prefix, ariaLabelledBy: context.level === 2 ? 'page-title' : `${prefix}-title` },
-    '\n',
-    ...lines(...head, summarySection(context), chartsSection(context), coverageSection(context), recommendationsTable(context), detailsSection(context)),
-    '\n'
+    ...head,
+    summarySection(context),
+    chartsSection(context),
+    coverageSection(context),
+    recommendationsTable(context),
+    detailsSection(context)
   )
 }

@@ -3,7 +3,7 @@ import type { Element } from 'hast'
 import { h, type Child } from 'hastscript'
 import { burnUpChart, ownerStatusData, stalenessChart, stalenessData, statusByOwnerChart } from '../charts.js'
 import { statusLabels } from '../status-style.js'
-import { heading, lines, never, plural, recLink, statusChip, time, type Context } from './context.js'
+import { block, never, plural, recLink, reportSection, statusChip, time, type Context } from './context.js'
 
 /** A chart's data as a table, in a closed `<details>`: the first cell of each row is its header. */
 function dataTable(caption: string, header: readonly string[], rows: ReadonlyArray<readonly Child[]>, numeric: ReadonlySet<number> = new Set()): Element {
@@ -15,10 +15,21 @@ function dataTable(caption: string, header: readonly string[], rows: ReadonlyArr
       'div.scroll',
       h(
         'table',
-        h('thead', h('tr', header.map((cell, index) => h('th', { scope: 'col', ...numberClass(index) }, cell)))),
+        h(
+          'thead',
+          h(
+            'tr',
+            header.map((cell, index) => h('th', { scope: 'col', ...numberClass(index) }, cell))
+          )
+        ),
         h(
           'tbody',
-          rows.map((row) => h('tr', row.map((cell, index) => (index === 0 ? h('th', { scope: 'row' }, cell) : h('td', numberClass(index), cell)))))
+          rows.map((row) =>
+            h(
+              'tr',
+              row.map((cell, index) => (index === 0 ? h('th', { scope: 'row' }, cell) : h('td', numberClass(index), cell)))
+            )
+          )
         )
       )
     )
@@ -28,17 +39,15 @@ function dataTable(caption: string, header: readonly string[], rows: ReadonlyArr
 /** A chart's figure: caption and description (which name the SVG for assistive technology), the chart, anything else, its data table. */
 function figure(context: Context, name: string, caption: string, description: Child, svg: Element | undefined, extra: Child, table: Element): Element {
   const id = `${context.prefix}-${name}`
-  return h(
-    'figure',
-    { id },
-    '\n',
-    ...lines(h('figcaption', { id: `${id}-caption` }, caption, h('p', { id: `${id}-description` }, description)), svg ?? '', extra, table),
-    '\n'
-  )
+  return block('figure', { id }, h('figcaption', { id: `${id}-caption` }, caption, h('p', { id: `${id}-description` }, description)), svg ?? '', extra, table)
 }
 
 function statusLegend(): Element {
-  return h('ul.legend', { ariaHidden: 'true' }, statuses.map((status) => h('li', statusChip(status))))
+  return h(
+    'ul.legend',
+    { ariaHidden: 'true' },
+    statuses.map((status) => h('li', statusChip(status)))
+  )
 }
 
 /** The charts (drawn by Observable Plot, each with its data as a table): status by owner, the burn-up, days since last discussed. */
@@ -72,8 +81,8 @@ export function chartsSection(context: Context): Element {
     forecast.open === 0
       ? 'Every recommendation is closed.'
       : forecast.date === null
-        ? `No forecast: nothing was implemented in the last ${forecast.windowDays} days, with ${forecast.open} open.`
-        : `The dashed line is the forecast: at the pace of the last ${forecast.windowDays} days (${forecast.implementedInWindow} implemented), the ${forecast.open} open would all be implemented by ${forecast.date}.`
+      ? `No forecast: nothing was implemented in the last ${forecast.windowDays} days, with ${forecast.open} open.`
+      : `The dashed line is the forecast: at the pace of the last ${forecast.windowDays} days (${forecast.implementedInWindow} implemented), the ${forecast.open} open would all be implemented by ${forecast.date}.`
   const burnDescription =
     burnSvg === undefined
       ? 'No meetings yet, so no burn-up.'
@@ -81,7 +90,8 @@ export function chartsSection(context: Context): Element {
           progress.burnUp.length > 0 && (progress.burnUp.at(-1)?.date ?? '') < progress.asOf ? ' and on the report date' : ''
         }: ${progress.implemented} of ${progress.total} implemented on ${progress.asOf}. ${forecastSentence}`
   const burnRows: Child[][] = progress.burnUp.map((point) => [time(point.date), String(point.implemented), String(point.total)])
-  if (forecast.date !== null && forecast.open > 0) burnRows.push([[time(forecast.date), ' (forecast)'], String(progress.implemented + forecast.open), String(progress.total)])
+  if (forecast.date !== null && forecast.open > 0)
+    burnRows.push([[time(forecast.date), ' (forecast)'], String(progress.implemented + forecast.open), String(progress.total)])
   const burnFigure = figure(
     context,
     'burn-up',
@@ -118,15 +128,5 @@ export function chartsSection(context: Context): Element {
     dataTable('Days since last discussed as a table', ['Recommendation', 'Last discussed', 'Days since', 'Meetings since'], staleRows, new Set([2, 3]))
   )
 
-  return h(
-    'section',
-    { ariaLabelledBy: `${prefix}-charts` },
-    '\n',
-    ...lines(
-      heading(context.level, { class: 'section', id: `${prefix}-charts` }, 'Charts'),
-      h('div.chart-grid', '\n', ...lines(ownerFigure, burnFigure), '\n'),
-      staleFigure
-    ),
-    '\n'
-  )
+  return reportSection(context, 'charts', 'Charts', [block('div.chart-grid', {}, ownerFigure, burnFigure), staleFigure])
 }

@@ -1,6 +1,6 @@
 import type { MinutesRecord, Progress, Register, Status } from '@followthrough/core'
 import type { Element, ElementContent } from 'hast'
-import { h, type Child } from 'hastscript'
+import { h, type Child, type Properties } from 'hastscript'
 import type { ChartDocument } from '../charts.js'
 import { idPart } from '../escape.js'
 import { statusColors, statusLabels } from '../status-style.js'
@@ -38,6 +38,17 @@ export function joined(items: readonly Inline[], separator: string): Inline[] {
   return items.flatMap((item, index) => (index === 0 ? [item] : [separator, item]))
 }
 
+/** An element whose children each stand on their own line. */
+export function block(selector: string, properties: Properties, ...children: Child[]): Element {
+  return h(selector, properties, '\n', ...lines(...children), '\n')
+}
+
+/** One of a register's sections (`r1-summary`): labelled by its heading, at the register's level. */
+export function reportSection(context: Context, name: string, title: string, children: Child[], properties: Properties = {}): Element {
+  const id = `${context.prefix}-${name}`
+  return block('section', { ariaLabelledBy: id, ...properties }, heading(context.level, { class: 'section', id }, title), ...children)
+}
+
 /** A heading of the given level. */
 export function heading(level: number, properties: Record<string, string>, ...children: Child[]): Element {
   return h(`h${level}`, properties, ...children)
@@ -65,7 +76,15 @@ export function recLink(context: Context, id: string): Element {
 
 /** `: R1, R2` linking each id, or nothing for no ids. */
 export function idList(context: Context, ids: readonly string[]): Inline[] {
-  return ids.length === 0 ? [] : [': ', ...joined(ids.map((id) => recLink(context, id)), ', ')]
+  return ids.length === 0
+    ? []
+    : [
+        ': ',
+        ...joined(
+          ids.map((id) => recLink(context, id)),
+          ', '
+        )
+      ]
 }
 
 export function meetingLabel(meeting: { date: string; title?: string }): string {

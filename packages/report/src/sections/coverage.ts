@@ -1,6 +1,6 @@
 import type { Element } from 'hast'
 import { h } from 'hastscript'
-import { heading, lines, meetingLabel, minutesAnchor, plural, recLink, type Context } from './context.js'
+import { block, meetingLabel, minutesAnchor, plural, recLink, reportSection, type Context } from './context.js'
 
 /** The shade of a cell of the coverage matrix: darker for more references. */
 function heat(count: number): { class?: string } {
@@ -15,9 +15,8 @@ function heat(count: number): { class?: string } {
 export function coverageSection(context: Context): Element {
   const { prefix, progress } = context
   const { meetings, rows } = progress.coverage
-  const headingId = `${prefix}-coverage`
   if (meetings.length === 0) {
-    return h('section', { ariaLabelledBy: headingId }, heading(context.level, { class: 'section', id: headingId }, 'Coverage'), h('p.note', 'No meetings yet.'))
+    return reportSection(context, 'coverage', 'Coverage', [h('p.note', 'No meetings yet.')])
   }
   const head = meetings.map((meeting) =>
     h('th', { scope: 'col' }, minutesAnchor(context, meeting.source, meeting.date), meeting.title !== undefined ? [h('br'), h('span.meta', meeting.title)] : [])
@@ -43,41 +42,27 @@ export function coverageSection(context: Context): Element {
     h('li', h('span.heat-3', '3–4'), 'three or four'),
     h('li', h('span.heat-4', '5+'), 'five or more')
   ])
-  const table = h(
+  const table = block(
     'table.coverage',
-    '\n',
-    ...lines(
-      h('thead', h('tr', h('th', { scope: 'col' }, 'Recommendation'), head, h('th', { scope: 'col' }, 'Total'))),
-      h('tbody', '\n', ...lines(...body), '\n')
-    ),
-    '\n'
+    {},
+    h('thead', h('tr', h('th', { scope: 'col' }, 'Recommendation'), head, h('th', { scope: 'col' }, 'Total'))),
+    block('tbody', {}, ...body)
   )
-  return h(
-    'section',
-    { ariaLabelledBy: headingId },
-    '\n',
-    ...lines(
-      heading(context.level, { class: 'section', id: headingId }, 'Coverage: which meetings discussed which recommendation'),
+  return reportSection(context, 'coverage', 'Coverage: which meetings discussed which recommendation', [
+    block(
+      'figure',
+      { id: `${prefix}-coverage-figure` },
       h(
-        'figure',
-        { id: `${prefix}-coverage-figure` },
-        '\n',
-        ...lines(
-          h(
-            'figcaption',
-            { id: `${prefix}-coverage-caption` },
-            'Coverage matrix, recommendation × meeting',
-            h(
-              'p',
-              "Each cell counts the references to the recommendation in that meeting's minutes; darker means more, and the number is written in the cell (an empty cell: not discussed). Column headings link to the minutes."
-            )
-          ),
-          legend,
-          h('div.scroll', { role: 'region', ariaLabelledBy: `${prefix}-coverage-caption`, tabIndex: 0 }, '\n', table, '\n')
-        ),
-        '\n'
-      )
-    ),
-    '\n'
-  )
+        'figcaption',
+        { id: `${prefix}-coverage-caption` },
+        'Coverage matrix, recommendation × meeting',
+        h(
+          'p',
+          "Each cell counts the references to the recommendation in that meeting's minutes; darker means more, and the number is written in the cell (an empty cell: not discussed). Column headings link to the minutes."
+        )
+      ),
+      legend,
+      block('div.scroll', { role: 'region', ariaLabelledBy: `${prefix}-coverage-caption`, tabIndex: 0 }, table)
+    )
+  ])
 }

@@ -1,7 +1,21 @@
 import { compareStrings, registerUpdates, type MinutesUpdate, type Recommendation, type Status } from '@followthrough/core'
 import type { Element } from 'hast'
 import { h, type Child } from 'hastscript'
-import { heading, joined, lines, meetingLabel, minutesAnchor, never, plural, recAnchor, recLink, statusChip, time, type Context } from './context.js'
+import {
+  block,
+  heading,
+  joined,
+  meetingLabel,
+  minutesAnchor,
+  never,
+  plural,
+  recAnchor,
+  recLink,
+  reportSection,
+  statusChip,
+  time,
+  type Context
+} from './context.js'
 
 interface HistoryRow {
   date: string
@@ -36,7 +50,7 @@ function historyOf(context: Context, recommendation: Recommendation, updates: re
 
 /** A section per recommendation, closed until opened (or linked to): its text, facts, status history and the minutes that discuss it. */
 export function detailsSection(context: Context): Element {
-  const { prefix, register, progress } = context
+  const { register, progress } = context
   const updates = registerUpdates(register, context.minutes, progress.asOf)
   const coverageRows = new Map(progress.coverage.rows.map((row) => [row.id, row]))
   const titles = new Map(progress.coverage.meetings.map((meeting) => [meeting.source, meeting]))
@@ -58,7 +72,13 @@ export function detailsSection(context: Context): Element {
         h('td', row.note ?? '')
       )
     })
-    const baseline = h('p', 'Baseline in the register: ', statusChip(recommendation.status ?? 'not-started'), recommendation.status === undefined ? ' (none given)' : '', '.')
+    const baseline = h(
+      'p',
+      'Baseline in the register: ',
+      statusChip(recommendation.status ?? 'not-started'),
+      recommendation.status === undefined ? ' (none given)' : '',
+      '.'
+    )
     const historyTable =
       history.length === 0
         ? h('p.note', 'No dated status events on or before the report date.')
@@ -67,7 +87,13 @@ export function detailsSection(context: Context): Element {
             h(
               'table',
               h('caption.sr-only', `Status history of ${recommendation.id}`),
-              h('thead', h('tr', ['Date', 'Status', 'Recorded in', 'Source', 'Note'].map((column) => h('th', { scope: 'col' }, column)))),
+              h(
+                'thead',
+                h(
+                  'tr',
+                  ['Date', 'Status', 'Recorded in', 'Source', 'Note'].map((column) => h('th', { scope: 'col' }, column))
+                )
+              ),
               h('tbody', historyRows)
             )
           )
@@ -93,34 +119,27 @@ export function detailsSection(context: Context): Element {
         stale?.lastDiscussed !== undefined
           ? [time(stale.lastDiscussed), ` (${plural(stale.daysSince ?? 0, 'day')} and ${plural(stale.meetingsSince, 'meeting')} ago)`]
           : current.status === 'superseded'
-            ? '—'
-            : never()
+          ? '—'
+          : never()
       ],
       ...(recommendation.supersededBy !== undefined ? [['Superseded by', recLink(context, recommendation.supersededBy)] as [string, Child]] : [])
     ]
     const anchor = recAnchor(context, recommendation.id)
-    return h(
+    return block(
       'details.rec',
       { id: anchor },
-      '\n',
-      ...lines(
-        h('summary', h('span', `${recommendation.id}: ${recommendation.title}`), statusChip(current.status)),
-        recommendation.text !== undefined ? h('blockquote', recommendation.text) : '',
-        h('dl', facts.map(([term, value]) => [h('dt', term), h('dd', value)])),
-        heading(context.level + 1, { id: `${anchor}-history` }, 'Status history'),
-        baseline,
-        historyTable,
-        heading(context.level + 1, { id: `${anchor}-minutes` }, 'Minutes that discuss it'),
-        minutesList
+      h('summary', h('span', `${recommendation.id}: ${recommendation.title}`), statusChip(current.status)),
+      recommendation.text !== undefined ? h('blockquote', recommendation.text) : '',
+      h(
+        'dl',
+        facts.map(([term, value]) => [h('dt', term), h('dd', value)])
       ),
-      '\n'
+      heading(context.level + 1, { id: `${anchor}-history` }, 'Status history'),
+      baseline,
+      historyTable,
+      heading(context.level + 1, { id: `${anchor}-minutes` }, 'Minutes that discuss it'),
+      minutesList
     )
   })
-  return h(
-    'section',
-    { ariaLabelledBy: `${prefix}-details` },
-    '\n',
-    ...lines(heading(context.level, { class: 'section', id: `${prefix}-details` }, 'Each recommendation'), ...sections),
-    '\n'
-  )
+  return reportSection(context, 'details', 'Each recommendation', sections)
 }

@@ -1,7 +1,7 @@
 import type { Element } from 'hast'
 import { h, type Child } from 'hastscript'
 import { safeHref } from '../escape.js'
-import { time, type Context } from './context.js'
+import { block, time, type Context } from './context.js'
 
 /** A register's facts: its id, when the inquiry's report was published (linked when it has a safe URL), the report date. */
 export function registerMeta(context: Context, ...after: Child[]): Element {
@@ -46,5 +46,5 @@ export function pageHeader(title: string, contexts: readonly Context[], generate
           )
         )
       : ''
-  return h('header.page', '\n', h('h1', { id: 'page-title' }, title), '\n', meta, '\n', nav, '\n')
+  return block('header.page', {}, h('h1', { id: 'page-title' }, title), meta, nav)
 }

@@ -2,7 +2,7 @@ import { idSortKey, statuses } from '@followthrough/core'
 import type { Element } from 'hast'
 import { h, type Child } from 'hastscript'
 import { statusLabels } from '../status-style.js'
-import { heading, joined, lines, never, plural, recLink, statusChip, time, type Context } from './context.js'
+import { block, joined, never, plural, recLink, reportSection, statusChip, time, type Context } from './context.js'
 
 /**
  * Every recommendation in one table, which the report's script sorts (by each
@@ -31,23 +31,19 @@ export function recommendationsTable(context: Context): Element {
     const flag = late
       ? [' ', h('span.flag.overdue', `overdue ${plural(late.daysOverdue, 'day')}`)]
       : soon
-        ? [' ', h('span.flag.soon', `due in ${plural(soon.daysUntilDue, 'day')}`)]
-        : []
+      ? [' ', h('span.flag.soon', `due in ${plural(soon.daysUntilDue, 'day')}`)]
+      : []
     const last = status === 'superseded' ? '—' : stale?.lastDiscussed !== undefined ? time(stale.lastDiscussed) : never()
     const cell = (label: string, sort: string, ...content: Child[]) => h('td', { role: 'cell', 'data-label': label, 'data-sort': sort }, ...content)
-    return h(
+    return block(
       'tr',
       { role: 'row', 'data-owner': recommendation.owners.join(' '), 'data-status': status },
-      '\n',
-      ...lines(
-        cell('ID', idSortKey(recommendation.id), recLink(context, recommendation.id)),
-        cell('Title', recommendation.title.toLowerCase(), recommendation.title),
-        cell('Owners', ownerNames.join(', ').toLowerCase(), joined(ownerNames, '; ')),
-        cell('Status', String(statuses.indexOf(status)), statusChip(status)),
-        cell('Due', recommendation.due ?? '9999-99-99', recommendation.due !== undefined ? time(recommendation.due) : '—', flag),
-        cell('Last discussed', status === 'superseded' ? '' : (stale?.lastDiscussed ?? '0000-00-00'), last)
-      ),
-      '\n'
+      cell('ID', idSortKey(recommendation.id), recLink(context, recommendation.id)),
+      cell('Title', recommendation.title.toLowerCase(), recommendation.title),
+      cell('Owners', ownerNames.join(', ').toLowerCase(), joined(ownerNames, '; ')),
+      cell('Status', String(statuses.indexOf(status)), statusChip(status)),
+      cell('Due', recommendation.due ?? '9999-99-99', recommendation.due !== undefined ? time(recommendation.due) : '—', flag),
+      cell('Last discussed', status === 'superseded' ? '' : stale?.lastDiscussed ?? '0000-00-00', last)
     )
   })
   const total = register.recommendations.length
@@ -55,26 +51,21 @@ export function recommendationsTable(context: Context): Element {
     h('label', label, h('select', { 'data-filter': name, ariaControls: `${prefix}-recs` }, h('option', { value: '' }, all), options))
   // The explicit table roles keep the table a table for screen readers when the
   // phone layout turns its rows into cards (display: block drops the native roles).
-  return h(
-    'section',
-    { ariaLabelledBy: `${prefix}-table`, 'data-recs': '' },
-    '\n',
-    ...lines(
-      heading(context.level, { class: 'section', id: `${prefix}-table` }, 'Every recommendation'),
-      h('div.filters', '\n', ...lines(filter('Owner', 'owner', 'All owners', ownerOptions), filter('Status', 'status', 'All statuses', statusOptions)), '\n'),
+  return reportSection(
+    context,
+    'table',
+    'Every recommendation',
+    [
+      block('div.filters', {}, filter('Owner', 'owner', 'All owners', ownerOptions), filter('Status', 'status', 'All statuses', statusOptions)),
       h('p.count', { 'data-count': '', ariaLive: 'polite' }, `Showing ${total} of ${total} recommendations`),
-      h(
+      block(
         'table.recs',
         { id: `${prefix}-recs`, role: 'table' },
-        '\n',
-        ...lines(
-          h('caption.sr-only', `Every recommendation of ${progress.register.title}; the column buttons sort the table.`),
-          h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, head)),
-          h('tbody', { role: 'rowgroup' }, '\n', ...lines(...rows), '\n')
-        ),
-        '\n'
+        h('caption.sr-only', `Every recommendation of ${progress.register.title}; the column buttons sort the table.`),
+        h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, head)),
+        block('tbody', { role: 'rowgroup' }, ...rows)
       )
-    ),
-    '\n'
+    ],
+    { 'data-recs': '' }
   )
 }
