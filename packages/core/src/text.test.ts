@@ -135,6 +135,57 @@ describe('escapeMarkdown with paragraphs (a recommendation\'s text in a hover)',
   })
 })
 
+describe("escapeMarkdown with escape: 'formatting' (an editor's hover, which some editors show as source)", () => {
+  const formatting = /<(?:a|img|script|em|strong|del|code|pre|blockquote|ul|ol|li|hr|br|h[1-6]|table|input)[\s>]/
+  const hostile = [
+    '![tracker](evil.png)',
+    '[click me](javascript:alert(1))',
+    '<img src=x onerror=alert(1)> <script>alert(1)</script>',
+    '# Heading',
+    '## Not a heading\n# A heading on the next line',
+    '---',
+    '- - -',
+    '> quote',
+    '- list item',
+    '+ list item',
+    '1. ordered',
+    '2) ordered',
+    '    indented',
+    '*emphasis* **strong** _under_ ~~strike~~ ~one~ `code` ```fence```',
+    '&amp; &lt;b&gt; &#x3C; &#60; &copy;',
+    'a | b | c',
+    'backslash \\*not emphasis\\*',
+    '[ref]: https://evil.example',
+    '[^note] and [x][ref]',
+    '<https://evil.example>',
+    '\\',
+    'trailing two spaces  \nbreak',
+    'Telford & Wrekin Council (R12–R14), 50% done!',
+    'https://evil.example/a_b and www.evil.example and someone@evil.example and HTTP://x.example',
+    'mailto:someone@evil.example <mailto:x@evil.example>'
+  ]
+
+  for (const text of hostile) {
+    it(`shows ${JSON.stringify(text)} as the same text in a paragraph and in a list item`, () => {
+      const shown = text.replace(/\r\n|[\r\n]/g, ' ').trim()
+      const escaped = escapeMarkdown(text, { escape: 'formatting', paragraphs: true })
+      const paragraph = render(escaped)
+      expect(decode(/^<p>(.*)<\/p>\n?$/s.exec(paragraph)?.[1] ?? `not one paragraph: ${paragraph}`)).toBe(shown)
+      const item = render(`- **Owner:** ${escapeMarkdown(text, { escape: 'formatting' })}`)
+      const inItem = /^<ul>\n<li><strong>Owner:<\/strong> (.*)<\/li>\n<\/ul>\n?$/s.exec(item)?.[1] ?? `not one item: ${item}`
+      expect(decode(inItem).trim()).toBe(shown)
+      for (const html of [paragraph, inItem]) expect(html).not.toMatch(formatting)
+    })
+  }
+
+  it('leaves alone what formats nothing where it stands', () => {
+    const plain = "Telford & Wrekin's victim-first plan (2022): 50% done, R12-R14 #3 = next! a/b; $5 :ok: user@host www https:/x"
+    expect(escapeMarkdown(plain, { escape: 'formatting' })).toBe(plain)
+    expect(escapeMarkdown('# Train *all* officers', { escape: 'formatting' })).toBe('\\# Train \\*all\\* officers')
+    expect(escapeMarkdown('12. Train\n\n- staff &amp; 3) officers', { escape: 'formatting', paragraphs: true })).toBe('12\\. Train\n\n\\- staff \\&amp; 3) officers')
+  })
+})
+
 describe('percent', () => {
   it('rounds a ratio to a whole percentage', () => {
     expect([0, 0.004, 0.375, 0.995, 1].map(percent)).toEqual(['0%', '0%', '38%', '100%', '100%'])

@@ -52,43 +52,96 @@ const lineBreak = /\r\n|[\r\n\u2028\u2029]/g
  */
 const paragraphBreak = /(?:\r\n|\r(?!\n)|[\n\u2028\u2029])(?:[ \t]*(?:\r\n|\r(?!\n)|[\n\u2028\u2029]))+/
 
+/**
+ * What can format where it stands in CommonMark and GFM: emphasis and strong
+ * (`*`, `_`), code (`` ` ``), links, images and link definitions (`[`, `]`;
+ * `![x](y)` is no image once its `[` is escaped), HTML and autolinks (`<`),
+ * block quotes (`>`), table cells (`|`), strikethrough (`~`) and the escape
+ * character itself.
+ */
+const formatting = /[\\`*_[\]<>|~]/g
+
+/** An `&` that starts a character reference (`&lt;`, `&#60;`, `&#x3C;`), which would show as another character. */
+const reference = /&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)/g
+
+/**
+ * What GFM turns into a link by itself (autolink literals): the `:` of
+ * `http://` and `https://`, the `.` after `www`, the `@` of an e-mail
+ * address. Escaped, a URL shows as written, never as a link (and never with a
+ * backslash of a later escape inside it).
+ */
+const autolink = /(?<=\bhttps?):(?=\/\/)|(?<=\bwww)\.(?=[^\s.])|(?<=[\w.+-])@(?=[\w-]+\.[\w-])/gi
+
+/** A block marker at the start of a line: a heading (`#`), a list item or thematic break (`-`, `+`), an ordered list item (`1.`, `1)`). */
+const blockStart = /^([ \t]*)(?:([#+-])|(\d{1,9})([.)]))/
+
 /** Options of {@link escapeMarkdown}. */
 export interface EscapeMarkdownOptions {
   /**
    * Keep the text's paragraphs: each run of blank lines becomes one blank line
-   * (`\n\n`), so a recommendation's text reads as its paragraphs in a hover.
-   * Within a paragraph, line breaks still become spaces. Off by default: the
-   * result is one line, safe in a heading or a table cell.
+   * (`\n\n`) and each paragraph is trimmed (four leading spaces would start a
+   * code block), so a recommendation's text reads as its paragraphs in a
+   * hover. Within a paragraph, line breaks still become spaces, so no later
+   * line can start a heading, a quote or a list. Off by default: the result is
+   * one line, safe in a heading or a table cell.
    */
   paragraphs?: boolean
+  /**
+   * What gets a backslash. `'all'` (the default): every Markdown-significant
+   * punctuation character, for Markdown that GitHub renders (job summaries,
+   * pull request comments), where any of them may mean something somewhere
+   * (autolinks, emoji shortcodes, math). `'formatting'`: only what would format
+   * where it stands (see `formatting` above, an `&` that starts a character
+   * reference, and a block marker at the start of the text or of a
+   * paragraph, and what GFM would link by itself: the `:` of `https://`, the
+   * `.` of `www.`, the `@` of an e-mail address), for an editor's hover, which
+   * some editors (Neovim, Helix) show as source: `Telford & Wrekin's
+   * victim-first plan (2022).` keeps every character as written.
+   */
+  escape?: 'all' | 'formatting'
 }
 
 /**
  * Escape text so Markdown (CommonMark and GitHub's GFM) shows it as the same
- * text: every Markdown-significant ASCII punctuation character gets a
- * backslash (CommonMark lets any of them be escaped, and an escaped character
- * never starts emphasis, a link, an image, an HTML tag, an entity, a heading,
- * a block quote, a list, a table cell or an autolink), line breaks become
- * spaces (so a table row or a heading stays on its line), and control
+ * text: by default every Markdown-significant ASCII punctuation character gets
+ * a backslash (CommonMark lets any of them be escaped, and an escaped
+ * character never starts emphasis, a link, an image, an HTML tag, an entity, a
+ * heading, a block quote, a list, a table cell or an autolink), line breaks
+ * become spaces (so a table row or a heading stays on its line), and control
  * characters are made {@link visible}. With `paragraphs`, blank lines stay as
- * paragraph breaks and each paragraph is trimmed (four leading spaces would
- * start a code block), for text that stands as its own block, as in a hover.
+ * paragraph breaks, for text that stands as its own block; with
+ * `escape: 'formatting'`, only what would format gets a backslash.
  *
  * @example
  * escapeMarkdown('![x](https://e.example/t.png) <b>') // '\\!\\[x\\]\\(https\\://e\\.example/t\\.png\\) \\<b\\>'
- * escapeMarkdown('# One\n\n> two', { paragraphs: true }) // '\\# One\n\n\\> two'
+ * escapeMarkdown('# One\n\n> two-fold', { paragraphs: true, escape: 'formatting' }) // '\\# One\n\n\\> two-fold'
  */
 export function escapeMarkdown(text: string, options: EscapeMarkdownOptions = {}): string {
-  if (options.paragraphs !== true) return escapeLine(text)
+  const escape = options.escape === 'formatting' ? escapeFormatting : escapeAll
+  if (options.paragraphs !== true) return escape(oneLine(text))
   return text
     .split(paragraphBreak)
-    .map((paragraph) => escapeLine(paragraph).trim())
+    .map((paragraph) => escape(oneLine(paragraph).trim()))
     .filter((paragraph) => paragraph !== '')
     .join('\n\n')
 }
 
-function escapeLine(text: string): string {
-  return visible(text.replace(lineBreak, ' ')).replace(markdownSignificant, '\\$&')
+function oneLine(text: string): string {
+  return visible(text.replace(lineBreak, ' '))
+}
+
+function escapeAll(line: string): string {
+  return line.replace(markdownSignificant, '\\$&')
+}
+
+function escapeFormatting(line: string): string {
+  return line
+    .replace(formatting, '\\$&')
+    .replace(reference, '\\&')
+    .replace(autolink, '\\$&')
+    .replace(blockStart, (_whole, space: string, marker: string | undefined, digits: string | undefined, delimiter: string | undefined) =>
+      marker !== undefined ? `${space}\\${marker}` : `${space}${digits}\\${delimiter}`
+    )
 }
 
 /** A ratio as a whole percentage: `0.375` → `38%`. */

@@ -3,6 +3,7 @@ import { lineStart } from '@followthrough/engine'
 import { escapeRegExp, keywordPattern } from '@followthrough/remark-recommendations'
 import type { FolderIndex, RegisterEntry } from './folder-index.js'
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from './protocol.js'
+import { editorMarkdown, editorParagraphs } from './text.js'
 import type { PlacedDocument } from './workspace-index.js'
 
 /**
@@ -147,7 +148,7 @@ export function getCompletions(placed: PlacedDocument, offset: number, positionA
         labelDetails: { description: recommendation.title },
         kind: CompletionItemKind.Reference,
         detail: `${status ?? recommendation.status ?? 'not-started'} · ${recommendation.title}${several ? ` (${registerId})` : ''}`,
-        documentation: { kind: 'markdown', value: `**${recommendation.id}** · ${escapeMarkdown(recommendation.title)}${recommendation.text ? `\n\n${escapeMarkdown(recommendation.text, { paragraphs: true })}` : ''}` },
+        documentation: { kind: 'markdown', value: `**${recommendation.id}** · ${escapeMarkdown(recommendation.title, editorMarkdown)}${recommendation.text ? `\n\n${escapeMarkdown(recommendation.text, editorParagraphs)}` : ''}` },
         sortText: `${several ? registerId : ''}${idSortKey(recommendation.id)}`,
         // The editor filters by the typed text: a word of the wording must still match.
         filterText: word ? `${context.typed} ${recommendation.title}` : context.form === 'keyword' ? number : label,

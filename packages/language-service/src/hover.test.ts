@@ -18,7 +18,7 @@ describe('getHover', () => {
     expect(value).toContain('**Owner:** West Mercia Police')
     expect(value).toContain('**Status:** implemented since 2023-10-18 (as of 2024-11-28)')
     expect(value).toContain('**Due:** 2023-03-31')
-    expect(value).toMatch(/\*\*Last discussed:\*\* 2024-10-16 in \[2024\\-10\\-16\\-accountability\\\.md\]\(file:\/\/\/telford\/minutes\/2024-10-16-accountability\.md\) \(43 days ago/)
+    expect(value).toMatch(/\*\*Last discussed:\*\* 2024-10-16 in \[2024-10-16-accountability\.md\]\(file:\/\/\/telford\/minutes\/2024-10-16-accountability\.md\) \(43 days ago/)
     // The reference's span, from the keyword to the number, is the hovered range.
     expect(hover!.range).toEqual({ start: positionOf(document, 'Recommendation* 12'), end: positionOf(document, 'Recommendation* 12', 18) })
   })
@@ -37,7 +37,7 @@ describe('getHover', () => {
     expect(hover!.contents.value.split('\n')).toEqual([
       '**R3–R5** (3 recommendations)',
       '',
-      '- **R3** · Adopt a victim\\-first standard for every CSE investigation — implemented',
+      '- **R3** · Adopt a victim-first standard for every CSE investigation — implemented',
       '- **R4** · Keep the specialist CSE investigation team at full strength — implemented',
       '- **R5** · Supervisor review of new CSE reports within 48 hours — implemented'
     ])
@@ -92,17 +92,20 @@ describe('getHover', () => {
   it("shows a recommendation's text as its paragraphs, with nothing in it formatting", async () => {
     const register = smallRegister('iitcse', 3).replace(
       '  - id: R2\n',
-      '  - id: R2\n    text: |\n      Train *all* officers\n      # not a heading\n\n      > not a quote\n\n      ![pixel](https://evil.example/p.png) <img src=x>\n'
+      '  - id: R2\n    text: |\n      Train *all* officers\n      # not a heading\n\n      > not a quote\n\n      ![pixel](https://evil.example/p.png) <img src=x>\n\n      # Not a heading either\n'
     )
     const { service } = await serviceOver({ [`${root}/recommendations.yaml`]: register })
     const document = documentOf(`${root}/minutes/x.md`, minutes('2023-04-17', 'See R2.'))
     const value = (await service.getHover(document, positionOf(document, 'R2', 1)))!.contents.value
     expect(value).toContain(
-      '\n\nTrain \\*all\\* officers \\# not a heading\n\n\\> not a quote\n\n\\!\\[pixel\\]\\(https\\://evil\\.example/p\\.png\\) \\<img src\\=x\\>\n\n'
+      '\n\nTrain \\*all\\* officers # not a heading\n\n\\> not a quote\n\n!\\[pixel\\](https\\://evil.example/p.png) \\<img src=x\\>\n\n\\# Not a heading either\n\n'
     )
     const html = micromark(value, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true })
     expect(html).not.toMatch(/<(?:h\d|blockquote|img|em|pre)[\s>]/)
-    expect(html).toContain('<p>Train *all* officers # not a heading</p>\n<p>&gt; not a quote</p>\n<p>![pixel](https://evil.example/p.png) &lt;img src=x&gt;</p>')
+    expect(html).not.toContain('evil.example"')
+    expect(html).toContain(
+      '<p>Train *all* officers # not a heading</p>\n<p>&gt; not a quote</p>\n<p>![pixel](https://evil.example/p.png) &lt;img src=x&gt;</p>\n<p># Not a heading either</p>'
+    )
   })
 
   it('honours cancellation', async () => {

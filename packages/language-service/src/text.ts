@@ -1,3 +1,4 @@
+import type { EscapeMarkdownOptions } from '@followthrough/core'
 import type { Finding } from '@followthrough/engine'
 import type { SourcePoint, SourceSpan } from '@followthrough/remark-recommendations'
 import type { Position, Range } from './protocol.js'
@@ -60,3 +61,12 @@ export function rangesMeet(a: Range, b: Range): boolean {
 function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character)
 }
+
+/**
+ * How hovers and completion documentation escape the register's words: only
+ * what would format (core's `escape: 'formatting'`), since some editors
+ * (Neovim, Helix) show hover Markdown as source, where every other backslash
+ * would be noise. A recommendation's text also keeps its paragraphs.
+ */
+export const editorMarkdown: EscapeMarkdownOptions = { escape: 'formatting' }
+export const editorParagraphs: EscapeMarkdownOptions = { escape: 'formatting', paragraphs: true }
