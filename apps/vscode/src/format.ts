@@ -6,9 +6,10 @@
 import type { Progress, Status } from '@followthrough/core'
 
 /** The seven statuses in their usual order, and how each reads: core's, as the report shows them. */
-import { statuses as statusOrder, statusLabels } from '@followthrough/core'
+import { compareIds, escapeMarkdown, statuses as statusOrder, statusLabels } from '@followthrough/core'
 
-export { statusLabels, statusOrder }
+/** Recommendation ids in natural order (R2 before R10, R12 before R12a): core's. */
+export { compareIds, statusLabels, statusOrder }
 
 /** A product icon (codicon) and theme colour per status, for tree items. */
 export const statusIcons: Readonly<Record<Status, { icon: string; color: string }>> = {
@@ -66,7 +67,7 @@ export function treeDescription(facts: RecommendationFacts): string {
 export function treeTooltip(facts: RecommendationFacts): string {
   const lines = [`**${facts.id}** ${escapeMarkdown(facts.title)}`, '']
   lines.push(`Status: ${statusLabels[facts.status]}${facts.since !== undefined ? ` since ${facts.since}` : ''}`)
-  if (facts.ownerNames.length > 0) lines.push(`Owners: ${facts.ownerNames.map(escapeMarkdown).join(', ')}`)
+  if (facts.ownerNames.length > 0) lines.push(`Owners: ${facts.ownerNames.map((name) => escapeMarkdown(name)).join(', ')}`)
   if (facts.due !== undefined) {
     lines.push(`Due: ${facts.due}${facts.overdue ? ` (**overdue**${facts.daysOverdue !== undefined ? ` by ${facts.daysOverdue} days` : ''})` : ''}`)
   }
@@ -88,10 +89,6 @@ export function codeLensTitle(facts: RecommendationFacts): string {
 
 function times(count: number): string {
   return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, (character) => `\\${character}`)
 }
 
 /** One row of an inserted status update table. */
@@ -124,14 +121,6 @@ function cell(text: string): string {
 /** Ids in first-mention order, each once. */
 export function uniqueIds(ids: readonly string[]): string[] {
   return [...new Set(ids)]
-}
-
-/** Sort recommendation ids as people count them: R2 before R10, R12 before R12a. */
-export function compareIds(a: string, b: string): number {
-  const pa = /^([A-Za-z]*)(\d+)(.*)$/.exec(a)
-  const pb = /^([A-Za-z]*)(\d+)(.*)$/.exec(b)
-  if (!pa || !pb) return a.localeCompare(b)
-  return (pa[1] ?? '').localeCompare(pb[1] ?? '') || Number(pa[2]) - Number(pb[2]) || (pa[3] ?? '').localeCompare(pb[3] ?? '')
 }
 
 /** What a new minutes file starts with. */

@@ -9,7 +9,7 @@ describe('progress summary', () => {
   })
 
   it('escapes what it shows', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;')
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;')
     const progress = {
       register: { id: 'x', title: '<script>alert(1)</script>' },
       asOf: '2024-10-20',
@@ -22,8 +22,8 @@ describe('progress summary', () => {
     } as unknown as Progress
     const html = summaryHtml(progress)
     expect(html).not.toContain('<script>')
-    expect(html).toContain('&#60;script&#62;')
-    expect(html).toContain('A &#38; B')
+    expect(html).toContain('&lt;script&gt;')
+    expect(html).toContain('A &amp; B')
     expect(html).toContain('<td>In progress</td><td class="n">1</td>')
     expect(html).toContain('R2')
   })

@@ -3,15 +3,13 @@
  * never discussed) when the full report cannot be rendered. Pure, no scripts:
  * its Content-Security-Policy allows inline styles and nothing else.
  */
-import type { Progress } from '@followthrough/core'
+import { escapeHtml, type Progress } from '@followthrough/core'
 import { statusLabels, statusOrder } from './format.js'
+
+export { escapeHtml }
 
 /** The summary's policy: nothing loads, nothing runs. */
 export const summaryContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
-}
 
 export function summaryHtml(progress: Progress | undefined, problem?: string): string {
   const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${summaryContentSecurityPolicy}"><meta name="viewport" content="width=device-width"><title>Recommendations progress</title><style>body{font-family:var(--vscode-font-family,sans-serif);color:var(--vscode-foreground);padding:0 1.5em}table{border-collapse:collapse}td,th{padding:.2em .8em;text-align:left;border-bottom:1px solid var(--vscode-panel-border,#ccc)}td.n{text-align:right}</style></head><body>`
@@ -24,7 +22,7 @@ export function summaryHtml(progress: Progress | undefined, problem?: string): s
     .map(([, owner]) => `<tr><td>${escapeHtml(owner.name)}</td><td class="n">${owner.implemented}/${owner.total}</td></tr>`)
     .join('')
   const overdue = progress.overdue.map((item) => `<li>${escapeHtml(item.id)}: due ${escapeHtml(item.due)}, ${item.daysOverdue} days overdue</li>`).join('')
-  const never = progress.neverDiscussed.map(escapeHtml).join(', ')
+  const never = progress.neverDiscussed.map((id) => escapeHtml(id)).join(', ')
   return (
     `${head}<h1>${escapeHtml(progress.register.title)}</h1>` +
     `<p>${progress.implemented} of ${progress.total} implemented on ${escapeHtml(progress.asOf)}.</p>` +

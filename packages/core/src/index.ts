@@ -1,5 +1,7 @@
 export { addDays, dayNumber, daysBetween, isIsoDate, today } from './dates.js'
 export { editDistance, nearest } from './nearest.js'
+export { compareIds, idSortKey } from './ids.js'
+export { compareStrings, partitionPoint } from './order.js'
 export { formatFromPath, parseWithSchema, type Format, type ParseOptions } from './parse.js'
 export { parseConfig, parseMeeting, parseRegister } from './parse-files.js'
 export { formatProblem, type ParseResult, type Problem } from './problem.js'
@@ -95,4 +97,5 @@ export {
   type Totals
 } from './progress/index.js'
 export { configJsonSchema, jsonSchemaFiles, registerJsonSchema } from './json-schemas.js'
+export { escapeHtml, escapeMarkdown, percent, visible, type EscapeMarkdownOptions } from './text.js'
 export { locateRegister, type IdLocation, type RecommendationLocation, type RegisterLocations, type SourceRange } from './register-locations.js'

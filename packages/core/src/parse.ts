@@ -1,5 +1,5 @@
 import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node as YamlNode } from 'yaml'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { nearest } from './nearest.js'
 import type { ParseResult, Problem } from './problem.js'
 import { describe } from './schemas/primitives.js'

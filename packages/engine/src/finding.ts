@@ -1,4 +1,4 @@
-import type { Problem, Severity } from '@followthrough/core'
+import { compareStrings, type Problem, type Severity } from '@followthrough/core'
 import type { VFileMessage } from 'vfile-message'
 
 /** How bad a finding is. */
@@ -85,11 +85,11 @@ export function applySeverities(findings: Finding[], rules: Readonly<Record<stri
 /** Sort findings by file, then position, then rule, so output order is stable. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    compareStrings(a.file, b.file) ||
     a.line - b.line ||
     a.column - b.column ||
     a.endLine - b.endLine ||
     a.endColumn - b.endColumn ||
-    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+    compareStrings(a.ruleId, b.ruleId)
   )
 }

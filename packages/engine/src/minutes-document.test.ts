@@ -82,10 +82,10 @@ function expectSame(document: MinutesDocument, context: MinutesContext, note: st
 describe('openMinutesDocument', () => {
   it('gives exactly what analyzeMinutes gives, with the agenda headings', async () => {
     const ctx = await context()
-    const text = `${frontMatter}\n# Meeting\n\n## Progress on *R3*\n\nR3 and R52.\n\nSetext\n------\n`
+    const text = `${frontMatter}\n# Meeting\n\n## Progress on *R3*\n\nR3 and R52.\n\nSetext\\\nheading <br> ![logo](x.png)\n------\n`
     const document = openMinutesDocument(text, '/w/minutes/a.md', ctx)
     expect(document.analysis).toEqual(analyzeMinutes(text, '/w/minutes/a.md', ctx))
-    expect(document.headings.map((heading) => `${heading.depth} ${heading.text} ${heading.position.start.line}`)).toEqual(['1 Meeting 9', '2 Progress on R3 11', '2 Setext 15'])
+    expect(document.headings.map((heading) => `${heading.depth} ${heading.text} ${heading.position.start.line}`)).toEqual(['1 Meeting 9', '2 Progress on R3 11', '2 Setext heading 15'])
     expect(document.stats.mode).toBe('full')
   })
 

@@ -1,4 +1,5 @@
-import type { FoundAction, FoundReference, FoundStatusUpdate, MinutesData, SourcePoint, SourceSpan } from '@followthrough/remark-recommendations'
+import { partitionPoint } from '@followthrough/core'
+import { plainText, type FoundAction, type FoundReference, type FoundStatusUpdate, type MinutesData, type SourcePoint, type SourceSpan } from '@followthrough/remark-recommendations'
 import type { Nodes, Root, RootContent, Yaml } from 'mdast'
 import type { Finding } from './finding.js'
 import { checkTree, emptyMinutesData, fileRuleFindings, internalError, parseableText, type MinutesAnalysis, type MinutesContext } from './minutes.js'
@@ -178,7 +179,7 @@ function toBlock(node: RootContent): Block {
   if (node.type === 'heading') {
     block.heading = {
       depth: node.depth,
-      text: plain(node).replace(/\s+/g, ' ').trim(),
+      text: plainText(node).replace(/\s+/g, ' ').trim(),
       position: {
         start: { line: position.start.line, column: position.start.column, offset: position.start.offset! },
         end: { line: position.end.line, column: position.end.column, offset: position.end.offset! }
@@ -186,17 +187,6 @@ function toBlock(node: RootContent): Block {
     }
   }
   return block
-}
-
-function plain(node: Nodes): string {
-  // A loop with its own stack: any depth of nesting.
-  let text = ''
-  const stack: Nodes[] = [node]
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    if ('value' in next && typeof next.value === 'string') text += next.type === 'html' ? '' : next.value
-    else if ('children' in next) for (let index = next.children.length - 1; index >= 0; index--) stack.push(next.children[index] as Nodes)
-  }
-  return text
 }
 
 /** How fast the region grows when its anchor parses differently. */
@@ -287,25 +277,11 @@ function difference(old: string, text: string): { start: number; oldEnd: number;
 }
 
 function firstEndingAtOrAfter(blocks: readonly Block[], offset: number): number {
-  let low = 0
-  let high = blocks.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (blocks[middle]!.end < offset) low = middle + 1
-    else high = middle
-  }
-  return low
+  return partitionPoint(blocks, (block) => block.end < offset)
 }
 
 function lastStartingAtOrBefore(blocks: readonly Block[], offset: number): number {
-  let low = 0
-  let high = blocks.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (blocks[middle]!.start <= offset) low = middle + 1
-    else high = middle
-  }
-  return low - 1
+  return partitionPoint(blocks, (block) => block.start <= offset) - 1
 }
 
 

@@ -1,3 +1,4 @@
+import { partitionPoint } from '@followthrough/core'
 import { tooComplexField } from '@followthrough/remark-recommendations'
 import type { Nodes, Root, Text } from 'mdast'
 
@@ -600,13 +601,6 @@ function disjoint(replaced: readonly Replaced[]): Replaced[] {
 
 /** The first replaced stretch overlapping `[start, end)`, by binary search. */
 function firstOverlap(replaced: readonly Replaced[], start: number, end: number): Replaced | undefined {
-  let low = 0
-  let high = replaced.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (replaced[middle]!.end <= start) low = middle + 1
-    else high = middle
-  }
-  const stretch = replaced[low]
+  const stretch = replaced[partitionPoint(replaced, (candidate) => candidate.end <= start)]
   return stretch !== undefined && stretch.start < end ? stretch : undefined
 }

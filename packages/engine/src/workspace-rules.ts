@@ -1,4 +1,4 @@
-import { addDays, statusTimeline, type Register, type Status, type StatusTimeline } from '@followthrough/core'
+import { addDays, compareStrings, statusTimeline, type Register, type Status, type StatusTimeline } from '@followthrough/core'
 import type { Finding } from './finding.js'
 import type { MinutesAnalysis } from './minutes.js'
 import { engineRuleUrl } from './rules.js'
@@ -56,7 +56,7 @@ export function statusRegressions(analyses: readonly MinutesAnalysis[], register
       )
     }
     let order = 0
-    for (const analysis of [...analyses].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    for (const analysis of [...analyses].sort((a, b) => compareStrings(a.path, b.path))) {
       if (!isDated(analysis)) continue
       analysis.data.updates.forEach((update, index) => {
         if (!sameRegister(registerId, single, update.register)) return
@@ -72,7 +72,7 @@ export function statusRegressions(analyses: readonly MinutesAnalysis[], register
     }
     for (const recommendation of register.recommendations) {
       const events = (timelines.get(recommendation.id) ?? []).sort(
-        (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || a.kind - b.kind || a.order - b.order
+        (a, b) => compareStrings(a.date, b.date) || a.kind - b.kind || a.order - b.order
       )
       let previous: Status = recommendation.status ?? 'not-started'
       for (const event of events) {

@@ -1,7 +1,7 @@
 import type { FileSystem } from '@followthrough/engine'
 import { createLanguageService, RenameError, type BulkAnalyzer, type LanguageService, type LogLevel } from '@followthrough/language-service'
 import { TextDocument } from 'vscode-languageserver-textdocument'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import {
   DidChangeWatchedFilesNotification,
   ErrorCodes,

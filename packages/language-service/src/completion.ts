@@ -1,10 +1,10 @@
-import type { Recommendation, Register } from '@followthrough/core'
+import { compareIds, escapeMarkdown, idSortKey, type Recommendation, type Register } from '@followthrough/core'
 import { lineStart } from '@followthrough/engine'
 import { escapeRegExp, keywordPattern } from '@followthrough/remark-recommendations'
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types'
 import type { FolderIndex } from './folder-index.js'
 import type { RegisterEntry } from './last-good.js'
-import { compareIds, escapeMarkdown, idSortKey } from './text.js'
+import { editorMarkdown, editorParagraphs } from './text.js'
 import type { PlacedDocument } from './workspace-index.js'
 
 /**
@@ -150,7 +150,7 @@ export function getCompletions(placed: PlacedDocument, offset: number, positionA
         labelDetails: { description: recommendation.title },
         kind: CompletionItemKind.Reference,
         detail: `${status ?? recommendation.status ?? 'not-started'} · ${recommendation.title}${several ? ` (${registerId})` : ''}`,
-        documentation: { kind: 'markdown', value: `**${recommendation.id}** · ${escapeMarkdown(recommendation.title)}${recommendation.text ? `\n\n${escapeMarkdown(recommendation.text.trim())}` : ''}` },
+        documentation: { kind: 'markdown', value: `**${recommendation.id}** · ${escapeMarkdown(recommendation.title, editorMarkdown)}${recommendation.text ? `\n\n${escapeMarkdown(recommendation.text, editorParagraphs)}` : ''}` },
         sortText: `${several ? registerId : ''}${idSortKey(recommendation.id)}`,
         // The editor filters by the typed text: a word of the wording must still match.
         filterText: word ? `${context.typed} ${recommendation.title}` : context.form === 'keyword' ? number : label,

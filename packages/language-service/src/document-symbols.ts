@@ -1,3 +1,4 @@
+import { partitionPoint } from '@followthrough/core'
 import { SymbolKind, type DocumentSymbol, type Position } from 'vscode-languageserver-types'
 import { spanRange } from './text.js'
 import type { PlacedDocument } from './workspace-index.js'
@@ -57,16 +58,7 @@ export function getDocumentSymbols(placed: PlacedDocument, positionAt: (offset: 
   items.sort((a, b) => a.offset - b.offset)
   for (const item of items) {
     // The last heading before the item owns it: its section runs at least to the next heading.
-    let owner = -1
-    for (let low = 0, high = headings.length; low < high; ) {
-      const middle = (low + high) >>> 1
-      if (headings[middle]!.position.start.offset <= item.offset) {
-        owner = middle
-        low = middle + 1
-      } else {
-        high = middle
-      }
-    }
+    const owner = partitionPoint(headings, (heading) => heading.position.start.offset <= item.offset) - 1
     if (owner >= 0) symbols[owner]!.children!.push(item.symbol)
     else roots.push(item.symbol)
   }

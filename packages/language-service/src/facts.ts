@@ -1,3 +1,4 @@
+import { partitionPoint } from '@followthrough/core'
 import type { Finding, MinutesAnalysis } from '@followthrough/engine'
 import type { SourceSpan } from '@followthrough/remark-recommendations'
 
@@ -57,15 +58,9 @@ function rowIndex(analysis: MinutesAnalysis): (offset: number) => number {
   }
   rows.sort((a, b) => a.start.offset - b.start.offset)
   return (offset) => {
-    let low = 0
-    let high = rows.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (rows[middle]!.start.offset <= offset) low = middle + 1
-      else high = middle
-    }
-    const row = rows[low - 1]
-    return row !== undefined && offset < row.end.offset ? low - 1 : -1
+    const last = partitionPoint(rows, (row) => row.start.offset <= offset) - 1
+    const row = rows[last]
+    return row !== undefined && offset < row.end.offset ? last : -1
   }
 }
 
@@ -125,12 +120,5 @@ export function moveFindings(findings: readonly Finding[], from: MinutesAnalysis
 
 /** The index of the first item whose span starts at or after `offset` (items in document order). */
 function firstAt<T>(items: readonly T[], offset: number, span: (item: T) => SourceSpan): number {
-  let low = 0
-  let high = items.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (span(items[middle]!).start.offset < offset) low = middle + 1
-    else high = middle
-  }
-  return low
+  return partitionPoint(items, (item) => span(item).start.offset < offset)
 }

@@ -1,3 +1,5 @@
+import { micromark } from 'micromark'
+import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
 import { documentOf, markdown, minutes, positionOf, root, serviceOver, smallRegister, telfordFiles } from '../test/helpers.js'
 
@@ -84,6 +86,25 @@ describe('getHover', () => {
     expect(ambiguous).toContain('**R2** is ambiguous')
     expect(ambiguous).toContain('`alpha:R2`')
     expect(ambiguous).toContain('`beta:R2`')
+  })
+
+  it("shows a recommendation's text as its paragraphs, with nothing in it formatting", async () => {
+    const register = smallRegister('iitcse', 3).replace(
+      '  - id: R2\n',
+      '  - id: R2\n    text: |\n      Train *all* officers\n      # not a heading\n\n      > not a quote\n\n      ![pixel](https://evil.example/p.png) <img src=x>\n\n      # Not a heading either\n'
+    )
+    const { service } = await serviceOver({ [`${root}/recommendations.yaml`]: register })
+    const document = documentOf(`${root}/minutes/x.md`, minutes('2023-04-17', 'See R2.'))
+    const value = markdown(await service.getHover(document, positionOf(document, 'R2', 1)))
+    expect(value).toContain(
+      '\n\nTrain \\*all\\* officers # not a heading\n\n\\> not a quote\n\n!\\[pixel\\](https\\://evil.example/p.png) \\<img src=x\\>\n\n\\# Not a heading either\n\n'
+    )
+    const html = micromark(value, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true })
+    expect(html).not.toMatch(/<(?:h\d|blockquote|img|em|pre)[\s>]/)
+    expect(html).not.toContain('evil.example"')
+    expect(html).toContain(
+      '<p>Train *all* officers # not a heading</p>\n<p>&gt; not a quote</p>\n<p>![pixel](https://evil.example/p.png) &lt;img src=x&gt;</p>\n<p># Not a heading either</p>'
+    )
   })
 
   it('honours cancellation', async () => {

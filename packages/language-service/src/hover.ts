@@ -1,10 +1,10 @@
-import { nearest, type Progress, type Recommendation, type Register } from '@followthrough/core'
+import { compareIds, escapeMarkdown, nearest, type Progress, type Recommendation, type Register } from '@followthrough/core'
 import { relativePath, dirname } from '@followthrough/engine'
 import type { Hover } from 'vscode-languageserver-types'
 import type { FolderIndex } from './folder-index.js'
 import type { RegisterEntry } from './last-good.js'
 import { targetsAt, type Target } from './targets.js'
-import { compareIds, escapeMarkdown } from './text.js'
+import { editorMarkdown, editorParagraphs } from './text.js'
 import type { PlacedDocument } from './workspace-index.js'
 
 /** What a hover needs besides the document. */
@@ -42,11 +42,11 @@ function card(placed: PlacedDocument, target: Target, options: HoverOptions): st
   const recommendation = register.recommendations.find((candidate) => candidate.id === target.id)
   if (!recommendation) return unknown(placed, target, register)
   const progress = progressOf(folder, register, options.today)
-  const lines = [`**${target.id}** · ${escapeMarkdown(recommendation.title)}`, '']
-  if (recommendation.text) lines.push(escapeMarkdown(recommendation.text.trim()), '')
+  const lines = [`**${target.id}** · ${escapeMarkdown(recommendation.title, editorMarkdown)}`, '']
+  if (recommendation.text) lines.push(escapeMarkdown(recommendation.text, editorParagraphs), '')
   lines.push(...facts(recommendation, register, progress, placed.path, options))
   if (folder.registers.filter((candidate) => candidate.register).length > 1 || entry.stale) {
-    lines.push('', `*${escapeMarkdown(register.inquiry.title)}* (\`${register.inquiry.id}\`)${entry.stale ? ', last valid version: the register has errors' : ''}`)
+    lines.push('', `*${escapeMarkdown(register.inquiry.title, editorMarkdown)}* (\`${register.inquiry.id}\`)${entry.stale ? ', last valid version: the register has errors' : ''}`)
   }
   return lines.join('\n')
 }
@@ -54,7 +54,7 @@ function card(placed: PlacedDocument, target: Target, options: HoverOptions): st
 function facts(recommendation: Recommendation, register: Register, progress: Progress | undefined, from: string, options: HoverOptions): string[] {
   const lines: string[] = []
   const owners = recommendation.owners.map((id) => register.owners.find((owner) => owner.id === id)?.name ?? id)
-  lines.push(`- **Owner${owners.length === 1 ? '' : 's'}:** ${escapeMarkdown(owners.join(', '))}`)
+  lines.push(`- **Owner${owners.length === 1 ? '' : 's'}:** ${escapeMarkdown(owners.join(', '), editorMarkdown)}`)
   const status = progress?.statuses.find((entry) => entry.id === recommendation.id)
   if (status) lines.push(`- **Status:** ${status.status}${status.since !== undefined ? ` since ${status.since}` : ''} (as of ${options.today})`)
   if (recommendation.due !== undefined) {
@@ -67,12 +67,12 @@ function facts(recommendation: Recommendation, register: Register, progress: Pro
   if (stale?.lastDiscussed !== undefined && stale.lastDiscussedIn !== undefined) {
     const where = relativePath(dirname(from), stale.lastDiscussedIn)
     const ago = stale.daysSince !== undefined ? ` (${stale.daysSince} day${stale.daysSince === 1 ? '' : 's'} ago, ${stale.meetingsSince} meeting${stale.meetingsSince === 1 ? '' : 's'} since)` : ''
-    lines.push(`- **Last discussed:** ${stale.lastDiscussed} in [${escapeMarkdown(where)}](${options.uriOf(stale.lastDiscussedIn)})${ago}`)
+    lines.push(`- **Last discussed:** ${stale.lastDiscussed} in [${escapeMarkdown(where, editorMarkdown)}](${options.uriOf(stale.lastDiscussedIn)})${ago}`)
   } else if (stale) {
     lines.push('- **Last discussed:** never')
   }
   if (recommendation.supersededBy !== undefined) lines.push(`- **Superseded by:** ${recommendation.supersededBy}`)
-  if (recommendation.themes && recommendation.themes.length > 0) lines.push(`- **Themes:** ${escapeMarkdown(recommendation.themes.join(', '))}`)
+  if (recommendation.themes && recommendation.themes.length > 0) lines.push(`- **Themes:** ${escapeMarkdown(recommendation.themes.join(', '), editorMarkdown)}`)
   return lines
 }
 
@@ -90,12 +90,12 @@ function unknown(placed: PlacedDocument, target: Target, register: Register): st
   const ids = register.recommendations.map((recommendation) => recommendation.id).sort(compareIds)
   const extent = ids.length === 0 ? 'it has none' : ids.length === 1 ? ids[0]! : `${ids[0]} to ${ids[ids.length - 1]}`
   const suggestions = suggestionsFor(placed, target, register)
-  const lines = [`**${target.id}** is not a recommendation of ${escapeMarkdown(register.inquiry.title)} (${extent}).`]
+  const lines = [`**${target.id}** is not a recommendation of ${escapeMarkdown(register.inquiry.title, editorMarkdown)} (${extent}).`]
   if (suggestions.length > 0) {
     lines.push('', 'Did you mean:', '')
     for (const id of suggestions) {
       const recommendation = register.recommendations.find((candidate) => candidate.id === id)
-      lines.push(`- **${id}** · ${escapeMarkdown(recommendation?.title ?? '')}`)
+      lines.push(`- **${id}** · ${escapeMarkdown(recommendation?.title ?? '', editorMarkdown)}`)
     }
   }
   return lines.join('\n')
@@ -113,7 +113,7 @@ function unresolved(placed: PlacedDocument, target: Target): string {
   const lines = [`**${target.id}** is ambiguous: several registers are configured. Qualify it (such as \`${(holders[0] ?? withRegister[0])!.register.inquiry.id}:${target.id}\`) or set \`register\` in the front matter.`, '']
   for (const entry of holders) {
     const recommendation = entry.register.recommendations.find((candidate) => candidate.id === target.id)!
-    lines.push(`- \`${entry.register.inquiry.id}:${target.id}\` · ${escapeMarkdown(recommendation.title)}`)
+    lines.push(`- \`${entry.register.inquiry.id}:${target.id}\` · ${escapeMarkdown(recommendation.title, editorMarkdown)}`)
   }
   return lines.join('\n')
 }
@@ -131,7 +131,7 @@ function rangeCard(folder: FolderIndex, targets: readonly Target[], options: Hov
       continue
     }
     const status = progressOf(folder, register, options.today)?.statuses.find((entry) => entry.id === target.id)
-    lines.push(`- **${target.id}** · ${escapeMarkdown(recommendation.title)}${status ? ` — ${status.status}` : ''}`)
+    lines.push(`- **${target.id}** · ${escapeMarkdown(recommendation.title, editorMarkdown)}${status ? ` — ${status.status}` : ''}`)
   }
   return lines.join('\n')
 }

@@ -1,3 +1,4 @@
+import { compareStrings } from '@followthrough/core'
 import type { FoundReference } from '@followthrough/remark-recommendations'
 import type { Location } from 'vscode-languageserver-types'
 import { entryLocation } from './definition.js'
@@ -25,7 +26,7 @@ export function mentionsOf(folder: FolderIndex, id: string, register: RegisterEn
   const wanted = register?.register?.inquiry.id ?? registerId
   const sources: Array<[string, readonly FoundReference[]]> = [...folder.minutes.values()].map((entry) => [entry.path, entry.analysis.data.references])
   for (const [path, document] of folder.others) sources.push([path, document.analysis.data.references])
-  sources.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  sources.sort((a, b) => compareStrings(a[0], b[0]))
   for (const [path, references] of sources) {
     if (token?.isCancellationRequested) return undefined
     for (const reference of references) {

@@ -1,3 +1,4 @@
+import type { EscapeMarkdownOptions } from '@followthrough/core'
 import type { Finding } from '@followthrough/engine'
 import type { SourcePoint, SourceSpan } from '@followthrough/remark-recommendations'
 import type { Position, Range } from 'vscode-languageserver-types'
@@ -61,31 +62,11 @@ function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character)
 }
 
-const idParts = /^([A-Za-z]*?)(\d+)([a-z]?)$/
-
 /**
- * Natural order of ids: `R2` before `R10`, `R12` before `R12a`. Ids that do
- * not look like ids sort after, by text.
+ * How hovers and completion documentation escape the register's words: only
+ * what would format (core's `escape: 'formatting'`), since some editors
+ * (Neovim, Helix) show hover Markdown as source, where every other backslash
+ * would be noise. A recommendation's text also keeps its paragraphs.
  */
-export function compareIds(a: string, b: string): number {
-  const x = idParts.exec(a)
-  const y = idParts.exec(b)
-  if (!x || !y) return x ? -1 : y ? 1 : a < b ? -1 : a > b ? 1 : 0
-  return (x[1]! < y[1]! ? -1 : x[1]! > y[1]! ? 1 : 0) || Number(x[2]) - Number(y[2]) || (x[3]! < y[3]! ? -1 : x[3]! > y[3]! ? 1 : 0)
-}
-
-/** A key that sorts ids naturally as text (for `sortText`). */
-export function idSortKey(id: string): string {
-  const parts = idParts.exec(id)
-  if (!parts) return `~${id}`
-  return `${parts[1]}${parts[2]!.padStart(8, '0')}${parts[3]}`
-}
-
-/**
- * Escape the characters that would change how text renders in Markdown, so a
- * title with `*` or `_` shows as written. Only those: editors that show hover
- * Markdown as source (Neovim, Helix) would show every other backslash.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, '\\$&')
-}
+export const editorMarkdown: EscapeMarkdownOptions = { escape: 'formatting' }
+export const editorParagraphs: EscapeMarkdownOptions = { escape: 'formatting', paragraphs: true }

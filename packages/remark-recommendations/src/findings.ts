@@ -1,5 +1,6 @@
 import type { Severity } from '@followthrough/core'
 import type { VFile } from 'vfile'
+import { attempt } from './internal-error.js'
 import type { LineIndex } from './positions.js'
 import { ruleUrl, type ReportSeverity, type RuleId } from './rules.js'
 
@@ -42,7 +43,12 @@ export function reportFindings(file: VFile, findings: Finding[], severities: Rea
   const limit = errors.stackTraceLimit
   if (typeof limit === 'number') errors.stackTraceLimit = 0
   try {
-    for (const finding of findings) report(file, finding, severities, lines)
+    for (const finding of findings) {
+      const failed: Finding[] = []
+      attempt(failed, `reporting ${finding.ruleId}`, undefined, () => report(file, finding, severities, lines), undefined)
+      // A problem that cannot be placed must not stop the others, nor vanish: its failure shows at 1:1.
+      for (const failure of failed) report(file, failure, severities, lines)
+    }
   } finally {
     if (typeof limit === 'number') errors.stackTraceLimit = limit
   }

@@ -20,6 +20,7 @@ export {
 export { defaultSeverities, resolveSeverities, ruleUrl, rules, type ReportSeverity, type RuleId, type RuleInfo } from './rules.js'
 export { findDueDate, type FoundDueDate } from './due-dates.js'
 export { readAction, type ActionFields } from './actions.js'
+export { plainText } from './plain-text.js'
 export { readStatus, statusColumns, type StatusColumns, type StatusReading } from './status-updates.js'
 export { lineIndex, type LineIndex, type SourcePoint, type SourceSpan } from './positions.js'
 export { toMinutesRecord } from './records.js'

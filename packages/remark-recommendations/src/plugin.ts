@@ -5,6 +5,7 @@ import type { VFile } from 'vfile'
 import { isActionLine, readAction } from './actions.js'
 import { reportFindings, type Finding } from './findings.js'
 import { Flattener } from './flatten.js'
+import { attempt } from './internal-error.js'
 import { readFrontMatter, type FrontMatter } from './meeting.js'
 import { plainText } from './plain-text.js'
 import { lineIndex, type LineIndex, type SourceSpan } from './positions.js'
@@ -70,42 +71,25 @@ function extract(tree: Root, file: VFile, settings: Settings): void {
   const data: MinutesData = { references: [], updates: [], actions: [] }
   file.data.followthrough = data
   const findings: Finding[] = []
-  let source: string
-  try {
-    source = String(file)
-  } catch (error) {
-    source = ''
-    findings.push(internalError(error, 'reading the file', 0, 0))
-  }
+  const source = attempt(findings, 'reading the file', undefined, () => String(file), '')
   const lines = lineIndex(source)
-  try {
-    new MinutesReader(tree, source, lines, settings, data, findings).read()
-  } catch (error) {
-    // Each block already guards itself; this only keeps a bug outside them from escaping.
-    findings.push(internalError(error, 'reading the minutes', 0, 0))
-  }
-  try {
-    reportFindings(file, findings, settings.severities, lines)
-  } catch (error) {
-    // A message that cannot be placed must not stop the pipeline, nor vanish.
-    const message = file.message(internalError(error, 'reporting problems', 0, 0).reason, { ruleId: 'internal-error', source: 'followthrough' })
-    message.fatal = true
-  }
+  // Each block is read under its own guard; this one keeps a bug between blocks from escaping.
+  attempt(findings, 'reading the minutes', undefined, () => new MinutesReader(tree, source, lines, settings, data, findings).read(), undefined)
+  reportFindings(file, findings, settings.severities, lines)
 }
 
-/**
- * The finding for a bug in the plugin: shown where it happened, so a failure is
- * seen instead of references silently going missing.
- */
-function internalError(error: unknown, doing: string, start: number, end: number): Finding {
-  const detail = error instanceof Error ? error.message : String(error)
-  return {
-    ruleId: 'internal-error',
-    reason: `Unexpected failure while ${doing} (${detail}), expected none: please report it`,
-    start,
-    end,
-    point: start === end
-  }
+/** How an internal error names the block it failed on. */
+const blockNames: ReadonlyMap<string, string> = new Map([
+  ['paragraph', 'a paragraph'],
+  ['heading', 'a heading'],
+  ['table', 'a table'],
+  ['list', 'a list'],
+  ['listItem', 'a list item'],
+  ['blockquote', 'a block quote']
+])
+
+function blockName(node: Nodes): string {
+  return (typeof node === 'object' && node !== null && typeof node.type === 'string' ? blockNames.get(node.type) : undefined) ?? 'a block'
 }
 
 /**
@@ -146,13 +130,8 @@ class MinutesReader {
   }
 
   read(): void {
-    let frontMatter: FrontMatter = { findings: [] }
-    try {
-      frontMatter = readFrontMatter(this.tree, this.source)
-    } catch (error) {
-      // parseMeeting never throws; this guards the node shape only.
-      this.failed(error, 'reading the front matter', this.tree.children?.[0])
-    }
+    // parseMeeting never throws; this guards the node shape only.
+    const frontMatter = attempt<FrontMatter>(this.findings, 'reading the front matter', undefined, () => readFrontMatter(this.tree, this.source), { findings: [] })
     this.findings.push(...frontMatter.findings)
     if (frontMatter.meeting !== undefined) {
       this.data.meeting = frontMatter.meeting
@@ -191,44 +170,52 @@ class MinutesReader {
 
   /**
    * Visit every block in document order. A loop with its own stack, not
-   * recursion: a block quote 10,000 levels deep is read like any other.
+   * recursion: a block quote 10,000 levels deep is read like any other. Each
+   * block is read under the one error handler: a failure loses that block
+   * (and what it contains), never the blocks after it.
    */
   private walk(): void {
     const stack: Visit[] = []
     const children = Array.isArray(this.tree.children) ? this.tree.children : []
     for (let index = children.length - 1; index >= 0; index--) stack.push({ node: children[index]!, task: false, done: false })
     for (let visit = stack.pop(); visit !== undefined; visit = stack.pop()) {
-      const node = visit.node
-      this.tooComplex(node)
-      switch (node.type) {
-        case 'paragraph':
-          this.paragraph(node, visit.task, visit.done)
-          break
-        case 'heading':
-          this.guard(node, 'reading a heading', () => this.block(node, false))
-          break
-        case 'table':
-          this.table(node)
-          break
-        case 'listItem': {
-          const task = typeof node.checked === 'boolean'
-          const items = node.children
-          for (let index = items.length - 1; index >= 0; index--) {
-            const child = items[index]!
-            stack.push({ node: child, task: child.type === 'paragraph' && index === 0 && task, done: node.checked === true })
-          }
-          break
+      const current = visit
+      attempt(this.findings, `reading ${blockName(current.node)}`, current.node, () => this.visit(current, stack), undefined)
+    }
+  }
+
+  /** Read one block, or put its children on the stack. */
+  private visit(visit: Visit, stack: Visit[]): void {
+    const node = visit.node
+    this.tooComplex(node)
+    switch (node.type) {
+      case 'paragraph':
+        this.paragraph(node, visit.task, visit.done)
+        break
+      case 'heading':
+        this.block(node, false)
+        break
+      case 'table':
+        this.table(node)
+        break
+      case 'listItem': {
+        const task = typeof node.checked === 'boolean'
+        const items = node.children
+        for (let index = items.length - 1; index >= 0; index--) {
+          const child = items[index]!
+          stack.push({ node: child, task: child.type === 'paragraph' && index === 0 && task, done: node.checked === true })
         }
-        case 'code':
-        case 'html':
-        case 'yaml':
-        case 'definition':
-        case 'thematicBreak':
-          break
-        default: {
-          const inner = (node as { children?: unknown }).children
-          if (Array.isArray(inner)) for (let index = inner.length - 1; index >= 0; index--) stack.push({ node: inner[index] as Nodes, task: false, done: false })
-        }
+        break
+      }
+      case 'code':
+      case 'html':
+      case 'yaml':
+      case 'definition':
+      case 'thematicBreak':
+        break
+      default: {
+        const inner = (node as { children?: unknown }).children
+        if (Array.isArray(inner)) for (let index = inner.length - 1; index >= 0; index--) stack.push({ node: inner[index] as Nodes, task: false, done: false })
       }
     }
   }
@@ -244,31 +231,13 @@ class MinutesReader {
     this.findings.push({ ruleId: 'too-complex', reason, start, end })
   }
 
-  /** Run one block's work; a bug there loses that block, not the file, and is reported on it. */
-  private guard(node: Nodes, doing: string, work: () => void): void {
-    try {
-      work()
-    } catch (error) {
-      this.failed(error, doing, node)
-    }
-  }
-
-  /** Report a bug at a node (or at the start of the file). */
-  private failed(error: unknown, doing: string, node: { position?: Nodes['position'] } | undefined): void {
-    const start = node?.position?.start.offset ?? 0
-    const end = node?.position?.end.offset ?? start
-    this.findings.push(internalError(error, doing, start, end))
-  }
-
   /** A paragraph: its references, and an action when it is a task item's text or starts with `ACTION:`. */
   private paragraph(node: Paragraph, task: boolean, done: boolean): void {
-    this.guard(node, 'reading a paragraph', () => {
-      const from = this.data.references.length
-      const text = this.block(node, false)
-      const to = this.data.references.length
-      if (task) this.action(node, from, to, done)
-      else if (isActionLine(text)) this.action(node, from, to, false)
-    })
+    const from = this.data.references.length
+    const text = this.block(node, false)
+    const to = this.data.references.length
+    if (task) this.action(node, from, to, done)
+    else if (isActionLine(text)) this.action(node, from, to, false)
   }
 
   /** Scan one block for references (added to `data.references`); returns its flattened text. */
@@ -467,31 +436,26 @@ class MinutesReader {
     }
   }
 
+  /** A table: its references, and status updates when its header names a status column. A row or cell that fails loses only itself. */
   private table(table: Table): void {
     const rows = table.children
-    let columns: ReturnType<typeof statusColumns>
-    try {
-      const header = rows[0]
-      columns = header === undefined ? undefined : statusColumns(header.children.map((cell) => plainText(cell)))
-    } catch (error) {
-      columns = undefined
-      this.failed(error, 'reading a table header', rows[0])
-    }
+    const header = rows[0]
+    const columns = attempt(this.findings, 'reading a table header', header, () => (header === undefined ? undefined : statusColumns(header.children.map((cell) => plainText(cell)))), undefined)
     rows.forEach((row, rowIndex) => {
-      this.tooComplex(row)
-      this.guard(row, 'reading a table row', () => {
+      attempt(this.findings, 'reading a table row', row, () => {
+        this.tooComplex(row)
         const cells = row.children
         const first = { from: 0, to: 0 }
         cells.forEach((cell, cellIndex) => {
-          this.tooComplex(cell)
-          this.guard(cell, 'reading a table cell', () => {
+          attempt(this.findings, 'reading a table cell', cell, () => {
+            this.tooComplex(cell)
             const from = this.data.references.length
             this.block(cell, columns !== undefined && rowIndex > 0 && cellIndex === 0)
             if (cellIndex === 0) {
               first.from = from
               first.to = this.data.references.length
             }
-          })
+          }, undefined)
         })
         if (columns === undefined || rowIndex === 0) return
         const cell = cells[columns.status]
@@ -528,7 +492,7 @@ class MinutesReader {
           if (this.meetingDate !== undefined) update.date = this.meetingDate
           this.data.updates.push(update)
         }
-      })
+      }, undefined)
     })
   }
 

@@ -2,6 +2,7 @@
  * Offsets to unist points (1-based line and column, 0-based offset) for one
  * source text. Built once per file; each lookup is a binary search.
  */
+import { partitionPoint } from '@followthrough/core'
 
 /** A point in the source: 1-based line and column, 0-based offset. */
 export interface SourcePoint {
@@ -54,14 +55,9 @@ export function lineIndex(source: string): LineIndex {
   function point(offset: number): SourcePoint {
     if (starts === undefined) starts = build()
     const at = offset < 0 ? 0 : offset > length ? length : offset
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if (starts[middle]! <= at) low = middle
-      else high = middle - 1
-    }
-    return { line: low + 1, column: at - starts[low]! + 1, offset: at }
+    // The last line starting at or before `at` (the first starts at 0).
+    const line = partitionPoint(starts, (start) => start <= at) - 1
+    return { line: line + 1, column: at - starts[line]! + 1, offset: at }
   }
 
   return {

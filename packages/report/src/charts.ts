@@ -1,14 +1,17 @@
 import * as Plot from '@observablehq/plot'
 import { statuses, type Progress, type Register, type Status } from '@followthrough/core'
+import type { Element } from 'hast'
+import { fromDom } from 'hast-util-from-dom'
 import { parseHTML } from 'linkedom'
 import { statusColors, statusLabels } from './status-style.js'
 
 /**
  * The report's charts, drawn by Observable Plot into a server-side DOM
- * (linkedom) and serialised as SVG. Plot escapes the text it writes (tick
- * labels, titles) through the DOM, and no chart uses Plot's clip paths,
- * patterns or markers, whose ids come from a global counter, so the same
- * input always gives the same SVG.
+ * (linkedom) and converted to hast (`hast-util-from-dom`), so they are
+ * serialised, and their text (tick labels, titles) escaped, with the rest of
+ * the page: no chart goes into the page as markup. No chart uses Plot's clip
+ * paths, patterns or markers, whose ids come from a global counter, so the
+ * same input always gives the same SVG.
  */
 
 /** A document for Plot to build SVG in. */
@@ -25,13 +28,13 @@ const fullWidth = 900
 
 const font = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
 
-/** Make Plot's SVG an image for assistive technology, named by its figure's caption. */
-function finish(svg: SVGSVGElement | HTMLElement, captionId: string, descriptionId: string): string {
+/** Make Plot's SVG an image for assistive technology, named by its figure's caption, as a hast element. */
+function finish(svg: SVGSVGElement | HTMLElement, captionId: string, descriptionId: string): Element {
   svg.setAttribute('role', 'img')
   svg.setAttribute('aria-labelledby', captionId)
   svg.setAttribute('aria-describedby', descriptionId)
   svg.setAttribute('focusable', 'false')
-  return svg.outerHTML
+  return fromDom(svg) as Element
 }
 
 function truncate(text: string, length: number): string {
@@ -71,7 +74,7 @@ export function ownerStatusData(progress: Progress): OwnerStatusDatum[] {
  * Status by owner: one horizontal stacked bar per owner, a segment per status
  * with its count written on it and a tooltip naming owner, status and count.
  */
-export function statusByOwnerChart(document: ChartDocument, progress: Progress, ids: { caption: string; description: string }): string {
+export function statusByOwnerChart(document: ChartDocument, progress: Progress, ids: { caption: string; description: string }): Element {
   const owners = Object.entries(progress.byOwner)
   const data = ownerStatusData(progress)
   const names = new Map(owners.map(([id, owner]) => [id, owner.name]))
@@ -155,7 +158,7 @@ const seriesColors = { implemented: statusColors.implemented, total: '#4b5563', 
  * over the meeting dates, the forecast as a dashed line to the forecast date,
  * each line labelled at its end in words.
  */
-export function burnUpChart(document: ChartDocument, progress: Progress, ids: { caption: string; description: string }): string | undefined {
+export function burnUpChart(document: ChartDocument, progress: Progress, ids: { caption: string; description: string }): Element | undefined {
   const data = burnUpData(progress)
   if (data.length === 0) return undefined
   const of = (series: BurnUpDatum['series']) => data.filter((d) => d.series === series)
@@ -210,7 +213,7 @@ export function stalenessData(register: Register, progress: Progress): Staleness
  * Days since last discussed: a bar per recommendation with the number of days
  * written at its end, and "never discussed" written where no meeting named it.
  */
-export function stalenessChart(document: ChartDocument, register: Register, progress: Progress, ids: { caption: string; description: string }): string | undefined {
+export function stalenessChart(document: ChartDocument, register: Register, progress: Progress, ids: { caption: string; description: string }): Element | undefined {
   const data = stalenessData(register, progress)
   if (data.length === 0) return undefined
   const discussed = data.filter((d) => d.days !== undefined)

@@ -1,26 +1,17 @@
 /**
- * Escaping for text and attribute values put into the report's HTML. Every
- * piece of user data (titles, names, notes, paths) goes through
- * {@link escapeHtml}; the report's own script reads only `data-` attributes,
- * never strings built from user data, so nothing a register says can run.
+ * Links and ids built from user data. The report's HTML is a hast tree, so
+ * text and attribute values are escaped when it is serialised; what is left
+ * here is what escaping cannot do: dropping links with a dangerous scheme,
+ * percent-encoding paths, and making ids from user data. The report's own
+ * script reads only `data-` attributes, never strings built from user data,
+ * so nothing a register says can run.
  */
-
-const entities: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;'
-}
 
 /**
- * Escape text for HTML element content or a quoted attribute value: `&`, `<`,
- * `>`, `"` and `'` become entities. Anything else is safe in both places, so
- * one function serves both.
+ * Escape text for HTML element content or a quoted attribute value (core's:
+ * the VS Code extension's summary uses it too).
  */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => entities[character] ?? character)
-}
+export { escapeHtml } from '@followthrough/core'
 
 /** Schemes a link in the report may use; anything else (`javascript:`, `data:`, `vbscript:`) is dropped. */
 const safeSchemes = new Set(['http:', 'https:', 'file:', 'mailto:'])
@@ -66,7 +57,7 @@ function hasUnsafeScheme(href: string): boolean {
  * references and http(s), file and mailto URLs are kept, so
  * `" javascript:alert(1)"`, `"java\tscript:"`, `data:` and `vbscript:` are all
  * dropped. Any other C0 control or DEL inside also drops the link. What is kept
- * is the trimmed form the browser would use; escape it with `escapeHtml`.
+ * is the trimmed form the browser would use.
  */
 export function safeHref(href: string): string | undefined {
   const trimmed = asBrowserReads(href)

@@ -1,4 +1,4 @@
-import { statuses } from '@followthrough/core'
+import { percent, statuses } from '@followthrough/core'
 import type { ProgressReport } from '../progress.js'
 import { table } from './refs.js'
 import { escapeMarkdown, stringifyJson, visible } from './text.js'
@@ -9,10 +9,6 @@ interface Section {
   rows: string[][]
   /** Said instead of an empty table. */
   empty: string
-}
-
-function percent(ratio: number): string {
-  return `${Math.round(ratio * 100)}%`
 }
 
 function sections(report: ProgressReport): Section[] {
@@ -111,7 +107,7 @@ function markdown(report: ProgressReport): string {
       continue
     }
     parts.push(`| ${section.header.join(' | ')} |`, `| ${section.header.map(() => '---').join(' | ')} |`)
-    for (const row of section.rows) parts.push(`| ${row.map(escapeMarkdown).join(' | ')} |`)
+    for (const row of section.rows) parts.push(`| ${row.map((cell) => escapeMarkdown(cell)).join(' | ')} |`)
     parts.push('')
   }
   parts.push(escapeMarkdown(neverLine(report)), '', escapeMarkdown(forecastLine(report)), '')

@@ -1,96 +1,8 @@
-import { micromark } from 'micromark'
-import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
-import { escapeMarkdown, stringifyJson, visible } from './text.js'
+import { stringifyJson } from './text.js'
 
 /** Characters a terminal acts on; none may reach terminal output raw. */
 const terminalControls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/
-
-describe('visible', () => {
-  it('writes controls as escapes a reader can see', () => {
-    expect(visible('a\u001b[2Jb')).toBe('a\\x1b[2Jb')
-    expect(visible('\u001b]0;pwned\u0007')).toBe('\\x1b]0;pwned\\x07')
-    expect(visible('\u009b31m red')).toBe('\\x9b31m red')
-    expect(visible('admin\u202e\u2066txt.exe')).toBe('admin\\u202e\\u2066txt.exe')
-    expect(visible('one\ttwo\r\nthree\u0000\u007f')).toBe('one\\ttwo\\r\\nthree\\x00\\x7f')
-    expect(visible('line\u2028para\u2029')).toBe('line\\u2028para\\u2029')
-  })
-
-  it('leaves text alone: accents, dashes, emoji, non-breaking spaces', () => {
-    const text = 'Recommendations 3–5 — Telford & Wrekin, café, 👍, R12\u00a0a'
-    expect(visible(text)).toBe(text)
-  })
-
-  it('keeps CR and LF when asked, for formats that escape them their own way', () => {
-    expect(visible('a\r\nb\u001b', { keepLineBreaks: true })).toBe('a\r\nb\\x1b')
-  })
-})
-
-/** Render Markdown as GitHub does (CommonMark with GFM: tables, autolinks, tag filter). */
-function render(markdown: string): string {
-  return micromark(markdown, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true })
-}
-
-function decode(html: string): string {
-  return html
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-}
-
-describe('escapeMarkdown', () => {
-  const hostile = [
-    '![tracker](https://evil.example/pixel.png)',
-    '[click me](javascript:alert(1))',
-    '<img src=x onerror=alert(1)> <script>alert(1)</script>',
-    '# Heading',
-    '## Not a heading\n# A heading on the next line',
-    '---',
-    '> quote',
-    '- list item',
-    '1. ordered',
-    '*emphasis* **strong** _under_ ~~strike~~ `code`',
-    'https://evil.example/ and www.evil.example and someone@evil.example',
-    '&amp; &lt;b&gt; &#x3C;',
-    'a | b | c',
-    'backslash \\*not emphasis\\*',
-    '[ref]: https://evil.example',
-    '<https://evil.example>',
-    '\\',
-    'trailing two spaces  \nbreak',
-    'Telford & Wrekin Council (R12–R14), 50% done!'
-  ]
-
-  for (const text of hostile) {
-    it(`shows ${JSON.stringify(text)} as the same text, in a paragraph, a heading and a table cell`, () => {
-      const shown = text.replace(/\r\n|[\r\n]/g, ' ')
-      const escaped = escapeMarkdown(text)
-      expect(escaped).not.toMatch(/[\r\n]/)
-
-      const paragraph = render(escaped)
-      expect(decode(/^<p>(.*)<\/p>\n?$/s.exec(paragraph)?.[1] ?? `not one paragraph: ${paragraph}`)).toBe(shown.trim())
-
-      const heading = render(`### ${escaped}`)
-      expect(decode(/^<h3>(.*)<\/h3>\n?$/s.exec(heading)?.[1] ?? `not one heading: ${heading}`)).toBe(shown.trim())
-
-      const table = render(`| name | n |\n| --- | --- |\n| ${escaped} | 1 |\n`)
-      expect(table.match(/<tr>/g)).toHaveLength(2)
-      expect(table.match(/<td>/g)).toHaveLength(2)
-      const cell = /<td>(.*?)<\/td>/s.exec(table)?.[1] ?? ''
-      expect(decode(cell)).toBe(shown.trim())
-
-      for (const html of [paragraph, heading, table]) {
-        expect(html).not.toMatch(/<(?:a|img|script|em|strong|del|code|blockquote|ul|ol|li|hr|br|h1|h2)[\s>]/)
-      }
-    })
-  }
-
-  it('makes controls visible too', () => {
-    expect(escapeMarkdown('a\u001b[31mb')).toBe('a\\\\x1b\\[31mb')
-    expect(render(escapeMarkdown('a\u001b[31mb'))).toBe('<p>a\\x1b[31mb</p>')
-  })
-})
 
 describe('stringifyJson', () => {
   it('gives the same value, with nothing raw a terminal acts on', () => {
@@ -102,13 +14,3 @@ describe('stringifyJson', () => {
   })
 })
 
-describe('escapeMarkdown leaves alone what never means anything', () => {
-  it('keeps , ; % / ? quotes as they are', () => {
-    expect(escapeMarkdown(`50% done, see "notes"; who's next? a/b`)).toBe(`50% done, see "notes"; who's next? a/b`)
-  })
-
-  it('escapes GitHub math and emoji shortcodes', () => {
-    expect(render(escapeMarkdown('$x^2$ :smile:'))).toBe('<p>$x^2$ :smile:</p>')
-    expect(escapeMarkdown('$x$ :smile:')).toBe('\\$x\\$ \\:smile\\:')
-  })
-})

@@ -1,4 +1,5 @@
 import { daysBetween, addDays } from '../dates.js'
+import { compareStrings } from '../order.js'
 import type { Register } from '../schemas/register.js'
 import { closedStatuses, type Status } from '../schemas/status.js'
 import { assertIsoDate, assertWholeDays } from './assert.js'
@@ -89,5 +90,5 @@ function openWithDue(
     open.push({ id, due })
   }
   // ISO dates sort as strings; the sort is stable, so ties keep register order.
-  return open.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))
+  return open.sort((a, b) => compareStrings(a.due, b.due))
 }

@@ -1,5 +1,6 @@
 import type { MinutesRecord } from '../schemas/records.js'
 import type { Register } from '../schemas/register.js'
+import { compareStrings } from '../order.js'
 import { assertIsoDate } from './assert.js'
 
 /** One reference as it comes in a {@link MinutesRecord}. */
@@ -109,8 +110,4 @@ export function registerUpdates(
   return minutes
     .filter((record) => record.date <= asOf)
     .flatMap((record) => (record.updates ?? []).filter((update) => countsForRegister(registerId, update)))
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -1,6 +1,7 @@
 import type { MinutesRecord } from '../schemas/records.js'
 import type { Recommendation, Register } from '../schemas/register.js'
 import type { Status } from '../schemas/status.js'
+import { partitionPoint } from '../order.js'
 import { assertIsoDate } from './assert.js'
 import { registerUpdates } from './register-minutes.js'
 
@@ -134,16 +135,10 @@ export function statusTimeline(recommendation: StatusSubject, updates: readonly 
   const baseline: DatedStatus = { status: recommendation.status ?? 'not-started' }
   return {
     at(date) {
-      // The last event on or before `date` (binary search: events are sorted).
-      let low = 0
-      let high = events.length
-      while (low < high) {
-        const middle = (low + high) >>> 1
-        if (events[middle]!.date <= date) low = middle + 1
-        else high = middle
-      }
-      const event = events[low - 1]
-      return event === undefined ? { ...baseline } : { status: event.status, since: since[low - 1]! }
+      // The last event on or before `date` (events are sorted by date).
+      const last = partitionPoint(events, (event) => event.date <= date) - 1
+      const event = events[last]
+      return event === undefined ? { ...baseline } : { status: event.status, since: since[last]! }
     }
   }
 }

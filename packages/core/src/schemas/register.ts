@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IsoDateSchema, RecommendationIdSchema, SlugSchema, TextSchema } from './primitives.js'
 import { StatusSchema } from './status.js'
 
@@ -84,38 +84,23 @@ function stringAt(value: unknown, key: string): string | undefined {
   return typeof field === 'string' ? field : undefined
 }
 
-/** Owner ids exist, ids are unique, `supersededBy` names another recommendation and never leads back. */
-function checkIntegrity(register: Record<string, unknown>, ctx: z.RefinementCtx): void {
-  const ownerIds = new Set<string>()
-  listOf(register['owners']).forEach((owner, index) => {
-    const id = stringAt(owner, 'id')
-    if (id === undefined) return
-    if (ownerIds.has(id)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['owners', index, 'id'],
-        input: id,
-        message: `Unexpected duplicate owner id ${JSON.stringify(id)}, expected each owner once`
-      })
-    }
-    ownerIds.add(id)
-  })
-
-  const recommendations = listOf(register['recommendations'])
+/** The ids of a list's entries; an id seen before gets an issue at its second (third, ...) entry. */
+function uniqueIds(register: Record<string, unknown>, list: 'owners' | 'recommendations', duplicate: (id: string) => string, ctx: z.RefinementCtx): Set<string> {
   const ids = new Set<string>()
-  recommendations.forEach((recommendation, index) => {
-    const id = stringAt(recommendation, 'id')
+  listOf(register[list]).forEach((entry, index) => {
+    const id = stringAt(entry, 'id')
     if (id === undefined) return
-    if (ids.has(id)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['recommendations', index, 'id'],
-        input: id,
-        message: `Unexpected duplicate recommendation id ${JSON.stringify(id)}, expected each id once`
-      })
-    }
+    if (ids.has(id)) ctx.addIssue({ code: 'custom', path: [list, index, 'id'], input: id, message: duplicate(id) })
     ids.add(id)
   })
+  return ids
+}
+
+/** Owner ids exist, ids are unique, `supersededBy` names another recommendation and never leads back. */
+function checkIntegrity(register: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const ownerIds = uniqueIds(register, 'owners', (id) => `Unexpected duplicate owner id ${JSON.stringify(id)}, expected each owner once`, ctx)
+  const recommendations = listOf(register['recommendations'])
+  const ids = uniqueIds(register, 'recommendations', (id) => `Unexpected duplicate recommendation id ${JSON.stringify(id)}, expected each id once`, ctx)
 
   const known = [...ownerIds].join(', ') || 'none defined'
   recommendations.forEach((recommendation, index) => {

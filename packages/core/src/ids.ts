@@ -1,0 +1,46 @@
+import { compareStrings } from './order.js'
+
+/**
+ * The order people count recommendations in: `R2` before `R10`, `R12` before
+ * `R12a`. One definition for every list of ids (the report's table, the
+ * editor's tree, completions, hovers).
+ */
+
+/** A recommendation id's parts: letter prefix, number, optional letter suffix (as `RecommendationIdSchema` allows). */
+const idParts = /^([A-Za-z]*?)(\d+)([a-z]?)$/
+
+/**
+ * Natural order of ids: by prefix, then by number, then by suffix, so `R2`
+ * comes before `R10` and `R12` before `R12a`. Strings that are not ids sort
+ * after every id, by text. Compares code units, never the locale, so the order
+ * is the same on every machine.
+ *
+ * @example
+ * ['R10', 'R2', 'R12a', 'R12'].sort(compareIds) // ['R2', 'R10', 'R12', 'R12a']
+ */
+export function compareIds(a: string, b: string): number {
+  const x = idParts.exec(a)
+  const y = idParts.exec(b)
+  if (!x || !y) return x ? -1 : y ? 1 : compareStrings(a, b)
+  return compareStrings(x[1]!, y[1]!) || compareNumerals(x[2]!, y[2]!) || compareStrings(x[3]!, y[3]!)
+}
+
+/**
+ * A key that sorts ids in the order of {@link compareIds} when compared as
+ * plain text (for an editor's `sortText`, or a table the browser sorts by
+ * text), for numbers of up to eight digits: the number padded with zeros
+ * (`R00000012a`); a string that is not an
+ * id gets a leading `~`, so it sorts after every id.
+ */
+export function idSortKey(id: string): string {
+  const parts = idParts.exec(id)
+  if (!parts) return `~${id}`
+  return `${parts[1]}${parts[2]!.padStart(8, '0')}${parts[3]}`
+}
+
+/** Two strings of digits by value, however long (`Number` would round past 2^53). */
+function compareNumerals(a: string, b: string): number {
+  const x = a.replace(/^0+(?=\d)/, '')
+  const y = b.replace(/^0+(?=\d)/, '')
+  return x.length - y.length || compareStrings(x, y)
+}
