@@ -115,6 +115,14 @@ export class FolderIndex {
     private readonly analyzer?: BulkAnalyzer
   ) {}
 
+  /**
+   * Grows whenever what views show may have changed: a file's facts, the
+   * registers or the config (for views that refresh when it does).
+   */
+  get factsVersion(): number {
+    return this.factsEpoch
+  }
+
   /** The config file's path, when there is one. */
   get configPath(): string | undefined {
     return this.workspace?.config.path

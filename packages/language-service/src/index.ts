@@ -13,6 +13,9 @@ export {
   type CancellationToken,
   type CodeAction,
   type CodeActionContext,
+  type CodeLens,
+  type Command,
+  type CreateFile,
   type CompletionItem,
   type CompletionList,
   type Diagnostic,
@@ -24,9 +27,38 @@ export {
   type Position,
   type PrepareRename,
   type Range,
+  type TextDocumentEdit,
+  type TextDocumentIdentifier,
   type TextEdit,
   type WorkspaceEdit
 } from './protocol.js'
+export {
+  FollowthroughCommand,
+  FollowthroughNotification,
+  FollowthroughRequest,
+  insertStatusTableKind,
+  type DidChangeParams,
+  type DiscussionsParams,
+  type DiscussionView,
+  type EditResult,
+  type FolderView,
+  type GroupView,
+  type NewMinutesParams,
+  type NewMinutesResult,
+  type ProgressParams,
+  type ProgressReportResult,
+  type ProgressResult,
+  type ProgressSummary,
+  type RecommendationsParams,
+  type RecommendationsResult,
+  type RecommendationView,
+  type RegisterView,
+  type TextDocumentPositionParams
+} from './custom-protocol.js'
+export type { ProgressReportInput } from './views.js'
+export { codeLensTitle, statusBarText, statusBarTooltip, treeDescription, treeTooltip, type RecommendationFacts } from './view-text.js'
+export { statusUpdateTable, type StatusRow } from './status-table.js'
+export { minutesFileName, minutesFolder, minutesTemplate, type MinutesTemplate } from './new-minutes.js'
 export { RenameError } from './rename.js'
 export { diagnosticSource, toDiagnostic, type DiagnosticData } from './diagnostics.js'
 export { OverlayFileSystem } from './overlay-file-system.js'

@@ -18,6 +18,11 @@ export interface Range {
   end: Position
 }
 
+/** A document, by URI. */
+export interface TextDocumentIdentifier {
+  uri: string
+}
+
 /** A range in a document named by URI. */
 export interface Location {
   uri: string
@@ -114,9 +119,36 @@ export interface DocumentSymbol {
   children?: DocumentSymbol[]
 }
 
-/** Edits to several documents, by URI. */
+/** Edits to one version of a document (`version: null` when the document is not open). */
+export interface TextDocumentEdit {
+  textDocument: { uri: string; version: number | null }
+  edits: TextEdit[]
+}
+
+/** Create a file. */
+export interface CreateFile {
+  kind: 'create'
+  uri: string
+  options?: { overwrite?: boolean; ignoreIfExists?: boolean }
+}
+
+/** Edits to several documents, by URI; or, in order, file creations and versioned edits. */
 export interface WorkspaceEdit {
   changes?: { [uri: string]: TextEdit[] }
+  documentChanges?: (TextDocumentEdit | CreateFile)[]
+}
+
+/** A command an editor runs (on the server, through `workspace/executeCommand`). */
+export interface Command {
+  title: string
+  command: string
+  arguments?: unknown[]
+}
+
+/** A command shown above a line (LSP's `textDocument/codeLens`). */
+export interface CodeLens {
+  range: Range
+  command?: Command
 }
 
 /** A quick fix or other action on a document. */
@@ -126,6 +158,7 @@ export interface CodeAction {
   diagnostics?: Diagnostic[]
   isPreferred?: boolean
   edit?: WorkspaceEdit
+  command?: Command
 }
 
 /** What the editor says about a code action request. */
