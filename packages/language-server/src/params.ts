@@ -1,5 +1,5 @@
 import { describe } from '@followthrough/core'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * The parameters of the requests and notifications the server handles, as
