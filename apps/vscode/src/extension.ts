@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs'
 import * as vscode from 'vscode'
 import type { LanguageClient } from 'vscode-languageclient/node'
-import { FollowthroughNotification } from '@followthrough/language-service/custom-protocol'
+import { FollowthroughNotification, type RecommendationsResult } from '@followthrough/language-service/custom-protocol'
 import { createClient } from './client.js'
 import { insertStatusTable, newMinutes, openRecommendation, showDiscussions, type NewMinutesOptions } from './commands.js'
 import { Perf } from './perf.js'
@@ -28,6 +28,8 @@ export interface FollowthroughApi {
   /** Resolves when no refresh of the views or the status bar is running. */
   whenIdle(): Promise<void>
   getTreeItems(): TreeSnapshotItem[]
+  /** The server's last answer to `followthrough/recommendations`. */
+  views(): RecommendationsResult
   groupBy(): GroupBy
   statusBarText(): string | undefined
   statusBarTooltip(): string | undefined
@@ -199,6 +201,7 @@ export function activate(context: vscode.ExtensionContext): FollowthroughApi {
       await statusRunning
     },
     getTreeItems: () => tree.snapshot(),
+    views: () => views.data,
     groupBy: () => tree.groupBy,
     statusBarText: () => (statusShown ? statusBar.text : undefined),
     statusBarTooltip: () => (statusShown && typeof statusBar.tooltip === 'string' ? statusBar.tooltip : undefined),
