@@ -57,7 +57,7 @@ const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU'
 const section = `## VS Code extension
 
 Measured by \`npm run bench\` in \`apps/vscode\` on ${new Date().toISOString().slice(0, 10)}: ${cpu}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.
-The mocha suite measures inside the extension host of the VS Code that code-server 4.100.3 ships (VS Code 1.100.3), driven by headless Chromium on the same cores, on a multi-root workspace: a copy of \`examples/telford\` (47 recommendations, 11 minutes files) and the CLI's generated corpus (2,000 minutes of about 5 KB, a register of 47). The extension is a thin client: the language server does the work, in its own process.
+The mocha suite measures inside the extension host of the VS Code that code-server 4.100.3 ships (VS Code 1.100.3), driven by headless Chromium on the same cores, on a multi-root workspace: a copy of \`examples/telford\` (47 recommendations, 11 minutes files) and a small second folder (\`test/fixtures/inspection\`); typing in a register, on one of the example and the CLI's generated corpus (2,000 minutes of about 5 KB, a register of 47). The extension is a thin client: the language server does the work, in its own process.
 
 ${table(['What', 'Time', 'Notes'], rows)}
 

@@ -25,8 +25,8 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'followthrough-suite', mocha)
   /* eslint-disable @typescript-eslint/no-require-imports */
   // Screenshots first, while the example is as shipped.
-  // The benchmark runs alone, in its own workspace (the example and a 2,000-file corpus).
-  if (process.env.FOLLOWTHROUGH_TEST_BENCH === '1') {
+  // The benchmark runs alone (FOLLOWTHROUGH_TEST_BENCH: `example`, or `corpus` in a workspace with a 2,000-file corpus).
+  if (process.env.FOLLOWTHROUGH_TEST_BENCH) {
     require('./bench.test')
   } else {
     if (process.env.FOLLOWTHROUGH_TEST_SCREENSHOTS === '1') require('./screenshot.test')
