@@ -70,8 +70,11 @@ let existing = ''
 try {
   existing = readFileSync(docs, 'utf8')
 } catch {}
-const sections = existing.split(/^(?=## )/m)
-const kept = sections.filter((part) => !/^## VS Code extension\b/.test(part)).map((part) => part.trimEnd()).filter(Boolean)
-writeFileSync(docs, [...kept, section.trimEnd()].join('\n\n') + '\n')
+// The section is replaced where it stands (appended when the file has none).
+const sections = existing.split(/^(?=## )/m).map((part) => part.trimEnd()).filter(Boolean)
+const at = sections.findIndex((part) => /^## VS Code extension\b/.test(part))
+if (at >= 0) sections[at] = section.trimEnd()
+else sections.push(section.trimEnd())
+writeFileSync(docs, sections.join('\n\n') + '\n')
 console.log(section)
 console.log(`Wrote ${docs}`)
