@@ -58,7 +58,8 @@ export class ViewsData implements vscode.Disposable {
           const result = await this.api.recommendations()
           // Only what runs on this thread counts per keystroke: the request is the server's time.
           this.perf.time('viewsRefresh', () => {
-            this.result = result ?? empty
+            // No answer while the server restarts: the views keep the last one rather than flicker.
+            if (result) this.result = result
             this.refreshCount += 1
             this.emitter.fire()
           })

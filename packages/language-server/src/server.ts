@@ -86,8 +86,13 @@ export function foldersOf(params: InitializeParams): string[] {
 /**
  * Serve the language service over an LSP connection: incremental text sync,
  * pushed diagnostics, hover, completion, definition, references, document
- * links and symbols, quick fixes and rename; files not open are read from
- * disk, and changes on disk arrive through `workspace/didChangeWatchedFiles`.
+ * links and symbols, quick fixes, rename and code lenses; Followthrough's own
+ * requests for views (`followthrough/recommendations`, `…/progress`,
+ * `…/discussions`, `…/progressReport`) and `followthrough/didChange` when they
+ * should ask again; and the commands (`followthrough/insertStatusTable`,
+ * `…/newMinutes`, `…/showDiscussions`), which edit through
+ * `workspace/applyEdit`. Files not open are read from disk, and changes on
+ * disk arrive through `workspace/didChangeWatchedFiles`.
  * Every handler is guarded: parameters are checked at the boundary (a
  * malformed request is answered with an `InvalidParams` error and one line in
  * the editor's log, a malformed notification is dropped with that line), and
