@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // custom-protocol: the requests' names and shapes, with no runtime imports, for thin clients.
+  entry: ['src/index.ts', 'src/custom-protocol.ts'],
   format: ['esm'],
   dts: true,
   sourcemap: true,

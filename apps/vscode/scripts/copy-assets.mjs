@@ -23,6 +23,17 @@ if (!existsSync(join(serverPackage, 'dist', 'index.js'))) {
   process.exit(1)
 }
 const entry = join(root, 'scripts', 'server-entry.mjs')
+// The report's DOM (linkedom) tries `require('canvas')` and falls back to a shim: bundle the shim,
+// so the server never loads a native module from wherever it happens to be installed.
+const fromServer = createRequire(require.resolve('@followthrough/language-server/package.json'))
+const linkedom = dirname(createRequire(fromServer.resolve('@followthrough/report/package.json')).resolve('linkedom/package.json'))
+const canvasShim = join(linkedom, 'commonjs', 'canvas-shim.cjs')
+const noCanvas = {
+  name: 'no-canvas',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^canvas$/ }, () => ({ path: canvasShim }))
+  }
+}
 await build({
   entryPoints: [entry],
   outfile: join(root, 'dist', 'server.cjs'),
@@ -35,6 +46,7 @@ await build({
   // ESM dependencies may read import.meta.url (fdir's createRequire): give them this file's URL.
   define: { 'import.meta.url': '__followthroughImportMetaUrl' },
   banner: { js: "var __followthroughImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [noCanvas],
   logLevel: 'warning'
 })
 const size = statSync(join(root, 'dist', 'server.cjs')).size

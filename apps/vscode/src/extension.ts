@@ -1,32 +1,35 @@
 /**
- * Followthrough for VS Code: starts the bundled language server (diagnostics,
- * hover, completion, definition, references, links, symbols, quick fixes,
- * rename) and adds what only VS Code shows: the Recommendations view, the
- * status bar item, the progress view, code lenses on register entries and a
- * few commands. Runs no code from the workspace, so it works in untrusted
- * workspaces too.
+ * Followthrough for VS Code: a thin client of the bundled language server.
+ * The server does all the work (diagnostics, hover, completion, definition,
+ * references, links, symbols, quick fixes, rename, code lenses, and the data,
+ * words and HTML of the views); the extension shows what only VS Code shows:
+ * the Recommendations view, the status bar item, the progress view and a few
+ * commands. It imports no engine: it runs no code from the workspace and reads
+ * no file itself, so it works in untrusted workspaces too.
  */
 import { existsSync } from 'node:fs'
 import * as vscode from 'vscode'
 import type { LanguageClient } from 'vscode-languageclient/node'
+import { FollowthroughNotification, type RecommendationsResult } from '@followthrough/language-service/custom-protocol'
 import { createClient } from './client.js'
-import { RegisterCodeLenses } from './code-lens.js'
 import { insertStatusTable, newMinutes, openRecommendation, showDiscussions, type NewMinutesOptions } from './commands.js'
-import { statusBarText, statusBarTooltip } from './format.js'
-import { WorkspaceModel } from './model.js'
 import { Perf } from './perf.js'
 import { ProgressView } from './progress-view.js'
+import { ServerApi } from './server-api.js'
 import { RecommendationsTree, type GroupBy, type TreeSnapshotItem } from './tree.js'
+import { ViewsData } from './views-data.js'
 
 /** What `activate` returns: a small API for the tests (and other extensions). */
 export interface FollowthroughApi {
-  /** Settles when the language server has started (or failed to) and the first refresh is done. */
+  /** Settles when the language server has started (or failed to) and the views' first refresh is done. */
   ready: Promise<void>
   /** The language client, when the server started. */
   client(): LanguageClient | undefined
-  /** Resolves when no refresh of the views is scheduled or running. */
+  /** Resolves when no refresh of the views or the status bar is running. */
   whenIdle(): Promise<void>
   getTreeItems(): TreeSnapshotItem[]
+  /** The server's last answer to `followthrough/recommendations`. */
+  views(): RecommendationsResult
   groupBy(): GroupBy
   statusBarText(): string | undefined
   statusBarTooltip(): string | undefined
@@ -58,12 +61,14 @@ export function activate(context: vscode.ExtensionContext): FollowthroughApi {
   context.subscriptions.push(output)
   void vscode.commands.executeCommand('setContext', 'followthrough.active', true)
 
-  const model = new WorkspaceModel(log, 300, perf)
-  context.subscriptions.push(model)
+  let client: LanguageClient | undefined
+  const api = new ServerApi(() => client)
+  const views = new ViewsData(api, log, perf)
+  context.subscriptions.push(views)
 
   // The Recommendations view.
   const initialGroup = context.workspaceState.get<GroupBy>(groupByKey) ?? vscode.workspace.getConfiguration('followthrough').get<GroupBy>('recommendations.groupBy', 'status')
-  const tree = new RecommendationsTree(model, initialGroup === 'owner' ? 'owner' : 'status')
+  const tree = new RecommendationsTree(views, api, perf, initialGroup === 'owner' ? 'owner' : 'status')
   const view = vscode.window.createTreeView('followthrough.recommendations', { treeDataProvider: tree, showCollapseAll: true })
   const setGroup = async (value: GroupBy) => {
     tree.groupBy = value
@@ -73,55 +78,57 @@ export function activate(context: vscode.ExtensionContext): FollowthroughApi {
   void vscode.commands.executeCommand('setContext', groupByKey, tree.groupBy)
   context.subscriptions.push(tree, view)
 
-  // The status bar: the active file's register.
+  // The status bar: the progress of the active file's register (the first register when no file is active).
   const statusBar = vscode.window.createStatusBarItem('followthrough.progress', vscode.StatusBarAlignment.Left, 50)
   statusBar.name = 'Followthrough progress'
   statusBar.command = 'followthrough.showProgress'
   let statusShown = false
-  const updateStatusBar = () => {
-    const enabled = vscode.workspace.getConfiguration('followthrough').get<boolean>('statusBar.enabled', true)
-    const state = model.registerFor(vscode.window.activeTextEditor?.document.uri) ?? (vscode.window.activeTextEditor ? undefined : model.registers[0])
-    if (!enabled || !state) {
-      statusBar.hide()
-      statusShown = false
-      return
-    }
-    statusBar.text = `$(checklist) ${statusBarText(state.progress)}`
-    statusBar.tooltip = statusBarTooltip(state.progress)
-    statusBar.show()
-    statusShown = true
+  let statusAsked = 0
+  let statusRunning: Promise<void> | undefined
+  const updateStatusBar = (): Promise<void> => {
+    const ticket = ++statusAsked
+    const work = (async () => {
+      const enabled = vscode.workspace.getConfiguration('followthrough').get<boolean>('statusBar.enabled', true)
+      const progress = enabled ? await api.progress(vscode.window.activeTextEditor?.document.uri).catch(() => undefined) : undefined
+      // Another editor became active meanwhile: its answer wins.
+      if (ticket !== statusAsked) return
+      if (!progress) {
+        statusBar.hide()
+        statusShown = false
+        return
+      }
+      statusBar.text = `$(checklist) ${progress.progress.text}`
+      statusBar.tooltip = progress.progress.tooltip
+      statusBar.show()
+      statusShown = true
+    })()
+    statusRunning = work
+    return work
   }
-  context.subscriptions.push(statusBar, model.onDidChange(updateStatusBar), vscode.window.onDidChangeActiveTextEditor(updateStatusBar))
-
-  // Code lenses on register entries.
-  const lenses = new RegisterCodeLenses(model, () => vscode.workspace.getConfiguration('followthrough').get<boolean>('codeLens.enabled', true))
-  context.subscriptions.push(
-    lenses,
-    vscode.languages.registerCodeLensProvider(
-      [
-        { scheme: 'file', language: 'yaml' },
-        { scheme: 'file', language: 'json' },
-        { scheme: 'file', pattern: '**/*.{yaml,yml,json}' }
-      ],
-      lenses
-    )
-  )
+  context.subscriptions.push(statusBar, views.onDidChange(() => void updateStatusBar()), vscode.window.onDidChangeActiveTextEditor(() => void updateStatusBar()))
 
   // The progress view.
-  const progressView = new ProgressView(model, context.extensionPath, log)
+  const progressView = new ProgressView(api, views, context.extensionPath, log)
   context.subscriptions.push(progressView)
 
   // The language server.
   const serverModule = context.asAbsolutePath('dist/server.cjs')
-  let client: LanguageClient | undefined
   const timings: FollowthroughApi['timings'] = { activateMs: 0 }
+  const codeLensEnabled = () => vscode.workspace.getConfiguration('followthrough').get<boolean>('codeLens.enabled', true)
+  /** Ask VS Code for the code lenses of the visible editors again. */
+  const refreshLenses = () => {
+    const feature = client?.getFeature('textDocument/codeLens')
+    for (const editor of vscode.window.visibleTextEditors) feature?.getProvider(editor.document)?.onDidChangeCodeLensEmitter.fire()
+  }
   const startClient = async () => {
     if (!existsSync(serverModule)) {
       log(`The language server is missing (${serverModule}): diagnostics, hover and completion are off.`)
       return
     }
-    client = createClient(serverModule, output, perf)
+    client = createClient(serverModule, output, perf, { codeLensEnabled, showDiscussions: (argument) => showDiscussions(api, argument) })
     running = client
+    // The server says when its index changed, once edits settle: then (and only then) the views ask again.
+    client.onNotification(FollowthroughNotification.didChange, () => void views.refresh())
     const started = performance.now()
     timings.lastStartAt = started
     try {
@@ -141,21 +148,20 @@ export function activate(context: vscode.ExtensionContext): FollowthroughApi {
   })
 
   const describe = () => {
-    for (const line of model.describe()) log(line)
+    for (const line of views.describe()) log(line)
   }
-  const ready = Promise.all([
-    clientStarted,
-    model.ready.then(() => {
+  const ready = clientStarted
+    .then(() => views.refresh())
+    .then(async () => {
       timings.firstRefreshMs = performance.now() - activated
       describe()
-      updateStatusBar()
+      await updateStatusBar()
     })
-  ]).then(() => undefined)
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('followthrough.showProgress', () => progressView.show(model.registerFor(vscode.window.activeTextEditor?.document.uri))),
-    vscode.commands.registerCommand('followthrough.insertStatusTable', () => insertStatusTable(model, vscode.window.activeTextEditor)),
-    vscode.commands.registerCommand('followthrough.newMinutes', (options?: NewMinutesOptions) => newMinutes(model, options)),
+    vscode.commands.registerCommand('followthrough.showProgress', () => progressView.show(vscode.window.activeTextEditor?.document.uri)),
+    vscode.commands.registerCommand('followthrough.insertStatusTable', () => insertStatusTable(api, vscode.window.activeTextEditor)),
+    vscode.commands.registerCommand('followthrough.newMinutes', (options?: NewMinutesOptions) => newMinutes(api, views, options)),
     vscode.commands.registerCommand('followthrough.restartServer', async () => {
       if (!client) return startClient()
       log('Restarting the language server…')
@@ -163,19 +169,26 @@ export function activate(context: vscode.ExtensionContext): FollowthroughApi {
       timings.lastStartAt = performance.now()
       await client.start()
       log(`Language server restarted in ${Math.round(performance.now() - timings.lastStartAt)} ms.`)
+      await views.refresh()
     }),
-    vscode.commands.registerCommand('followthrough.showOutput', () => {
+    vscode.commands.registerCommand('followthrough.showOutput', async () => {
+      await views.refresh()
       describe()
       output.show(true)
     }),
     vscode.commands.registerCommand('followthrough.groupByStatus', () => setGroup('status')),
     vscode.commands.registerCommand('followthrough.groupByOwner', () => setGroup('owner')),
-    vscode.commands.registerCommand('followthrough.refresh', () => model.reload()),
-    vscode.commands.registerCommand('followthrough.openRecommendation', (argument: unknown) => openRecommendation(model, argument)),
-    vscode.commands.registerCommand('followthrough.showDiscussions', (argument: unknown, pick?: number) => showDiscussions(model, argument, pick)),
+    vscode.commands.registerCommand('followthrough.refresh', () => views.refresh()),
+    vscode.commands.registerCommand('followthrough.openRecommendation', (argument: unknown) => openRecommendation(api, views, argument)),
+    vscode.commands.registerCommand('followthrough.showDiscussions', (argument: unknown, pick?: number) => showDiscussions(api, argument, pick)),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('followthrough.statusBar')) updateStatusBar()
-      if (event.affectsConfiguration('followthrough.codeLens')) lenses.refresh()
+      if (event.affectsConfiguration('followthrough.statusBar')) void updateStatusBar()
+      if (event.affectsConfiguration('followthrough.codeLens')) refreshLenses()
+    }),
+    // A register that comes into view asks again: lenses computed while the editor was
+    // still being laid out are not always drawn (seen in VS Code 1.100).
+    vscode.window.onDidChangeVisibleTextEditors((editors) => {
+      if (editors.some((editor) => /\.(ya?ml|json)$/i.test(editor.document.uri.path))) setTimeout(refreshLenses, 300)
     })
   )
 
@@ -183,15 +196,19 @@ export function activate(context: vscode.ExtensionContext): FollowthroughApi {
   return {
     ready,
     client: () => client,
-    whenIdle: () => model.whenIdle(),
+    whenIdle: async () => {
+      await views.whenIdle()
+      await statusRunning
+    },
     getTreeItems: () => tree.snapshot(),
+    views: () => views.data,
     groupBy: () => tree.groupBy,
     statusBarText: () => (statusShown ? statusBar.text : undefined),
     statusBarTooltip: () => (statusShown && typeof statusBar.tooltip === 'string' ? statusBar.tooltip : undefined),
     progressHtml: () => progressView.html,
     outputLines: () => [...lines],
     perf,
-    stats: () => ({ refreshCount: model.refreshCount, lastRefreshMs: model.lastRefreshMs }),
+    stats: () => ({ refreshCount: views.refreshCount, lastRefreshMs: views.lastRefreshMs }),
     timings
   }
 }

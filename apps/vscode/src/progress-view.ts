@@ -1,57 +1,39 @@
 /**
- * The progress view: the HTML report of @followthrough/report (the same as
- * `followthrough report` writes) in a webview. The report's own
+ * The progress view: the HTML report of a register (the same as
+ * `followthrough report` writes), rendered by the language server
+ * (`followthrough/progressReport`) and shown in a webview. The report's own
  * Content-Security-Policy applies: nothing loads, only its one hashed script
- * runs, no remote content. The report's renderer is bundled separately
- * (dist/report.cjs) and loaded the first time the view opens, so activation
- * does not pay for it.
+ * runs, no remote content; the webview allows no command links and no local
+ * resources.
  */
 import * as path from 'node:path'
 import * as vscode from 'vscode'
-import * as core from '@followthrough/core'
-import type { ReportOptions } from '@followthrough/report'
-import { minutesRecords } from '@followthrough/engine'
-import { escapeHtml, summaryHtml } from './html.js'
-import type { RegisterState, WorkspaceModel } from './model.js'
-
-type Renderer = { renderReport(options: ReportOptions): string }
-
-let renderer: Renderer | undefined
-
-function loadRenderer(extensionPath: string): Renderer {
-  // The report bundle uses this bundle's copy of @followthrough/core (see tsup.config.ts);
-  // a computed path keeps the bundler from inlining the report into extension.cjs.
-  if (renderer) return renderer
-  const shared = globalThis as { __followthroughCore?: unknown }
-  shared.__followthroughCore = core
-  try {
-    renderer = require(path.join(extensionPath, 'dist', 'report.cjs')) as Renderer
-  } finally {
-    delete shared.__followthroughCore
-  }
-  return renderer
-}
+import type { ServerApi } from './server-api.js'
+import type { ViewsData } from './views-data.js'
 
 export class ProgressView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined
-  private registerKey: string | undefined
+  /** The register shown (its URI as the server spells it); the first register when undefined. */
+  private registerUri: string | undefined
   private readonly subscription: vscode.Disposable
+  private rendering = 0
   /** The HTML last shown (for tests). */
   html: string | undefined
 
   constructor(
-    private readonly model: WorkspaceModel,
+    private readonly api: ServerApi,
+    views: ViewsData,
     private readonly extensionPath: string,
     private readonly log: (message: string) => void
   ) {
-    this.subscription = model.onDidChange(() => {
-      if (this.panel) this.render()
+    this.subscription = views.onDidChange(() => {
+      if (this.panel) void this.render()
     })
   }
 
-  /** Open (or reveal) the view on a register (the active file's, by default). */
-  show(state: RegisterState | undefined): void {
-    this.registerKey = state?.uri.toString()
+  /** Open (or reveal) the view on the register of a file (the first register without one). */
+  async show(uri: vscode.Uri | undefined): Promise<void> {
+    this.registerUri = (await this.api.progress(uri))?.register.uri
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel('followthrough.progress', 'Recommendations progress', vscode.ViewColumn.Active, {
         enableScripts: true,
@@ -66,32 +48,21 @@ export class ProgressView implements vscode.Disposable {
     } else {
       this.panel.reveal()
     }
-    this.render()
+    await this.render()
   }
 
-  private render(): void {
-    if (!this.panel) return
-    const registers = this.model.registers
-    const chosen = registers.find((entry) => entry.uri.toString() === this.registerKey) ?? registers[0]
-    if (!chosen) {
-      this.html = summaryHtml(undefined)
-      this.panel.webview.html = this.html
-      return
-    }
-    this.panel.title = `Progress: ${chosen.register.inquiry.id}`
-    const folder = this.model.state.find((state) => state.folder.uri.toString() === chosen.folder.uri.toString())
+  private async render(): Promise<void> {
+    const ticket = ++this.rendering
     try {
-      const minutes = minutesRecords(folder?.minutes ?? [])
-      this.html = loadRenderer(this.extensionPath).renderReport({
-        reports: [{ register: chosen.register, progress: chosen.progress, minutes }],
-        generatedAt: `${chosen.progress.asOf} (live, from the open workspace)`,
-        minutesLink: (source) => vscode.Uri.file(source).toString()
-      })
+      const report = await this.api.progressReport(this.registerUri)
+      // A newer render started meanwhile, or the panel closed: leave it to that one.
+      if (ticket !== this.rendering || !this.panel || !report) return
+      if (report.register) this.panel.title = `Progress: ${report.register.id}`
+      this.html = report.html
+      this.panel.webview.html = report.html
     } catch (error) {
-      this.log(`The HTML report could not be rendered, showing a summary: ${error instanceof Error ? error.message : String(error)}`)
-      this.html = summaryHtml(chosen.progress, escapeHtml(String(error)))
+      this.log(`The progress report could not be shown: ${error instanceof Error ? error.message : String(error)}`)
     }
-    this.panel.webview.html = this.html
   }
 
   /** Whether the panel is open. */

@@ -1,19 +1,22 @@
 /**
  * The Recommendations view: registers, then recommendations grouped by status
  * or by owner, each with its status icon, due date (overdue marked) and when
- * it was last discussed. Selecting one opens its register entry.
+ * it was last discussed, as the language server groups and words them.
+ * Selecting one opens its register entry.
  */
 import * as vscode from 'vscode'
-import type { Status } from '@followthrough/core'
-import { compareIds, statusIcons, statusLabels, statusOrder, treeDescription, treeTooltip } from './format.js'
-import type { RegisterState, WorkspaceModel } from './model.js'
+import type { GroupView, RegisterView } from '@followthrough/language-service/custom-protocol'
+import { statusIcons } from './format.js'
+import type { Perf } from './perf.js'
+import type { ServerApi } from './server-api.js'
+import type { ViewsData } from './views-data.js'
 
 export type GroupBy = 'status' | 'owner'
 
 export type TreeNode =
-  | { kind: 'register'; state: RegisterState }
-  | { kind: 'group'; state: RegisterState; key: string; label: string; ids: string[]; status?: Status }
-  | { kind: 'recommendation'; state: RegisterState; id: string; parent: string }
+  | { kind: 'register'; register: RegisterView }
+  | { kind: 'group'; register: RegisterView; group: GroupView }
+  | { kind: 'recommendation'; register: RegisterView; id: string; parent: string }
 
 /** What a test reads off the tree: one line per item, children indented. */
 export interface TreeSnapshotItem {
@@ -30,10 +33,12 @@ export class RecommendationsTree implements vscode.TreeDataProvider<TreeNode>, v
   private readonly subscription: vscode.Disposable
 
   constructor(
-    private readonly model: WorkspaceModel,
+    private readonly views: ViewsData,
+    private readonly api: ServerApi,
+    private readonly perf: Perf,
     private groupByValue: GroupBy
   ) {
-    this.subscription = model.onDidChange(() => this.emitter.fire(undefined))
+    this.subscription = views.onDidChange(() => this.emitter.fire(undefined))
   }
 
   get groupBy(): GroupBy {
@@ -46,86 +51,65 @@ export class RecommendationsTree implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    if (node === undefined) return this.model.registers.map((state) => ({ kind: 'register', state }))
-    if (node.kind === 'register') return this.groups(node.state)
-    if (node.kind === 'group') return node.ids.map((id) => ({ kind: 'recommendation', state: node.state, id, parent: node.key }))
-    return []
-  }
-
-  private groups(state: RegisterState): TreeNode[] {
-    const groups: TreeNode[] = []
-    if (this.groupByValue === 'status') {
-      for (const status of statusOrder) {
-        const ids = [...state.facts.values()].filter((facts) => facts.status === status).map((facts) => facts.id).sort(compareIds)
-        if (ids.length > 0) groups.push({ kind: 'group', state, key: `status:${status}`, label: statusLabels[status], ids, status })
-      }
-      return groups
-    }
-    const byOwner = new Map<string, string[]>()
-    for (const owner of state.register.owners) byOwner.set(owner.id, [])
-    const unowned: string[] = []
-    for (const recommendation of state.register.recommendations) {
-      const owners = recommendation.owners ?? []
-      if (owners.length === 0) unowned.push(recommendation.id)
-      for (const owner of owners) {
-        const list = byOwner.get(owner) ?? []
-        list.push(recommendation.id)
-        byOwner.set(owner, list)
-      }
-    }
-    const names = new Map(state.register.owners.map((owner) => [owner.id, owner.name]))
-    for (const [owner, ids] of byOwner) {
-      if (ids.length > 0) groups.push({ kind: 'group', state, key: `owner:${owner}`, label: names.get(owner) ?? owner, ids: ids.sort(compareIds) })
-    }
-    if (unowned.length > 0) groups.push({ kind: 'group', state, key: 'owner:', label: 'No owner', ids: unowned.sort(compareIds) })
-    return groups
+    return this.perf.time('tree', () => {
+      if (node === undefined) return this.views.registers.map((register): TreeNode => ({ kind: 'register', register }))
+      if (node.kind === 'register') return node.register.groups[this.groupByValue].map((group): TreeNode => ({ kind: 'group', register: node.register, group }))
+      if (node.kind === 'group') return node.group.ids.map((id): TreeNode => ({ kind: 'recommendation', register: node.register, id, parent: node.group.key }))
+      return []
+    })
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
+    return this.perf.time('tree', () => this.item(node))
+  }
+
+  private item(node: TreeNode): vscode.TreeItem {
+    const { register } = node
     if (node.kind === 'register') {
-      const { progress, register } = node.state
-      const item = new vscode.TreeItem(register.inquiry.title, vscode.TreeItemCollapsibleState.Expanded)
-      item.id = `${node.state.uri.toString()}`
-      item.description = `${progress.implemented}/${progress.total} implemented${(vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? ` · ${node.state.folder.name}` : ''}`
-      item.tooltip = `${register.inquiry.id}: ${register.inquiry.title}\n${node.state.path}`
+      const uri = this.api.uri(register.uri)
+      const item = new vscode.TreeItem(register.title, vscode.TreeItemCollapsibleState.Expanded)
+      item.id = register.uri
+      const folder = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? vscode.workspace.getWorkspaceFolder(uri)?.name : undefined
+      item.description = `${register.progress.implemented}/${register.progress.total} implemented${folder !== undefined ? ` · ${folder}` : ''}${register.stale ? ' · last valid version' : ''}`
+      item.tooltip = `${register.id}: ${register.title}\n${uri.fsPath}${register.stale ? '\nThe file has errors: this is its last valid version, which the minutes are checked against.' : ''}`
       item.iconPath = new vscode.ThemeIcon('law')
       item.contextValue = 'register'
-      item.resourceUri = node.state.uri
-      item.command = { command: 'vscode.open', title: 'Open register', arguments: [node.state.uri] }
+      item.resourceUri = uri
+      item.command = { command: 'vscode.open', title: 'Open register', arguments: [uri] }
       return item
     }
     if (node.kind === 'group') {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded)
-      item.id = `${node.state.uri.toString()}#${node.key}`
-      item.description = String(node.ids.length)
+      const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Expanded)
+      item.id = `${register.uri}#${node.group.key}`
+      item.description = String(node.group.ids.length)
       item.contextValue = 'group'
-      if (node.status !== undefined) {
-        const style = statusIcons[node.status]
+      const status = node.group.status
+      if (status !== undefined) {
+        const style = statusIcons[status]
         item.iconPath = new vscode.ThemeIcon(style.icon, new vscode.ThemeColor(style.color))
       } else {
         item.iconPath = new vscode.ThemeIcon('person')
       }
       return item
     }
-    const facts = node.state.facts.get(node.id)
-    const item = new vscode.TreeItem(`${node.id} ${facts?.title ?? ''}`, vscode.TreeItemCollapsibleState.None)
-    item.id = `${node.state.uri.toString()}#${node.parent}#${node.id}`
-    if (facts) {
-      item.description = treeDescription(facts)
-      const tooltip = new vscode.MarkdownString(treeTooltip(facts))
-      item.tooltip = tooltip
-      const style = statusIcons[facts.status]
-      item.iconPath = new vscode.ThemeIcon(facts.overdue ? 'warning' : style.icon, new vscode.ThemeColor(facts.overdue ? 'list.warningForeground' : style.color))
+    const recommendation = register.recommendations.find((entry) => entry.id === node.id)
+    const item = new vscode.TreeItem(`${node.id} ${recommendation?.title ?? ''}`, vscode.TreeItemCollapsibleState.None)
+    item.id = `${register.uri}#${node.parent}#${node.id}`
+    if (recommendation) {
+      item.description = recommendation.description
+      item.tooltip = new vscode.MarkdownString(recommendation.tooltip)
+      const style = statusIcons[recommendation.status]
+      item.iconPath = new vscode.ThemeIcon(recommendation.overdue ? 'warning' : style.icon, new vscode.ThemeColor(recommendation.overdue ? 'list.warningForeground' : style.color))
     }
-    item.contextValue = (node.state.discussions.get(node.id)?.length ?? 0) > 0 ? 'recommendation.discussed' : 'recommendation'
-    item.command = { command: 'followthrough.openRecommendation', title: 'Open register entry', arguments: [{ register: node.state.uri.toString(), id: node.id }] }
+    item.contextValue = (recommendation?.discussedTimes ?? 0) > 0 ? 'recommendation.discussed' : 'recommendation'
+    item.command = { command: 'followthrough.openRecommendation', title: 'Open register entry', arguments: [{ register: register.uri, id: node.id }] }
     return item
   }
 
-  /** The whole tree as plain data (for tests and the output channel). */
+  /** The whole tree as plain data (for tests). */
   snapshot(): TreeSnapshotItem[] {
     const walk = (node: TreeNode): TreeSnapshotItem => {
-      const item = this.getTreeItem(node)
+      const item = this.item(node)
       const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '')
       const children = this.getChildren(node)
       return {

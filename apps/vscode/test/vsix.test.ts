@@ -59,7 +59,7 @@ describe('the .vsix', () => {
   let entries: Entry[]
 
   beforeAll(() => {
-    for (const built of ['dist/extension.cjs', 'dist/server.cjs', 'dist/report.cjs', 'schemas/config.schema.json']) {
+    for (const built of ['dist/extension.cjs', 'dist/server.cjs', 'schemas/config.schema.json']) {
       if (!existsSync(join(root, built))) throw new Error(`${built} is missing: run \`npm run build\` first`)
     }
     dir = mkdtempSync(join(tmpdir(), 'followthrough-vsix-'))
@@ -86,7 +86,6 @@ describe('the .vsix', () => {
       'extension/package.json',
       'extension/dist/extension.cjs',
       'extension/dist/server.cjs',
-      'extension/dist/report.cjs',
       'extension/schemas/config.schema.json',
       'extension/schemas/register.schema.json',
       'extension/images/icon.png',

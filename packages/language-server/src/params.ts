@@ -111,6 +111,46 @@ export const DidChangeWatchedFilesParamsSchema = z.looseObject(
   object
 )
 
+/** `followthrough/progress` and `followthrough/progressReport`: an optional file; the params may be left out. */
+export const ProgressParamsSchema = z.looseObject({ uri: UriSchema.optional() }, object).nullish()
+
+/** `followthrough/recommendations`: nothing is read; any params (or none) will do. */
+export const NoParamsSchema = z.unknown()
+
+/** `followthrough/discussions` and the `followthrough/showDiscussions` command's argument. */
+export const DiscussionsParamsSchema = z.looseObject(
+  { register: UriSchema, id: z.string({ error: 'a recommendation id' }).min(1, { error: 'a recommendation id' }) },
+  object
+)
+
+/** `workspace/executeCommand`: the command, and its arguments (checked per command). */
+export const ExecuteCommandParamsSchema = z.looseObject(
+  { command: z.string({ error: 'a command name' }), arguments: z.array(z.unknown(), { error: 'a list' }).optional() },
+  object
+)
+
+/** The `followthrough/insertStatusTable` command's arguments: `[{ textDocument, position }]`. */
+export const InsertStatusTableArgumentsSchema = z.tuple([PositionParamsSchema], { error: 'a list of one { textDocument, position }' })
+
+/** The `followthrough/newMinutes` command's arguments: `[{ folder?, meeting, date, title? }]`. */
+export const NewMinutesArgumentsSchema = z.tuple(
+  [
+    z.looseObject(
+      {
+        folder: UriSchema.optional(),
+        meeting: z.string({ error: 'the kind of meeting' }),
+        date: z.string({ error: 'a date as YYYY-MM-DD' }),
+        title: z.string({ error: 'text' }).optional()
+      },
+      object
+    )
+  ],
+  { error: 'a list of one { meeting, date }' }
+)
+
+/** The `followthrough/showDiscussions` command's arguments: `[{ register, id }]`. */
+export const ShowDiscussionsArgumentsSchema = z.tuple([DiscussionsParamsSchema], { error: 'a list of one { register, id }' })
+
 /**
  * Check `params` of `method`: the parsed value, or a one-line message in the
  * house style, naming the method, the field and what it holds:

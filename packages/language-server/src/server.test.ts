@@ -92,7 +92,7 @@ describe('followthrough-language-server --stdio', () => {
       hoverProvider: true,
       completionProvider: { triggerCharacters: [' ', 'R', ',', '#'] },
       renameProvider: { prepareProvider: true },
-      codeActionProvider: { codeActionKinds: ['quickfix'] }
+      codeActionProvider: { codeActionKinds: ['quickfix', 'source.followthrough.insertStatusTable'] }
     })
     await connection.sendNotification('initialized', {})
 

@@ -1,12 +1,32 @@
 import type { FileSystem } from '@followthrough/engine'
-import { createLanguageService, RenameError, type BulkAnalyzer, type LanguageService, type LogLevel } from '@followthrough/language-service'
+import {
+  createLanguageService,
+  FollowthroughCommand,
+  FollowthroughNotification,
+  FollowthroughRequest,
+  insertStatusTableKind,
+  RenameError,
+  type BulkAnalyzer,
+  type DidChangeParams,
+  type DiscussionView,
+  type EditResult,
+  type LanguageService,
+  type LogLevel,
+  type NewMinutesResult,
+  type ProgressReportResult,
+  type ProgressResult,
+  type RecommendationsResult,
+  type WorkspaceEdit
+} from '@followthrough/language-service'
 import { TextDocument } from 'vscode-languageserver-textdocument'
 import type * as z from 'zod'
 import {
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -20,11 +40,19 @@ import {
   DidChangeParamsSchema,
   DidChangeWatchedFilesParamsSchema,
   DidOpenParamsSchema,
+  DiscussionsParamsSchema,
   DocumentParamsSchema,
+  ExecuteCommandParamsSchema,
+  InsertStatusTableArgumentsSchema,
+  NewMinutesArgumentsSchema,
+  NoParamsSchema,
   PositionParamsSchema,
+  ProgressParamsSchema,
   ReferenceParamsSchema,
-  RenameParamsSchema
+  RenameParamsSchema,
+  ShowDiscussionsArgumentsSchema
 } from './params.js'
+import { renderProgressReport } from './progress-report.js'
 import { DiagnosticsPublisher } from './publisher.js'
 
 /** How the server behaves; each has a default. */
@@ -37,6 +65,8 @@ export interface ServerOptions {
   today?: () => string
   /** Analyses the first index in bulk (the bin passes worker threads). */
   analyze?: BulkAnalyzer
+  /** Milliseconds between the last change of the index and `followthrough/didChange` (default 200). */
+  viewsDelay?: number
 }
 
 /** The characters after which an editor should ask for completions. */
@@ -56,8 +86,13 @@ export function foldersOf(params: InitializeParams): string[] {
 /**
  * Serve the language service over an LSP connection: incremental text sync,
  * pushed diagnostics, hover, completion, definition, references, document
- * links and symbols, quick fixes and rename; files not open are read from
- * disk, and changes on disk arrive through `workspace/didChangeWatchedFiles`.
+ * links and symbols, quick fixes, rename and code lenses; Followthrough's own
+ * requests for views (`followthrough/recommendations`, `…/progress`,
+ * `…/discussions`, `…/progressReport`) and `followthrough/didChange` when they
+ * should ask again; and the commands (`followthrough/insertStatusTable`,
+ * `…/newMinutes`, `…/showDiscussions`), which edit through
+ * `workspace/applyEdit`. Files not open are read from disk, and changes on
+ * disk arrive through `workspace/didChangeWatchedFiles`.
  * Every handler is guarded: parameters are checked at the boundary (a
  * malformed request is answered with an `InvalidParams` error and one line in
  * the editor's log, a malformed notification is dropped with that line), and
@@ -70,6 +105,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let publisher: DiagnosticsPublisher | undefined
   let watchRegistration = false
   let folderNotifications = false
+  /** What the editor can do, from `initialize`. */
+  const editor = { applyEdit: false, createFiles: false, documentChanges: false, showDocument: false, codeLensRefresh: false }
+  let viewsTimer: ReturnType<typeof setTimeout> | undefined
+  const changedFolders = new Set<string>()
 
   const log = (level: LogLevel, message: string) => {
     if (level === 'error') connection.console.error(message)
@@ -115,12 +154,47 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     })
   }
 
+  /**
+   * Tell the editor, once the index has settled, that views built from the
+   * custom requests (and code lenses) should ask again.
+   */
+  function scheduleViews(folders: readonly string[], delay: number): void {
+    for (const folder of folders) changedFolders.add(folder)
+    if (viewsTimer !== undefined) clearTimeout(viewsTimer)
+    viewsTimer = setTimeout(() => {
+      viewsTimer = undefined
+      const params: DidChangeParams = { folders: [...changedFolders] }
+      changedFolders.clear()
+      void connection.sendNotification(FollowthroughNotification.didChange, params).catch((error: unknown) => log('warn', `Cannot notify the editor: ${String(error)}`))
+      if (editor.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch((error: unknown) => log('warn', `Cannot refresh code lenses: ${String(error)}`))
+    }, delay)
+  }
+
+  /** Apply an edit through the editor (`workspace/applyEdit`). */
+  async function applyEdit(label: string, edit: WorkspaceEdit): Promise<EditResult> {
+    if (!editor.applyEdit) return { applied: false, message: 'Unexpected editor without workspace/applyEdit, expected an editor that applies edits the server sends' }
+    const result = await connection.workspace.applyEdit({ label, edit })
+    return result.applied ? { applied: true } : { applied: false, message: result.failureReason ?? `The editor did not apply "${label}"` }
+  }
+
+  /** Run a command's work with its first argument checked; a malformed one is answered with `InvalidParams`. */
+  function command<S extends z.ZodType, T>(name: string, schema: S, args: unknown, work: (args: z.output<S>) => Promise<T>): Promise<T> {
+    return checked(`workspace/executeCommand ${name}`, schema, args ?? [], work)
+  }
+
   connection.onInitialize((params): InitializeResult => {
-    const init = (params.initializationOptions ?? {}) as { diagnosticsDelay?: unknown }
+    const init = (params.initializationOptions ?? {}) as { diagnosticsDelay?: unknown; viewsDelay?: unknown }
     const delay = typeof init.diagnosticsDelay === 'number' && init.diagnosticsDelay >= 0 ? init.diagnosticsDelay : (options.diagnosticsDelay ?? 50)
+    const viewsDelay = typeof init.viewsDelay === 'number' && init.viewsDelay >= 0 ? init.viewsDelay : (options.viewsDelay ?? 200)
     // Optional chaining throughout: an editor (or anything else on the pipe) may send less than the protocol says.
     watchRegistration = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true
     folderNotifications = params.capabilities?.workspace?.workspaceFolders === true
+    const workspaceEdit = params.capabilities?.workspace?.workspaceEdit
+    editor.applyEdit = params.capabilities?.workspace?.applyEdit === true
+    editor.documentChanges = workspaceEdit?.documentChanges === true
+    editor.createFiles = editor.documentChanges && Array.isArray(workspaceEdit?.resourceOperations) && workspaceEdit.resourceOperations.includes('create')
+    editor.showDocument = params.capabilities?.window?.showDocument?.support === true
+    editor.codeLensRefresh = params.capabilities?.workspace?.codeLens?.refreshSupport === true
     service = createLanguageService({
       workspace: { folders: foldersOf(params), ...bind(options.fileSystem) },
       logger: { log },
@@ -129,6 +203,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     })
     publisher = new DiagnosticsPublisher(delay, publish)
     service.onDidChangeDiagnostics((uris) => publisher?.schedule(uris))
+    service.onDidChangeIndex((folders) => scheduleViews(folders, viewsDelay))
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -138,9 +213,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         referencesProvider: true,
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', insertStatusTableKind] },
         renameProvider: { prepareProvider: true },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } }
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(FollowthroughCommand) },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        // Followthrough's own requests and notification (see the README), for editors that look.
+        experimental: { followthrough: { requests: Object.values(FollowthroughRequest), notifications: Object.values(FollowthroughNotification) } }
       },
       serverInfo: { name: 'followthrough-language-server' }
     }
@@ -223,7 +302,86 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const document = documentOf(params.textDocument.uri)
     return document ? ((await current.getRenameEdit(document, position(params), params.newName, token)) ?? null) : null
   })))
+  connection.onCodeLens((raw, token) => checked('textDocument/codeLens', DocumentParamsSchema, raw, (params) => guard('Code lenses', null, async (current) => {
+    const document = documentOf(params.textDocument.uri)
+    return document ? current.getCodeLenses(document, token) : null
+  })))
+
+  // Followthrough's own requests: what views show, as plain JSON.
+  connection.onRequest(FollowthroughRequest.recommendations, (raw: unknown, token) =>
+    checked(FollowthroughRequest.recommendations, NoParamsSchema, raw, () =>
+      guard('Recommendations', { folders: [], registers: [] } as RecommendationsResult, (current) => current.getRecommendations(token))
+    )
+  )
+  connection.onRequest(FollowthroughRequest.progress, (raw: unknown, token) =>
+    checked(FollowthroughRequest.progress, ProgressParamsSchema, raw, (params) => guard('Progress', null as ProgressResult, (current) => current.getProgress(params?.uri, token)))
+  )
+  connection.onRequest(FollowthroughRequest.discussions, (raw: unknown, token) =>
+    checked(FollowthroughRequest.discussions, DiscussionsParamsSchema, raw, (params) => guard('Discussions', [] as DiscussionView[], (current) => current.getDiscussions(params, token)))
+  )
+  connection.onRequest(FollowthroughRequest.progressReport, (raw: unknown, token) =>
+    checked(FollowthroughRequest.progressReport, ProgressParamsSchema, raw, (params) =>
+      guard('Progress report', { html: '' } as ProgressReportResult, async (current) => renderProgressReport(await current.getProgressReportInput(params?.uri, token), (message) => log('error', message)))
+    )
+  )
+
+  // The commands: each edits through the editor (workspace/applyEdit).
+  connection.onExecuteCommand((raw) =>
+    checked('workspace/executeCommand', ExecuteCommandParamsSchema, raw, async (params) => {
+      switch (params.command) {
+        case FollowthroughCommand.insertStatusTable:
+          return command(params.command, InsertStatusTableArgumentsSchema, params.arguments, ([where]) =>
+            guard('Insert status table', { applied: false, message: 'Unexpected failure (see the log)' } as EditResult, async (current) => {
+              const document = documentOf(where.textDocument.uri)
+              if (!document) return { applied: false, message: `Unexpected document ${where.textDocument.uri} that is not open, expected open minutes` }
+              const table = await current.getStatusTableEdit(document, where.position)
+              if ('problem' in table) return { applied: false, message: table.problem }
+              const edit: WorkspaceEdit = editor.documentChanges
+                ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [table.edit] }] }
+                : { changes: { [document.uri]: [table.edit] } }
+              return applyEdit('Insert status update table', edit)
+            })
+          )
+        case FollowthroughCommand.newMinutes:
+          return command(params.command, NewMinutesArgumentsSchema, params.arguments, ([wanted]) =>
+            guard('New minutes', { applied: false, created: false, message: 'Unexpected failure (see the log)' } as NewMinutesResult, async (current): Promise<NewMinutesResult> => {
+              const plan = await current.planNewMinutes(wanted)
+              if ('problem' in plan) return { applied: false, created: false, message: plan.problem }
+              if (plan.exists) return { applied: false, created: false, uri: plan.uri, message: 'The minutes exist already: open them instead' }
+              if (!editor.createFiles) {
+                return { applied: false, created: false, uri: plan.uri, message: 'Unexpected editor that cannot create files, expected workspace.workspaceEdit.resourceOperations to include "create"' }
+              }
+              const edit: WorkspaceEdit = {
+                documentChanges: [
+                  { kind: 'create', uri: plan.uri, options: { overwrite: false, ignoreIfExists: true } },
+                  { textDocument: { uri: plan.uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: plan.text }] }
+                ]
+              }
+              const result = await applyEdit('New minutes from template', edit)
+              return { ...result, uri: plan.uri, created: result.applied }
+            })
+          )
+        case FollowthroughCommand.showDiscussions:
+          return command(params.command, ShowDiscussionsArgumentsSchema, params.arguments, ([which]) =>
+            guard('Show discussions', [] as DiscussionView[], async (current) => {
+              const list = await current.getDiscussions(which)
+              const newest = list[0]
+              if (!newest) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `No minutes discuss ${which.id} yet.` })
+              else if (editor.showDocument) await connection.window.showDocument({ uri: newest.uri, takeFocus: true, ...(newest.range ? { selection: newest.range } : {}) })
+              return list
+            })
+          )
+        default: {
+          const message = `Unexpected command ${JSON.stringify(params.command)}, expected one of ${Object.values(FollowthroughCommand).join(', ')}`
+          log('warn', message)
+          throw new ResponseError(ErrorCodes.InvalidParams, message)
+        }
+      }
+    })
+  )
+
   connection.onShutdown(() => {
+    if (viewsTimer !== undefined) clearTimeout(viewsTimer)
     publisher?.dispose()
     service?.dispose()
   })

@@ -2,12 +2,14 @@ import { statuses } from '@followthrough/core'
 import type { Finding } from '@followthrough/engine'
 import type { CodeAction, CodeActionContext, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types'
 import { documentFindings, toDiagnostic } from './diagnostics.js'
+import { insertStatusTableKind } from './custom-protocol.js'
 import { rewriteReference } from './rewrite.js'
+import { statusTableEdit } from './status-table.js'
 import { referencesAt } from './targets.js'
 import { findingRange, rangesMeet } from './text.js'
 import type { PlacedDocument } from './workspace-index.js'
 
-/** The kind of every action offered here. */
+/** The kind of the quick fixes. */
 export const quickFix = 'quickfix'
 
 /**
@@ -16,10 +18,26 @@ export const quickFix = 'quickfix'
  * preferred), one fix per valid status for an update table's unknown status
  * (the suggested ones first and preferred), a qualified id for an ambiguous
  * reference, the nearest register for an unknown one, and the house style for
- * `reference-style`. Only the number of a prose reference changes.
+ * `reference-style`. Only the number of a prose reference changes. In minutes,
+ * also the source action "Insert status update table" at the range's start
+ * (kind `source.followthrough.insertStatusTable`, so editors keep it out of
+ * the light bulb).
  */
-export function getCodeActions(placed: PlacedDocument, range: Range, context: CodeActionContext): CodeAction[] {
-  if (context.only && !context.only.some((kind) => kind === quickFix || quickFix.startsWith(`${kind}.`) || kind === '')) return []
+export function getCodeActions(placed: PlacedDocument, range: Range, context: CodeActionContext, today: string): CodeAction[] {
+  const actions = wanted(context, quickFix) ? quickFixes(placed, range, context) : []
+  if (wanted(context, insertStatusTableKind)) {
+    const table = statusTableEdit(placed, range.start, today)
+    if ('edit' in table) actions.push({ title: 'Insert status update table', kind: insertStatusTableKind, edit: { changes: { [placed.uri]: [table.edit] } } })
+  }
+  return actions
+}
+
+/** Whether the editor wants actions of a kind (`only` names it or a kind above it, or filters nothing). */
+function wanted(context: CodeActionContext, kind: string): boolean {
+  return !context.only || context.only.some((only) => only === '' || only === kind || kind.startsWith(`${only}.`))
+}
+
+function quickFixes(placed: PlacedDocument, range: Range, context: CodeActionContext): CodeAction[] {
   const findings = documentFindings(placed).filter((finding) => rangesMeet(findingRange(finding), range))
   const actions: CodeAction[] = []
   for (const finding of findings) {

@@ -36,6 +36,11 @@ export class CrossFileResults {
     private readonly root: string
   ) {}
 
+  /** Grows whenever any file's facts change or the context reloads (views refresh when it does). */
+  get version(): number {
+    return this.factsEpoch
+  }
+
   /** Some file's facts changed this way. */
   changed(change: FactsChange): void {
     if (change === 'none') return

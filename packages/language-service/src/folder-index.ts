@@ -114,6 +114,14 @@ export class FolderIndex {
     return this.state?.context
   }
 
+  /**
+   * Grows whenever what views show may have changed: a file's facts, the
+   * registers or the config (for views that refresh when it does).
+   */
+  get factsVersion(): number {
+    return this.cross.version
+  }
+
   /** The config file's path, when there is one. */
   get configPath(): string | undefined {
     return this.state?.workspace.config.path

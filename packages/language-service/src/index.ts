@@ -20,8 +20,11 @@ export { CompletionItemKind, DiagnosticSeverity, SymbolKind } from 'vscode-langu
 export type {
   CodeAction,
   CodeActionContext,
+  CodeLens,
+  Command,
   CompletionItem,
   CompletionList,
+  CreateFile,
   Diagnostic,
   DocumentLink,
   DocumentSymbol,
@@ -30,10 +33,39 @@ export type {
   MarkupContent,
   Position,
   Range,
+  TextDocumentEdit,
+  TextDocumentIdentifier,
   TextEdit,
   WorkspaceEdit
 } from 'vscode-languageserver-types'
 export { RenameError, type PrepareRename } from './rename.js'
+export {
+  FollowthroughCommand,
+  FollowthroughNotification,
+  FollowthroughRequest,
+  insertStatusTableKind,
+  type DidChangeParams,
+  type DiscussionsParams,
+  type DiscussionView,
+  type EditResult,
+  type FolderView,
+  type GroupView,
+  type NewMinutesParams,
+  type NewMinutesResult,
+  type ProgressParams,
+  type ProgressReportResult,
+  type ProgressResult,
+  type ProgressSummary,
+  type RecommendationsParams,
+  type RecommendationsResult,
+  type RecommendationView,
+  type RegisterView,
+  type TextDocumentPositionParams
+} from './custom-protocol.js'
+export type { ProgressReportInput } from './views.js'
+export { codeLensTitle, statusBarText, statusBarTooltip, treeDescription, treeTooltip, type RecommendationFacts } from './view-text.js'
+export { statusUpdateTable, type StatusRow } from './status-table.js'
+export { minutesFileName, minutesFolder, minutesTemplate, type MinutesTemplate } from './new-minutes.js'
 export { diagnosticSource, toDiagnostic, type DiagnosticData } from './diagnostics.js'
 export { OverlayFileSystem } from './overlay-file-system.js'
 export { isFilePath, normalizeUri, pathToUri, uriToPath } from './uri.js'

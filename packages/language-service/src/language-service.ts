@@ -1,5 +1,7 @@
 import { today as currentDay } from '@followthrough/core'
 import { getCodeActions } from './code-actions.js'
+import { getCodeLenses } from './code-lenses.js'
+import type { DiscussionsParams, DiscussionView, NewMinutesParams, ProgressResult, RecommendationsResult } from './custom-protocol.js'
 import { getCompletions } from './completion.js'
 import { getDefinition } from './definition.js'
 import { getDiagnostics } from './diagnostics.js'
@@ -8,8 +10,10 @@ import { getDocumentSymbols } from './document-symbols.js'
 import type { BulkAnalyzer } from './index-files.js'
 import { getHover } from './hover.js'
 import type { CancellationToken, Disposable, FileChange, ILogger, ITextDocument, IWorkspace } from './interfaces.js'
+import { planNewMinutes } from './new-minutes.js'
 import type {
   CodeAction,
+  CodeLens,
   CodeActionContext,
   CompletionList,
   Diagnostic,
@@ -19,11 +23,14 @@ import type {
   Location,
   Position,
   Range,
+  TextEdit,
   WorkspaceEdit
 } from 'vscode-languageserver-types'
 import { getReferences } from './references.js'
 import { prepareRename, rename, RenameError, type PrepareRename } from './rename.js'
+import { statusTableEdit } from './status-table.js'
 import { isFilePath, uriToPath } from './uri.js'
+import { discussions, folderView, progressReportInput, progressSummary, registerOfFile, registerState, registerStates, registerView, type ProgressReportInput, type RegisterState } from './views.js'
 import { WorkspaceIndex, type PlacedDocument } from './workspace-index.js'
 
 /** How to create a language service. */
@@ -85,6 +92,29 @@ export interface LanguageService {
   prepareRename(document: ITextDocument, position: Position, token?: CancellationToken): Promise<PrepareRename | undefined>
   /** @throws RenameError when the new id is not valid or a mention cannot be rewritten. */
   getRenameEdit(document: ITextDocument, position: Position, newName: string, token?: CancellationToken): Promise<WorkspaceEdit | undefined>
+  /** Code lenses over a register's entries: status, due date, discussions (each runs `followthrough/showDiscussions`). */
+  getCodeLenses(document: ITextDocument, token?: CancellationToken): Promise<CodeLens[]>
+  /**
+   * Listen for changes of what the views show (`getRecommendations`,
+   * `getProgress`, code lenses): called with the root folders whose index
+   * changed, after every such change (a host debounces).
+   */
+  onDidChangeIndex(listener: (folders: string[]) => void): Disposable
+  /** Every folder and register, with each register's recommendations grouped for a tree (`followthrough/recommendations`). */
+  getRecommendations(token?: CancellationToken): Promise<RecommendationsResult>
+  /** The progress of the register a file belongs to, or of the first register without a file (`followthrough/progress`). */
+  getProgress(uri: string | undefined, token?: CancellationToken): Promise<ProgressResult>
+  /** The minutes that discuss a recommendation, newest first, each with its first mention (`followthrough/discussions`). */
+  getDiscussions(params: DiscussionsParams, token?: CancellationToken): Promise<DiscussionView[]>
+  /** What the HTML progress report of a file's register (or the first register) needs, for a host that renders it. */
+  getProgressReportInput(uri: string | undefined, token?: CancellationToken): Promise<ProgressReportInput | undefined>
+  /** The edit inserting a status update table at a position of minutes, or why it cannot be made (worded for people). */
+  getStatusTableEdit(document: ITextDocument, position: Position, token?: CancellationToken): Promise<{ edit: TextEdit } | { problem: string }>
+  /**
+   * New minutes from the template: the file's URI and text, whether it exists
+   * already (then leave it as it is), or why they cannot be made.
+   */
+  planNewMinutes(params: NewMinutesParams): Promise<{ uri: string; text: string; exists: boolean } | { problem: string }>
   /** Stop indexing and listening. */
   dispose(): void
 }
@@ -118,6 +148,44 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       logger.log('error', `${name} failed on ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
       return fallback
     }
+  }
+
+  /** Answer a request about the workspace (no document): a failure is logged and answered with the fallback. */
+  async function answer<T>(name: string, fallback: T, token: CancellationToken | undefined, work: () => Promise<T>): Promise<T> {
+    try {
+      if (cancelled(token)) return fallback
+      const result = await work()
+      return cancelled(token) ? fallback : result
+    } catch (error) {
+      logger.log('error', `${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+      return fallback
+    }
+  }
+
+  /** Every folder, once the changes so far are applied and each folder's config and registers are loaded. */
+  async function loadedFolders() {
+    await index.settled()
+    const folders = index.allFolders()
+    for (const folder of folders) await folder.loaded
+    return folders.filter((folder) => folder.workspace !== undefined)
+  }
+
+  /** The register state of a file (see `registerOfFile`), or of the first register. */
+  async function stateFor(uri: string | undefined): Promise<RegisterState | undefined> {
+    const folders = await loadedFolders()
+    const asOf = today()
+    if (uri !== undefined) {
+      const path = uriToPath(uri)
+      const folder = index.folderContaining(path)
+      if (!folder?.workspace) return undefined
+      const entry = registerOfFile(folder, path)
+      return entry ? registerState(folder, entry, asOf) : undefined
+    }
+    for (const folder of folders) {
+      const first = registerStates(folder, asOf)[0]
+      if (first) return first
+    }
+    return undefined
   }
 
   const prefixOf = (placed: PlacedDocument) => placed.folder.workspace?.config.config.prefix ?? 'R'
@@ -168,7 +236,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getDocumentLinks: (document, token) => request('Document links', document, [] as DocumentLink[], token, (placed) => getDocumentLinks(placed, uriOf, token)),
     getDocumentSymbols: (document, token) =>
       request('Document symbols', document, [] as DocumentSymbol[], token, (placed) => getDocumentSymbols(placed, (offset) => document.positionAt(offset))),
-    getCodeActions: (document, range, context, token) => request('Code actions', document, [] as CodeAction[], token, (placed) => getCodeActions(placed, range, context)),
+    getCodeActions: (document, range, context, token) => request('Code actions', document, [] as CodeAction[], token, (placed) => getCodeActions(placed, range, context, today())),
     prepareRename: (document, position, token) =>
       request('Prepare rename', document, undefined as PrepareRename | undefined, token, async (placed) => {
         await index.indexed(placed.path)
@@ -178,6 +246,54 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       request('Rename', document, undefined as WorkspaceEdit | undefined, token, async (placed) => {
         await index.indexed(placed.path)
         return rename(placed, document.offsetAt(position), newName, prefixOf(placed), uriOf, token)
+      }),
+    getCodeLenses: (document, token) => request('Code lenses', document, [] as CodeLens[], token, (placed) => getCodeLenses(placed, (offset) => document.positionAt(offset), today())),
+    onDidChangeIndex: (listener) => index.onDidChangeIndex(listener),
+    getRecommendations: (token) =>
+      answer('Recommendations', { folders: [], registers: [] } as RecommendationsResult, token, async () => {
+        const folders = await loadedFolders()
+        const asOf = today()
+        return {
+          folders: folders.map((folder) => folderView(folder, uriOf)),
+          registers: folders.flatMap((folder) => registerStates(folder, asOf).map((state) => registerView(state, uriOf)))
+        }
+      }),
+    getProgress: (uri, token) =>
+      answer('Progress', null as ProgressResult, token, async () => {
+        const state = await stateFor(uri)
+        if (!state) return null
+        const { register, stale } = state.entry
+        return { register: { uri: uriOf(state.entry.path), id: register.inquiry.id, title: register.inquiry.title, stale }, progress: progressSummary(state) }
+      }),
+    getDiscussions: (params, token) =>
+      answer('Discussions', [] as DiscussionView[], token, async () => {
+        const path = uriToPath(params.register)
+        await loadedFolders()
+        const folder = index.folderContaining(path)
+        const entry = folder ? registerOfFile(folder, path) : undefined
+        const state = folder && entry?.path === path ? registerState(folder, entry, today()) : undefined
+        return state ? discussions(state, params.id, uriOf) : []
+      }),
+    getProgressReportInput: (uri, token) =>
+      answer('Progress report', undefined as ProgressReportInput | undefined, token, async () => {
+        const state = await stateFor(uri)
+        return state ? progressReportInput(state, uriOf) : undefined
+      }),
+    getStatusTableEdit: (document, position, token) =>
+      request('Status table', document, { problem: 'Unexpected failure, expected a status update table (see the log)' } as { edit: TextEdit } | { problem: string }, token, (placed) =>
+        statusTableEdit(placed, position, today())
+      ),
+    planNewMinutes: (params) =>
+      answer('New minutes', { problem: 'Unexpected failure, expected new minutes (see the log)' } as { uri: string; text: string; exists: boolean } | { problem: string }, undefined, async () => {
+        const folders = await loadedFolders()
+        const folder = params.folder !== undefined ? index.folderContaining(uriToPath(params.folder)) : folders.length === 1 ? folders[0] : undefined
+        if (!folder) {
+          const names = folders.map((candidate) => uriOf(candidate.root)).join(', ')
+          return { problem: `Unexpected ${params.folder === undefined ? 'missing folder' : `folder ${params.folder}`}, expected one of the workspace's folders${names ? ` (${names})` : ''}` }
+        }
+        const plan = planNewMinutes(folder, params)
+        if ('problem' in plan) return plan
+        return { uri: uriOf(plan.path), text: plan.text, exists: await index.fs.exists(plan.path) }
       }),
     dispose: () => index.dispose()
   }

@@ -50,6 +50,9 @@ export class WorkspaceIndex {
   /** Stands in for a folder for documents that are not files: never loaded, never asked for anything. */
   private readonly detached: FolderIndex
   private readonly listeners = new Set<(uris: string[]) => void>()
+  private readonly indexListeners = new Set<(folders: string[]) => void>()
+  /** Each folder's facts version when index listeners were last told. */
+  private readonly told = new Map<FolderIndex, number>()
 
   constructor(
     private readonly workspace: IWorkspace,
@@ -82,7 +85,38 @@ export class WorkspaceIndex {
     return { dispose: () => this.listeners.delete(listener) }
   }
 
+  /** Call `listener` with the root folders (URIs) whose index changed: what views show may have changed. */
+  onDidChangeIndex(listener: (folders: string[]) => void): Disposable {
+    this.indexListeners.add(listener)
+    return { dispose: () => this.indexListeners.delete(listener) }
+  }
+
+  /** Tell index listeners about folders whose facts changed since they were last told (or that came or went). */
+  private emitIndex(): void {
+    const changed: string[] = []
+    for (const folder of this.folders) {
+      if (this.told.get(folder) === folder.factsVersion) continue
+      this.told.set(folder, folder.factsVersion)
+      changed.push(this.uriOf(folder.root))
+    }
+    for (const folder of [...this.told.keys()]) {
+      if (this.folders.includes(folder)) continue
+      this.told.delete(folder)
+      changed.push(this.uriOf(folder.root))
+    }
+    if (changed.length === 0) return
+    for (const listener of this.indexListeners) {
+      try {
+        listener(changed)
+      } catch (error) {
+        this.logger.log('error', `An index listener failed: ${String(error)}`)
+      }
+    }
+  }
+
   private emit(uris: Iterable<string>): void {
+    // Every change that may move diagnostics comes here: so does every change of facts.
+    this.emitIndex()
     const list = [...new Set(uris)]
     if (list.length === 0) return
     for (const listener of this.listeners) {
@@ -127,6 +161,11 @@ export class WorkspaceIndex {
     if (folder.configPath) uris.push(this.uriOf(folder.configPath))
     for (const register of folder.registers) uris.push(this.uriOf(register.path))
     return uris
+  }
+
+  /** The folder a path belongs to, if any (unlike {@link folderOf}, never makes one). */
+  folderContaining(path: string): FolderIndex | undefined {
+    return this.containing(path)
   }
 
   /** The folder a path belongs to: the deepest root that holds it. */
@@ -190,6 +229,7 @@ export class WorkspaceIndex {
         this.folders = this.folders.filter((candidate) => candidate !== folder)
       }
       for (const uri of added) this.addFolder(uriToPath(uri))
+      this.emitIndex()
     }).then(() => undefined)
   }
 
@@ -270,6 +310,8 @@ export class WorkspaceIndex {
       }
       for (const folder of reload) await this.reloadFolder(folder)
       for (const folder of touched) if (!reload.has(folder)) this.emit(this.folderUris(folder))
+      // A file's references may have changed without moving any diagnostics: views still follow.
+      this.emitIndex()
     }).then(() => undefined)
   }
 
@@ -315,5 +357,6 @@ export class WorkspaceIndex {
   dispose(): void {
     for (const folder of this.folders) folder.dispose()
     this.listeners.clear()
+    this.indexListeners.clear()
   }
 }

@@ -1,15 +1,15 @@
-import { describe, expect, it } from 'vitest'
 import type { Progress } from '@followthrough/core'
-import { escapeHtml, summaryContentSecurityPolicy, summaryHtml } from './html.js'
+import { describe, expect, it } from 'vitest'
+import { escapeHtml } from '@followthrough/report'
+import { noRegisterHtml, summaryContentSecurityPolicy, summaryHtml } from './progress-report.js'
 
-describe('progress summary', () => {
+describe('the progress report\'s summary', () => {
   it('forbids scripts and remote content', () => {
     expect(summaryContentSecurityPolicy).toMatch(/^default-src 'none';/)
     expect(summaryContentSecurityPolicy).not.toMatch(/script-src|https?:/)
   })
 
   it('escapes what it shows', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;')
     const progress = {
       register: { id: 'x', title: '<script>alert(1)</script>' },
       asOf: '2024-10-20',
@@ -20,15 +20,17 @@ describe('progress summary', () => {
       overdue: [],
       neverDiscussed: ['R2']
     } as unknown as Progress
-    const html = summaryHtml(progress)
+    const html = summaryHtml(progress, escapeHtml, 'Error: <b>')
     expect(html).not.toContain('<script>')
     expect(html).toContain('&lt;script&gt;')
     expect(html).toContain('A &amp; B')
     expect(html).toContain('<td>In progress</td><td class="n">1</td>')
+    expect(html).toContain('could not be shown: Error: &lt;b&gt;')
     expect(html).toContain('R2')
   })
 
   it('says what to do when no register is loaded', () => {
-    expect(summaryHtml(undefined)).toContain('followthrough.config.json')
+    expect(noRegisterHtml).toContain('followthrough.config.json')
+    expect(noRegisterHtml).toContain(summaryContentSecurityPolicy)
   })
 })

@@ -1,2 +1,0 @@
-/** The report's renderer, bundled on its own (dist/report.cjs) and required when the progress view opens. */
-export { renderReport } from '@followthrough/report'
