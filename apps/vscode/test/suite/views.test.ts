@@ -155,7 +155,7 @@ suite('Views and commands', () => {
       assert.match(shown, /Independent Inquiry into Telford Child Sexual Exploitation/)
       return shown
     })
-    const policy = (/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/i.exec(html)?.[1] ?? '').replace(/&#39;|&apos;/g, "'")
+    const policy = (/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/i.exec(html)?.[1] ?? '').replace(/&#39;|&#x27;|&apos;/g, "'")
     assert.match(policy, /default-src 'none'/)
     assert.doesNotMatch(policy, /https?:|\*/)
     assert.doesNotMatch(html, /<(script|img|link)[^>]+(src|href)="https?:/i)
