@@ -22,6 +22,8 @@ export default defineConfig([
     platform: 'node',
     noExternal: [/.*/],
     splitting: true,
+    minifyWhitespace: true,
+    minifySyntax: true,
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
     }

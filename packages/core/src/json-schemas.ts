@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ConfigSchema } from './schemas/config.js'
 import { RegisterSchema } from './schemas/register.js'
 

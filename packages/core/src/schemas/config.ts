@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** How a rule's findings are reported, or `off`. */
 export const SeveritySchema = z.enum(['error', 'warning', 'info', 'off'], {

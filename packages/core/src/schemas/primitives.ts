@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { isIsoDate } from '../dates.js'
 
 /** An ISO calendar date, `YYYY-MM-DD`, that exists (`2023-02-30` does not). */

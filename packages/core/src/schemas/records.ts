@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IsoDateSchema, PositionSchema, RecommendationIdSchema, SlugSchema } from './primitives.js'
 import { StatusSchema } from './status.js'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IsoDateSchema, RecommendationIdSchema, SlugSchema, TextSchema } from './primitives.js'
 import { StatusSchema } from './status.js'
 
