@@ -18,6 +18,8 @@ const repository = join(here, '..', '..', '..')
 const argv = process.argv.slice(2)
 const files = Number(argv[argv.indexOf('--files') + 1] || 2000) || 2000
 const write = argv.includes('--write')
+// `--json <path>`: the figures as JSON too, for the root `npm run bench` (scripts/bench.mjs).
+const jsonOut = argv.includes('--json') ? argv[argv.indexOf('--json') + 1] : undefined
 
 if (!existsSync(join(here, '..', 'dist', 'server.js'))) {
   console.error('Build first: npx turbo run build --filter @followthrough/language-server')
@@ -94,6 +96,7 @@ const indexed = performance.now() - started
 const memory = peakMemory(child.pid)
 figures.index = indexed
 figures.indexPeak = memory.peak
+figures.indexLoad = loadavg()[0]
 rows.push([`Index ${files} minutes (initialize to a complete index)`, `${ms(indexed)} ms`, `peak ${memory.peak.toFixed(0)} MB, ${memory.now.toFixed(0)} MB after`])
 console.error(`Indexed in ${ms(indexed)} ms`)
 
@@ -167,7 +170,15 @@ for (const [label, relative, runs] of documents) {
     completions.push(performance.now() - sent)
     items = list?.items?.length ?? 0
   }
-  figures[label] = { open: openTime, edit90: percentile(edits, 90), hover95: percentile(hovers, 95), completion95: percentile(completions, 95) }
+  figures[label] = {
+    open: openTime,
+    edit50: percentile(edits, 50),
+    edit90: percentile(edits, 90),
+    hover95: percentile(hovers, 95),
+    completion95: percentile(completions, 95),
+    diagnostics: firstDiagnostics.diagnostics.length,
+    load: loadavg()[0]
+  }
   rows.push([`${label}: first diagnostics after opening`, `${ms(openTime)} ms`, `${firstDiagnostics.diagnostics.length} diagnostics`])
   rows.push([`${label}: one-character edit to fresh diagnostics`, `p50 ${ms(percentile(edits, 50))} ms, p90 ${ms(percentile(edits, 90))} ms`, `${runs} edits`])
   rows.push([`${label}: hover`, `p50 ${ms(percentile(hovers, 50))} ms, p95 ${ms(percentile(hovers, 95))} ms`, '100 requests'])
@@ -228,6 +239,8 @@ const goalTable = ['| Goal | Measured | Met |', '| --- | --- | --- |', ...goals.
 console.log(table)
 console.log(`\n${goalTable}`)
 console.log(`\nServer peak memory over the whole run: ${finalMemory.peak.toFixed(0)} MB (${machine})`)
+
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ machine, files, figures, finalPeak: finalMemory.peak }, null, 2))
 
 if (write) {
   const path = join(repository, 'docs', 'benchmarks.md')
