@@ -179,7 +179,7 @@ const others = existing.split(/^(?=## )/m).filter((section) => section.startsWit
 writeFileSync(docs, [report.trimEnd(), ...others.map((section) => section.trimEnd())].join('\n\n') + '\n')
 console.log(`\n${table(['What', 'Time', 'Notes'], rows)}\n\n${table(['Goal', 'Measured', 'Met'], goals.map(([goal, value, met]) => [goal, value, met ? 'yes' : 'no']))}\n\nWrote ${docs}`)
 if (jsonOut) {
-  const figures = { cliDefault, cliJson: cliCold, cliSingle, mdl, cacheCold, cacheWarm, oneOurs, oneMdl, oneEmpty, help, version: versionRun, nodeBare, large100k, large1m }
-  writeFileSync(jsonOut, JSON.stringify({ machine, files: names.length, megabytes, figures }, null, 2))
+  const figures = { bareParse, engineParse, cliDefault, cliJson: cliCold, cliSingle, mdl, cacheCold, cacheWarm, oneOurs, oneMdl, oneEmpty, help, version: versionRun, nodeBare, large100k, large1m }
+  writeFileSync(jsonOut, JSON.stringify({ machine, cores: availableParallelism(), files: names.length, megabytes, figures }, null, 2))
 }
 if (quick) rmSync(corpus, { recursive: true, force: true })

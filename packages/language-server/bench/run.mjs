@@ -38,6 +38,17 @@ const percentile = (values, p) => {
 }
 const ms = (value) => (value < 10 ? value.toFixed(2) : value.toFixed(0))
 
+/** CPU seconds a process has used (its threads included), from /proc; NaN where there is none. */
+function cpuSeconds(pid) {
+  try {
+    // Fields after the command name (which is in parentheses): utime and stime are the 12th and 13th, in clock ticks (100 a second on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return NaN
+  }
+}
+
 function peakMemory(pid) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -97,7 +108,12 @@ const memory = peakMemory(child.pid)
 figures.index = indexed
 figures.indexPeak = memory.peak
 figures.indexLoad = loadavg()[0]
-rows.push([`Index ${files} minutes (initialize to a complete index)`, `${ms(indexed)} ms`, `peak ${memory.peak.toFixed(0)} MB, ${memory.now.toFixed(0)} MB after`])
+figures.indexCpu = cpuSeconds(child.pid)
+rows.push([
+  `Index ${files} minutes (initialize to a complete index)`,
+  `${ms(indexed)} ms`,
+  `peak ${memory.peak.toFixed(0)} MB, ${memory.now.toFixed(0)} MB after; ${figures.indexCpu.toFixed(1)} s of CPU (server and its worker threads); load ${figures.indexLoad.toFixed(1)}`
+])
 console.error(`Indexed in ${ms(indexed)} ms`)
 
 function positionAt(text, offset) {
