@@ -25,23 +25,3 @@ describe('DiagnosticsPublisher', () => {
     expect(published).toEqual(['b', 'a', 'd'])
   })
 })
-
-describe('DiagnosticsPublisher without a delay', () => {
-  afterEach(() => vi.useRealTimers())
-
-  it('publishes on the next turn of the event loop, before any timer, once per burst', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-    const published: string[] = []
-    const publisher = new DiagnosticsPublisher(0, async (uri) => void published.push(uri))
-    publisher.schedule(['a', 'b'])
-    publisher.schedule(['a'])
-    publisher.cancel('b')
-    // No timer is involved: with timers frozen, the publication still comes.
-    await new Promise((resolve) => setImmediate(resolve))
-    expect(published).toEqual(['a'])
-    publisher.schedule(['c'])
-    publisher.dispose()
-    await new Promise((resolve) => setImmediate(resolve))
-    expect(published).toEqual(['a'])
-  })
-})

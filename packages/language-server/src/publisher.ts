@@ -4,7 +4,7 @@
  * open document publishes each once.
  */
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, { cancel: () => void }>()
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>()
 
   constructor(
     /** Milliseconds to wait after the last request for a document. */
@@ -16,32 +16,28 @@ export class DiagnosticsPublisher {
   /** Publish these documents' diagnostics after the delay (restarted by each call). */
   schedule(uris: Iterable<string>): void {
     for (const uri of uris) {
-      this.timers.get(uri)?.cancel()
-      const run = () => {
-        this.timers.delete(uri)
-        void this.publish(uri)
-      }
-      // No delay asked for: publish as soon as the edits already read are handled,
-      // without the millisecond or more a zero-length timer waits.
-      if (this.delay <= 0) {
-        const immediate = setImmediate(run)
-        this.timers.set(uri, { cancel: () => clearImmediate(immediate) })
-      } else {
-        const timer = setTimeout(run, this.delay)
-        this.timers.set(uri, { cancel: () => clearTimeout(timer) })
-      }
+      const pending = this.timers.get(uri)
+      if (pending !== undefined) clearTimeout(pending)
+      this.timers.set(
+        uri,
+        setTimeout(() => {
+          this.timers.delete(uri)
+          void this.publish(uri)
+        }, this.delay)
+      )
     }
   }
 
   /** Forget a pending publication (the document was closed). */
   cancel(uri: string): void {
-    this.timers.get(uri)?.cancel()
+    const pending = this.timers.get(uri)
+    if (pending !== undefined) clearTimeout(pending)
     this.timers.delete(uri)
   }
 
   /** Stop every pending publication. */
   dispose(): void {
-    for (const timer of this.timers.values()) timer.cancel()
+    for (const timer of this.timers.values()) clearTimeout(timer)
     this.timers.clear()
   }
 }
