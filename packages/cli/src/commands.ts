@@ -65,8 +65,8 @@ async function open(args: ParsedArgs, io: CliIo): Promise<Opened> {
 }
 
 /** Print the config and register problems that stop a run, and give exit code 2. */
-function brokenWorkspace(workspace: Workspace, io: CliIo, format: string): number {
-  io.stdout.write(render(workspace.findings, format, io, []))
+async function brokenWorkspace(workspace: Workspace, io: CliIo, format: string): Promise<number> {
+  io.stdout.write(await render(workspace.findings, format, io, []))
   io.stderr.write('followthrough: fix the configuration and registers above first\n')
   return 2
 }
@@ -74,7 +74,7 @@ function brokenWorkspace(workspace: Workspace, io: CliIo, format: string): numbe
 /** The `lint --format` values. */
 const lintFormats = ['stylish', 'json', 'sarif', 'github', 'junit']
 
-function render(findings: readonly Finding[], format: string, io: CliIo, files: readonly string[]): string {
+async function render(findings: readonly Finding[], format: string, io: CliIo, files: readonly string[]): Promise<string> {
   switch (format) {
     case 'json':
       return formatJson(findings, { cwd: io.cwd })
@@ -85,7 +85,7 @@ function render(findings: readonly Finding[], format: string, io: CliIo, files: 
     case 'junit':
       return formatJunit(findings, { cwd: io.cwd, files })
     default:
-      return formatStylish(findings, { cwd: io.cwd, color: useColor(io.stdout, io.env), files })
+      return await formatStylish(findings, { cwd: io.cwd, color: useColor(io.stdout, io.env), files })
   }
 }
 
@@ -179,7 +179,7 @@ async function lintFindings(fs: WritableFileSystem, workspace: Workspace, paths:
 async function lint(args: ParsedArgs, io: CliIo): Promise<number> {
   const format = formatOption(args, lintFormats, 'stylish')
   const { fs, workspace } = await open(args, io)
-  if (workspace.broken) return brokenWorkspace(workspace, io, format)
+  if (workspace.broken) return await brokenWorkspace(workspace, io, format)
   const paths = await minutesPaths(fs, workspace, args, io)
   const cache = openCache(fs, workspace, args, io)
   let { findings, digests } = await lintFindings(fs, workspace, paths, args, cache)
@@ -190,7 +190,7 @@ async function lint(args: ParsedArgs, io: CliIo): Promise<number> {
     if (fixed.changed) findings = (await lintFindings(fs, workspace, paths, args, cache)).findings
   }
   if (args.quiet) findings = findings.filter((finding) => finding.severity === 'error')
-  io.stdout.write(render(findings, format, io, paths))
+  io.stdout.write(await render(findings, format, io, paths))
   const errors = findings.filter((finding) => finding.severity === 'error').length
   const warnings = findings.filter((finding) => finding.severity === 'warning').length
   if (errors > 0 || unfixed) return 1
@@ -204,7 +204,7 @@ async function lint(args: ParsedArgs, io: CliIo): Promise<number> {
 async function refs(args: ParsedArgs, io: CliIo): Promise<number> {
   const format = formatOption(args, ['table', 'json'], 'table')
   const { fs, workspace } = await open(args, io)
-  if (workspace.broken) return brokenWorkspace(workspace, io, format === 'json' ? 'json' : 'stylish')
+  if (workspace.broken) return await brokenWorkspace(workspace, io, format === 'json' ? 'json' : 'stylish')
   const paths = await minutesPaths(fs, workspace, args, io)
   const analyses = await analyze(fs, workspace, paths, args, openCache(fs, workspace, args, io))
   io.stdout.write(formatRefs(analyses, { cwd: io.cwd, format }))
@@ -215,7 +215,7 @@ async function progress(args: ParsedArgs, io: CliIo): Promise<number> {
   const format = formatOption(args, ['table', 'json', 'markdown'], 'table')
   if (args.files.length > 0) throw new UsageError('Unexpected files for progress, expected none: it reports on the configured minutes')
   const { fs, workspace } = await open(args, io)
-  if (workspace.broken) return brokenWorkspace(workspace, io, format === 'json' ? 'json' : 'stylish')
+  if (workspace.broken) return await brokenWorkspace(workspace, io, format === 'json' ? 'json' : 'stylish')
   const paths = await minutesPaths(fs, workspace, args, io)
   const analyses = await analyze(fs, workspace, paths, args, openCache(fs, workspace, args, io))
   const asOf = asOfDate(args, io)
@@ -271,7 +271,7 @@ function asOfDate(args: ParsedArgs, io: CliIo): string {
 async function report(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.files.length > 0) throw new UsageError('Unexpected files for report, expected none: it reports on the configured minutes')
   const { fs, workspace } = await open(args, io)
-  if (workspace.broken) return brokenWorkspace(workspace, io, 'stylish')
+  if (workspace.broken) return await brokenWorkspace(workspace, io, 'stylish')
   const paths = await minutesPaths(fs, workspace, args, io)
   const analyses = await analyze(fs, workspace, paths, args, openCache(fs, workspace, args, io))
   const asOf = asOfDate(args, io)

@@ -74,4 +74,30 @@ describe('the bin loads a command only when asked for it', () => {
       folder.cleanup()
     }
   })
+
+  it('stylish output loads the grapheme segmenter (string-width) only for a message that is not plain ASCII', async () => {
+    const segmenter = /RGI_Emoji/
+    const ascii = workspace({ 'recommendations.yaml': register, 'minutes/2023-04-17.md': minutes('2023-04-17', 'We discussed R7 today.\n') })
+    const wide = workspace({
+      'recommendations.yaml': register,
+      'minutes/2023-04-17.md': minutes('2023-04-17', '| Recommendation | Status |\n| --- | --- |\n| R1 | Fait–à-moitié |\n\nWe discussed R7 today.\n')
+    })
+    try {
+      const plain = await runRecorded(['lint'], ascii.root)
+      expect(plain.code).toBe(1)
+      expect(plain.stdout).toMatch(/^minutes\/2023-04-17\.md\n9:14-9:16 +error +Unexpected unknown recommendation R7/)
+      expect(plain.loaded.some((file) => segmenter.test(readFileSync(file, 'utf8')))).toBe(false)
+
+      const accented = await runRecorded(['lint'], wide.root)
+      expect(accented.code).toBe(1)
+      expect(accented.loaded.some((file) => segmenter.test(readFileSync(file, 'utf8')))).toBe(true)
+      // Columns still line up: the accented status counts one column per letter.
+      const rows = accented.stdout.split('\n').filter((line) => /^\d+:\d+-/.test(line))
+      expect(rows).toHaveLength(2)
+      expect(rows.map((row) => row.search(/unknown-/))).toEqual([rows[0]!.search(/unknown-/), rows[0]!.search(/unknown-/)])
+    } finally {
+      ascii.cleanup()
+      wide.cleanup()
+    }
+  })
 })

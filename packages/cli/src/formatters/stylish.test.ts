@@ -50,13 +50,13 @@ const runs = Number(process.env['PROPERTY_RUNS'] ?? 200)
 const seed = process.env['SEED'] === 'random' ? Date.now() % 2 ** 31 : Number(process.env['SEED'] ?? 20261129)
 
 describe('formatStylish', () => {
-  it('lays findings out as vfile-reporter does: grouped by file, aligned, with a summary', () => {
+  it('lays findings out as vfile-reporter does: grouped by file, aligned, with a summary', async () => {
     const findings = [
       finding({}),
       finding({ line: 12, column: 1, endLine: 12, endColumn: 40, severity: 'warning', ruleId: 'status-regression', message: 'Unexpected R3 going back' }),
       finding({ file: `${cwd}/minutes/2023-10-18.md`, line: 100, column: 17, endLine: 101, endColumn: 2, severity: 'info', ruleId: 'discussed-after-closure', message: 'Unexpected `R4` discussion' })
     ]
-    const output = formatStylish(findings, { cwd, color: false, files: [] })
+    const output = await formatStylish(findings, { cwd, color: false, files: [] })
     expect(output).toBe(
       [
         'minutes/2023-10-18.md',
@@ -71,14 +71,14 @@ describe('formatStylish', () => {
       ].join('\n')
     )
     expect(output).toBe(byVfileReporter(findings, false))
-    expect(formatStylish(findings, { cwd, color: true, files: [] })).toBe(byVfileReporter(findings, true))
+    expect(await formatStylish(findings, { cwd, color: true, files: [] })).toBe(byVfileReporter(findings, true))
   })
 
-  it('says how many files were checked when there is nothing to report', () => {
-    expect(formatStylish([], { cwd, color: false, files: ['a', 'b'] })).toBe('2 files checked: no problems\n')
+  it('says how many files were checked when there is nothing to report', async () => {
+    expect(await formatStylish([], { cwd, color: false, files: ['a', 'b'] })).toBe('2 files checked: no problems\n')
   })
 
-  it('matches vfile-reporter on any findings: wide and combining characters, emoji, controls, backticks, ties', () => {
+  it('matches vfile-reporter on any findings: wide and combining characters, emoji, controls, backticks, ties', async () => {
     const text = fc.string({
       unit: fc.constantFrom('a', 'R', '1', ' ', '`', '``', 'é', 'e\u0301', '漢', '🎉', '👍🏽', '\u001b', '\u202e', '\t', 'ｱ', '-', '–'),
       maxLength: 12
@@ -93,9 +93,9 @@ describe('formatStylish', () => {
       ruleId: fc.constantFrom('unknown-recommendation', 'reference-style', 'rule-😀'),
       message: text
     })
-    fc.assert(
-      fc.property(fc.array(arbitrary, { minLength: 1, maxLength: 12 }), fc.boolean(), (findings, color) => {
-        expect(formatStylish(findings, { cwd, color, files: [] })).toBe(byVfileReporter(findings, color))
+    await fc.assert(
+      fc.asyncProperty(fc.array(arbitrary, { minLength: 1, maxLength: 12 }), fc.boolean(), async (findings, color) => {
+        expect(await formatStylish(findings, { cwd, color, files: [] })).toBe(byVfileReporter(findings, color))
       }),
       { numRuns: runs, seed }
     )

@@ -1,9 +1,15 @@
 import { relativePath, type Finding } from '@followthrough/engine'
-import stringWidth from 'string-width'
 import { visible } from './text.js'
 
 /** Printable ASCII only: one terminal column per character. */
 const plainAscii = /^[\x20-\x7e]*$/
+
+/**
+ * `string-width`, loaded the first time a cell is not plain ASCII: it builds
+ * a grapheme segmenter as it loads (about 30 ms of a run's start-up), which a
+ * run whose output is all ASCII, nearly every run, does without.
+ */
+let stringWidth: ((text: string) => number) | undefined
 
 /**
  * The columns a cell takes in a terminal. Nearly every cell is plain ASCII,
@@ -13,7 +19,7 @@ const plainAscii = /^[\x20-\x7e]*$/
  * every cell twice).
  */
 function width(text: string): number {
-  return plainAscii.test(text) ? text.length : stringWidth(text)
+  return plainAscii.test(text) ? text.length : stringWidth!(text)
 }
 
 const label: Readonly<Record<Finding['severity'], string>> = { error: 'error', warning: 'warning', info: 'info' }
@@ -92,7 +98,7 @@ const point = (line: number, column: number) => `${line || 1}:${column || 1}`
  * their control characters instead of obeying them. Laid out here rather than
  * by vfile-reporter for speed: see {@link width}.
  */
-export function formatStylish(findings: readonly Finding[], options: { cwd: string; color: boolean; files: readonly string[] }): string {
+export async function formatStylish(findings: readonly Finding[], options: { cwd: string; color: boolean; files: readonly string[] }): Promise<string> {
   const byFile = new Map<string, { name: string; messages: Message[] }>()
   for (const finding of findings) {
     let file = byFile.get(finding.file)
@@ -111,6 +117,9 @@ export function formatStylish(findings: readonly Finding[], options: { cwd: stri
   }
   if (byFile.size === 0) return `${options.files.length} file${options.files.length === 1 ? '' : 's'} checked: no problems\n`
 
+  if (stringWidth === undefined && [...byFile.values()].some((file) => file.messages.some((message) => !plainAscii.test(message.reason) || !plainAscii.test(message.ruleId)))) {
+    stringWidth = (await import('string-width')).default
+  }
   const color = colors(options.color)
   const files = [...byFile.values()].sort((a, b) => a.name.localeCompare(b.name))
   // Each message row: its cells as shown (colour codes included) and their widths (without).
