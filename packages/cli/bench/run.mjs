@@ -156,7 +156,7 @@ const table = (header, body) => [`| ${header.join(' | ')} |`, `| ${header.map(()
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
 const report = `# Benchmarks
 
-Measured by \`npm run bench\` (\`node packages/cli/bench/run.mjs\`) on ${new Date().toISOString().slice(0, 10)}: ${machine}.
+Measured by \`node packages/cli/bench/run.mjs\` (run by the root \`npm run bench\`) on ${new Date().toISOString().slice(0, 10)}: ${machine}.
 The corpus is generated (${names.length} minutes, ${megabytes.toFixed(1)} MB, about ${(layout.bytes / names.length / 1000).toFixed(1)} KB each, plus one 100 KB and one 1 MB document), so every figure comes from the same run.
 Wall times are medians of several runs of the real bin; peak memory is the process's maximum resident set, worker threads included.
 
