@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { isIsoDate } from '@followthrough/core'
+import { isIsoDate } from '@followthrough/core/dates'
 import { UsageError } from './io.js'
 
 /** The commands the CLI knows. */

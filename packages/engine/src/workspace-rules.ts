@@ -106,8 +106,11 @@ export function statusRegressions(analyses: readonly MinutesAnalysis[], register
 
 /**
  * `discussed-after-closure` (info): minutes that discuss a recommendation which
- * was already implemented or rejected before the meeting. Rows of status update
- * tables are records, not discussion, and are left alone.
+ * was already implemented or rejected before the meeting, noted once per
+ * recommendation per file, at its first mention (a long document that keeps
+ * coming back to a closed recommendation gets one note, not one per
+ * mention). Rows of status update tables are records, not discussion, and are
+ * left alone.
  */
 export function discussedAfterClosure(analyses: readonly MinutesAnalysis[], registers: readonly Register[]): Finding[] {
   const findings: Finding[] = []
@@ -135,14 +138,16 @@ export function discussedAfterClosure(analyses: readonly MinutesAnalysis[], regi
     if (!isDated(analysis)) continue
     const date = analysis.data.meeting!.date
     const dayBefore = addDays(date, -1)
-    const rows = analysis.data.updates.map((update) => update.position)
+    const inRow = rowFinder(analysis)
+    /** Timelines already settled for this file: noted, or found open. */
+    const settled = new Set<StatusTimeline>()
     for (const reference of analysis.data.references) {
       const register = registers.find((candidate) => sameRegister(candidate.inquiry.id, single, reference.register))
       const timeline = register ? timelines.get(register)?.get(reference.id) : undefined
-      if (!timeline) continue
+      if (!timeline || settled.has(timeline)) continue
       const offset = reference.position.start.offset
-      const inRow = rows.some((row) => offset !== undefined && row.start.offset !== undefined && row.end.offset !== undefined && offset >= row.start.offset && offset < row.end.offset)
-      if (inRow) continue
+      if (offset !== undefined && inRow(offset)) continue
+      settled.add(timeline)
       const before = timeline.at(dayBefore)
       if (before.status !== 'implemented' && before.status !== 'rejected') continue
       const since = before.since !== undefined ? ` since ${before.since}` : ''
@@ -162,4 +167,41 @@ export function discussedAfterClosure(analyses: readonly MinutesAnalysis[], regi
     }
   }
   return findings
+}
+
+/**
+ * Whether an offset falls in one of the file's status update rows, by binary
+ * search over the rows' spans (a large document has thousands of references
+ * and hundreds of rows).
+ */
+function rowFinder(analysis: MinutesAnalysis): (offset: number) => boolean {
+  const spans: Array<[number, number]> = []
+  for (const update of analysis.data.updates) {
+    const { start, end } = update.position
+    if (start.offset !== undefined && end.offset !== undefined) spans.push([start.offset, end.offset])
+  }
+  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  // The furthest end of any span up to each index: rows may nest or overlap (several updates in one row).
+  const reach: number[] = []
+  spans.forEach(([, end], index) => reach.push(Math.max(end, reach[index - 1] ?? -Infinity)))
+  return (offset) => {
+    // The last span starting at or before the offset.
+    let low = 0
+    let high = spans.length - 1
+    let found = -1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      if (spans[middle]![0] <= offset) {
+        found = middle
+        low = middle + 1
+      } else high = middle - 1
+    }
+    if (found < 0) return false
+    // Any span starting at or before the offset that ends after it covers it.
+    for (let index = found; index >= 0 && reach[index]! > offset; index--) {
+      const [start, end] = spans[index]!
+      if (start <= offset && offset < end) return true
+    }
+    return false
+  }
 }

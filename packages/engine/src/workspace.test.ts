@@ -101,6 +101,18 @@ describe('workspace rules', () => {
     ])
   })
 
+  it('notes a closed recommendation once per file, at its first mention outside update tables', async () => {
+    const { findings } = await lint({
+      '/w/recommendations.yaml': register,
+      '/w/minutes/2023-04-17.md': minutes('2023-04-17', '| ID | Status |\n| --- | --- |\n| R1 | implemented |\n\nR2 came up, then R1.\n\nR1 again, and Recommendation 1 once more.'),
+      '/w/minutes/2023-07-19.md': minutes('2023-07-19', 'R1, R1 and R1.')
+    })
+    expect(show(findings.filter((f) => f.ruleId === 'discussed-after-closure'))).toEqual([
+      '/w/minutes/2023-04-17.md:13:18-13:20: info: Unexpected discussion of R1, implemented since 2023-01-18, expected an open recommendation (add a status update to reopen it) [discussed-after-closure]',
+      '/w/minutes/2023-07-19.md:9:1-9:3: info: Unexpected discussion of R1, implemented since 2023-01-18, expected an open recommendation (add a status update to reopen it) [discussed-after-closure]'
+    ])
+  })
+
   it('applies configured severities to every finding, workspace rules included', async () => {
     const { findings } = await lint({
       '/w/followthrough.config.json': '{"rules": {"discussed-after-closure": "off", "unknown-recommendation": "warning"}}',

@@ -18,6 +18,8 @@ const repository = join(here, '..', '..', '..')
 const argv = process.argv.slice(2)
 const files = Number(argv[argv.indexOf('--files') + 1] || 2000) || 2000
 const write = argv.includes('--write')
+// `--json <path>`: the figures as JSON too, for the root `npm run bench` (scripts/bench.mjs).
+const jsonOut = argv.includes('--json') ? argv[argv.indexOf('--json') + 1] : undefined
 
 if (!existsSync(join(here, '..', 'dist', 'server.js'))) {
   console.error('Build first: npx turbo run build --filter @followthrough/language-server')
@@ -35,6 +37,17 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
 const ms = (value) => (value < 10 ? value.toFixed(2) : value.toFixed(0))
+
+/** CPU seconds a process has used (its threads included), from /proc; NaN where there is none. */
+function cpuSeconds(pid) {
+  try {
+    // Fields after the command name (which is in parentheses): utime and stime are the 12th and 13th, in clock ticks (100 a second on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return NaN
+  }
+}
 
 function peakMemory(pid) {
   try {
@@ -94,7 +107,13 @@ const indexed = performance.now() - started
 const memory = peakMemory(child.pid)
 figures.index = indexed
 figures.indexPeak = memory.peak
-rows.push([`Index ${files} minutes (initialize to a complete index)`, `${ms(indexed)} ms`, `peak ${memory.peak.toFixed(0)} MB, ${memory.now.toFixed(0)} MB after`])
+figures.indexLoad = loadavg()[0]
+figures.indexCpu = cpuSeconds(child.pid)
+rows.push([
+  `Index ${files} minutes (initialize to a complete index)`,
+  `${ms(indexed)} ms`,
+  `peak ${memory.peak.toFixed(0)} MB, ${memory.now.toFixed(0)} MB after; ${figures.indexCpu.toFixed(1)} s of CPU (server and its worker threads); load ${figures.indexLoad.toFixed(1)}`
+])
 console.error(`Indexed in ${ms(indexed)} ms`)
 
 function positionAt(text, offset) {
@@ -167,7 +186,15 @@ for (const [label, relative, runs] of documents) {
     completions.push(performance.now() - sent)
     items = list?.items?.length ?? 0
   }
-  figures[label] = { open: openTime, edit90: percentile(edits, 90), hover95: percentile(hovers, 95), completion95: percentile(completions, 95) }
+  figures[label] = {
+    open: openTime,
+    edit50: percentile(edits, 50),
+    edit90: percentile(edits, 90),
+    hover95: percentile(hovers, 95),
+    completion95: percentile(completions, 95),
+    diagnostics: firstDiagnostics.diagnostics.length,
+    load: loadavg()[0]
+  }
   rows.push([`${label}: first diagnostics after opening`, `${ms(openTime)} ms`, `${firstDiagnostics.diagnostics.length} diagnostics`])
   rows.push([`${label}: one-character edit to fresh diagnostics`, `p50 ${ms(percentile(edits, 50))} ms, p90 ${ms(percentile(edits, 90))} ms`, `${runs} edits`])
   rows.push([`${label}: hover`, `p50 ${ms(percentile(hovers, 50))} ms, p95 ${ms(percentile(hovers, 95))} ms`, '100 requests'])
@@ -229,13 +256,15 @@ console.log(table)
 console.log(`\n${goalTable}`)
 console.log(`\nServer peak memory over the whole run: ${finalMemory.peak.toFixed(0)} MB (${machine})`)
 
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ machine, files, figures, finalPeak: finalMemory.peak }, null, 2))
+
 if (write) {
   const path = join(repository, 'docs', 'benchmarks.md')
   const section = [
     '## Language server',
     '',
-    `Measured by \`npm run bench -w @followthrough/language-server -- --write\` (\`node packages/language-server/bench/run.mjs\`) on ${new Date().toISOString().slice(0, 10)}: ${machine}.`,
-    `The bench spawns the bundled server over stdio and speaks LSP to it as an editor does, on the CLI's generated corpus (${files} minutes of about 5 KB, plus the 100 KB and 1 MB documents, counted as minutes). Diagnostics are pushed without the editor debounce (\`diagnosticsDelay: 0\`), so times are the server's work plus the JSON-RPC round trip; edits are one character typed or deleted in a prose paragraph; every figure comes from the same run. Server peak memory over the whole run: ${finalMemory.peak.toFixed(0)} MB. The first document opened after indexing (the 5 KB one) also waits for the workspace rules' first pass over every file. Diagnostics are sent whole on every change, as LSP has it: the 1 MB document has thousands (the generated corpus marks recommendations implemented at random, so most later mentions are \`discussed-after-closure\` notes), and serialising them is most of the difference between the server's figures and the in-process service's.`,
+    `Measured by \`node packages/language-server/bench/run.mjs --write\` (run by the root \`npm run bench\`) on ${new Date().toISOString().slice(0, 10)}: ${machine}.`,
+    `The bench spawns the bundled server over stdio and speaks LSP to it as an editor does, on the CLI's generated corpus (${files} minutes of about 5 KB, plus the 100 KB and 1 MB documents, counted as minutes). Diagnostics are pushed without the editor debounce (\`diagnosticsDelay: 0\`), so times are the server's work plus the JSON-RPC round trip; edits are one character typed or deleted in a prose paragraph; every figure comes from the same run. Server peak memory over the whole run: ${finalMemory.peak.toFixed(0)} MB. The first document opened after indexing (the 5 KB one) also waits for the workspace rules' first pass over every file. Diagnostics are sent whole on every change, as LSP has it (\`discussed-after-closure\` notes a closed recommendation once per file, so even the 1 MB document has a few dozen); the in-process rows give the service's own work without JSON-RPC.`,
     '',
     table,
     '',

@@ -6,7 +6,7 @@
  * bidi overrides, or add images and links to a pull request's summary.
  * `visible` and `escapeMarkdown` are core's (the editor's hovers use them too).
  */
-export { escapeMarkdown, visible } from '@followthrough/core'
+export { escapeMarkdown, visible } from '@followthrough/core/text'
 
 /**
  * `JSON.stringify`, with the characters it leaves raw but a terminal acts on
