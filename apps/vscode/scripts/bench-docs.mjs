@@ -31,18 +31,38 @@ const inRegister = registerKeystrokes.extensionMsPerKeystroke
 
 const rows = [
   ['`activate()` (synchronous part)', ms(activation.activateMs, 1), 'creates the views, starts the client; the server starts in the background'],
-  ['Language server start to first diagnostics of an open minutes file', ms(cold), `cold server (what activation with a minutes file open does); runs: ${list(activation.serverStartToFirstDiagnosticsMs)} ms`],
+  [
+    'Language server start to first diagnostics of an open minutes file',
+    ms(cold),
+    `cold server (what activation with a minutes file open does); runs: ${list(activation.serverStartToFirstDiagnosticsMs)} ms`
+  ],
   ['Opening a minutes file to its diagnostics, server running', ms(warm), `three files not opened before: ${list(activation.openToFirstDiagnosticsMs)} ms`],
-  ['Keystroke to fresh diagnostics', `${ms(editToDiagnosticsMs.median, 1)} median`, `p90 ${ms(editToDiagnosticsMs.p90, 1)}; an edit inserting an unknown \`R99\` until its diagnostic appears, ${editToDiagnosticsMs.samples.length} runs`],
+  [
+    'Keystroke to fresh diagnostics',
+    `${ms(editToDiagnosticsMs.median, 1)} median`,
+    `p90 ${ms(editToDiagnosticsMs.p90, 1)}; an edit inserting an unknown \`R99\` until its diagnostic appears, ${editToDiagnosticsMs.samples.length} runs`
+  ],
   ["The extension's own extension-host time per keystroke in minutes", ms(own, 3), `${keystrokes.keystrokes} keystrokes typed with the \`type\` command; ${handlers}`],
-  ['The whole extension host per keystroke in minutes (CPU)', ms(keystrokes.extensionHostCpuMsPerKeystroke, 2), "every extension together, VS Code's own Markdown features included"],
+  [
+    'The whole extension host per keystroke in minutes (CPU)',
+    ms(keystrokes.extensionHostCpuMsPerKeystroke, 2),
+    "every extension together, VS Code's own Markdown features included"
+  ],
   [
     "The extension's own extension-host time per keystroke in a register, 2,000-file workspace",
     ms(inRegister, 3),
     `${registerKeystrokes.keystrokes} keystrokes in a title of the corpus's register, until the views show it; ${describeHandlers(registerKeystrokes.handlers)}; ${registerKeystrokes.viewsRefreshes} refreshes of the views (the server's \`followthrough/didChange\` once edits settle), each answer ${registerKeystrokes.recommendationsAnswerKB} KB, ${registerKeystrokes.recommendationsParseMs} ms to parse`
   ],
-  ['The whole extension host per keystroke in a register (CPU)', ms(registerKeystrokes.extensionHostCpuMsPerKeystroke, 2), 'every extension together, YAML and JSON language features included'],
-  ['Refresh of the Recommendations view and status bar', ms(viewsRefreshMs, 1), 'a `followthrough/recommendations` request and the view drawn again, after the server says its index changed'],
+  [
+    'The whole extension host per keystroke in a register (CPU)',
+    ms(registerKeystrokes.extensionHostCpuMsPerKeystroke, 2),
+    'every extension together, YAML and JSON language features included'
+  ],
+  [
+    'Refresh of the Recommendations view and status bar',
+    ms(viewsRefreshMs, 1),
+    'a `followthrough/recommendations` request and the view drawn again, after the server says its index changed'
+  ],
   ['First refresh of the views after activation', ms(activation.firstViewsRefreshMs, 1), 'from `activate` to the first answer of the language server']
 ]
 const goals = [
@@ -63,7 +83,10 @@ ${table(['What', 'Time', 'Notes'], rows)}
 
 ### Goals (VS Code extension)
 
-${table(['Goal', 'Measured', 'Met'], goals.map(([goal, value, met]) => [goal, value, met ? 'yes' : 'no']))}
+${table(
+  ['Goal', 'Measured', 'Met'],
+  goals.map(([goal, value, met]) => [goal, value, met ? 'yes' : 'no'])
+)}
 `
 
 let existing = ''
@@ -71,7 +94,10 @@ try {
   existing = readFileSync(docs, 'utf8')
 } catch {}
 // The section is replaced where it stands (appended when the file has none).
-const sections = existing.split(/^(?=## )/m).map((part) => part.trimEnd()).filter(Boolean)
+const sections = existing
+  .split(/^(?=## )/m)
+  .map((part) => part.trimEnd())
+  .filter(Boolean)
 const at = sections.findIndex((part) => /^## VS Code extension\b/.test(part))
 if (at >= 0) sections[at] = section.trimEnd()
 else sections.push(section.trimEnd())

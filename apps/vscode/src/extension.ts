@@ -105,7 +105,11 @@ export function activate(context: vscode.ExtensionContext): FollowthroughApi {
     statusRunning = work
     return work
   }
-  context.subscriptions.push(statusBar, views.onDidChange(() => void updateStatusBar()), vscode.window.onDidChangeActiveTextEditor(() => void updateStatusBar()))
+  context.subscriptions.push(
+    statusBar,
+    views.onDidChange(() => void updateStatusBar()),
+    vscode.window.onDidChangeActiveTextEditor(() => void updateStatusBar())
+  )
 
   // The progress view.
   const progressView = new ProgressView(api, views, context.extensionPath, log)

@@ -85,7 +85,9 @@ export class ViewsData implements vscode.Disposable {
     for (const folder of this.result.folders) {
       const uri = this.api.uri(folder.uri)
       lines.push(`Folder ${vscode.workspace.getWorkspaceFolder(uri)?.name ?? folder.name} (${uri.fsPath})`)
-      lines.push(`  config: ${folder.config !== undefined ? this.api.uri(folder.config).fsPath : 'none found, defaults apply'}${folder.configProblems > 0 ? ` (${folder.configProblems} problem(s))` : ''}`)
+      lines.push(
+        `  config: ${folder.config !== undefined ? this.api.uri(folder.config).fsPath : 'none found, defaults apply'}${folder.configProblems > 0 ? ` (${folder.configProblems} problem(s))` : ''}`
+      )
       for (const register of this.result.registers.filter((entry) => entry.folder === folder.uri)) {
         const { progress } = register
         lines.push(

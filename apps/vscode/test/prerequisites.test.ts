@@ -24,9 +24,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 /** Run the real script as a user who is not root (`nobody` through setpriv when this is root). */
 function runUnprivileged(env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
   const root = process.getuid?.() === 0
-  const [command, args] = root
-    ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, script]]
-    : [process.execPath, [script]]
+  const [command, args] = root ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, script]] : [process.execPath, [script]]
   const result = spawnSync(command, args, { encoding: 'utf8', cwd: scratch, env: { PATH: process.env['PATH'] ?? '', HOME: scratch, ...env } })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }

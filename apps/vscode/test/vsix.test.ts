@@ -102,7 +102,12 @@ describe('the .vsix', () => {
   })
 
   it('declares untrusted workspaces supported, virtual workspaces not, and its main bundle', () => {
-    const packaged = JSON.parse(readEntry(zip, entries.find((entry) => entry.name === 'extension/package.json')!).toString('utf8')) as {
+    const packaged = JSON.parse(
+      readEntry(
+        zip,
+        entries.find((entry) => entry.name === 'extension/package.json')!
+      ).toString('utf8')
+    ) as {
       main: string
       capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: { supported: boolean } }
       contributes: { jsonValidation: { url: string }[] }
@@ -116,9 +121,39 @@ describe('the .vsix', () => {
   })
 
   it('the server bundle is self-contained (requires only Node built-ins)', () => {
-    const server = readEntry(zip, entries.find((entry) => entry.name === 'extension/dist/server.cjs')!).toString('utf8')
+    const server = readEntry(
+      zip,
+      entries.find((entry) => entry.name === 'extension/dist/server.cjs')!
+    ).toString('utf8')
     const required = [...server.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]!)
-    const builtins = new Set(['assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'module', 'net', 'os', 'path', 'process', 'stream', 'string_decoder', 'tty', 'url', 'util', 'worker_threads', 'zlib', 'perf_hooks', 'v8', 'readline', 'http', 'https', 'timers', 'async_hooks'])
+    const builtins = new Set([
+      'assert',
+      'buffer',
+      'child_process',
+      'crypto',
+      'events',
+      'fs',
+      'fs/promises',
+      'module',
+      'net',
+      'os',
+      'path',
+      'process',
+      'stream',
+      'string_decoder',
+      'tty',
+      'url',
+      'util',
+      'worker_threads',
+      'zlib',
+      'perf_hooks',
+      'v8',
+      'readline',
+      'http',
+      'https',
+      'timers',
+      'async_hooks'
+    ])
     expect(required.filter((name) => !name.startsWith('node:') && !builtins.has(name))).toEqual([])
   })
 })

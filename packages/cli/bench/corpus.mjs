@@ -13,12 +13,27 @@ function random(seed) {
 }
 
 const statuses = ['Not started', 'In progress', 'Ready for assessment', 'Implemented']
-const owners = ['Telford & Wrekin Council', 'West Mercia Police', 'the PCC\'s office', 'the health board']
-const words = 'the partnership board reviewed progress on training victims licensing investigation quality safeguarding schools data sharing referrals assurance commissioner chief constable agreed noted that further work is needed before the next meeting and officers will report back with evidence of embedding across the workforce'.split(' ')
+const owners = ['Telford & Wrekin Council', 'West Mercia Police', "the PCC's office", 'the health board']
+const words =
+  'the partnership board reviewed progress on training victims licensing investigation quality safeguarding schools data sharing referrals assurance commissioner chief constable agreed noted that further work is needed before the next meeting and officers will report back with evidence of embedding across the workforce'.split(
+    ' '
+  )
 
 export function register() {
-  const lines = ['inquiry:', '  id: iitcse', '  title: Independent Inquiry into Telford Child Sexual Exploitation', '  published: 2022-07-12', 'owners:', '  - id: council', '    name: Telford & Wrekin Council', '  - id: police', '    name: West Mercia Police', 'recommendations:']
-  for (let n = 1; n <= 47; n++) lines.push(`  - id: R${n}`, `    title: Recommendation number ${n} of the inquiry`, `    owners: [${n <= 13 ? 'police' : 'council'}]`, `    due: 2024-0${1 + (n % 9)}-28`)
+  const lines = [
+    'inquiry:',
+    '  id: iitcse',
+    '  title: Independent Inquiry into Telford Child Sexual Exploitation',
+    '  published: 2022-07-12',
+    'owners:',
+    '  - id: council',
+    '    name: Telford & Wrekin Council',
+    '  - id: police',
+    '    name: West Mercia Police',
+    'recommendations:'
+  ]
+  for (let n = 1; n <= 47; n++)
+    lines.push(`  - id: R${n}`, `    title: Recommendation number ${n} of the inquiry`, `    owners: [${n <= 13 ? 'police' : 'council'}]`, `    due: 2024-0${1 + (n % 9)}-28`)
   return lines.join('\n') + '\n'
 }
 

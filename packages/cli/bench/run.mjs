@@ -125,7 +125,7 @@ const ratio = (a, b) => a / b
 const loaded = (result, note) => [note, `load ${result.load.join('→')}`].filter(Boolean).join(', ')
 const rows = [
   ['Bare parsing (remark-parse + remark-gfm + remark-frontmatter)', `${bareParse.toFixed(0)} ms`, `${(megabytes / (bareParse / 1000)).toFixed(2)} MB/s`],
-  ['The engine\'s parse (tables only where a table is)', `${engineParse.toFixed(0)} ms`, `${(megabytes / (engineParse / 1000)).toFixed(2)} MB/s`],
+  ["The engine's parse (tables only where a table is)", `${engineParse.toFixed(0)} ms`, `${(megabytes / (engineParse / 1000)).toFixed(2)} MB/s`],
   ['Extraction and checks on parsed trees', `${extraction.toFixed(0)} ms`, `${((extraction / bareParse) * 100).toFixed(1)}% of bare parsing`],
   ['followthrough lint, corpus (default format: stylish)', `${cliDefault.ms.toFixed(0)} ms`, loaded(cliDefault, `peak ${cliDefault.rss.toFixed(0)} MB`)],
   ['followthrough lint --format json, corpus (automatic workers)', `${cliCold.ms.toFixed(0)} ms`, loaded(cliCold, `peak ${cliCold.rss.toFixed(0)} MB`)],
@@ -166,7 +166,10 @@ ${table(['What', 'Time', 'Notes'], rows)}
 
 ## Goals
 
-${table(['Goal', 'Measured', 'Met'], goals.map(([goal, value, met]) => [goal, value, met ? 'yes' : 'no']))}
+${table(
+  ['Goal', 'Measured', 'Met'],
+  goals.map(([goal, value, met]) => [goal, value, met ? 'yes' : 'no'])
+)}
 `
 mkdirSync(join(root, 'docs'), { recursive: true })
 const docs = join(root, 'docs', 'benchmarks.md')
@@ -177,9 +180,31 @@ try {
 // Keep sections other benchmarks wrote (the language server's).
 const others = existing.split(/^(?=## )/m).filter((section) => section.startsWith('## ') && !/^## (CLI|Goals)\b/.test(section))
 writeFileSync(docs, [report.trimEnd(), ...others.map((section) => section.trimEnd())].join('\n\n') + '\n')
-console.log(`\n${table(['What', 'Time', 'Notes'], rows)}\n\n${table(['Goal', 'Measured', 'Met'], goals.map(([goal, value, met]) => [goal, value, met ? 'yes' : 'no']))}\n\nWrote ${docs}`)
+console.log(
+  `\n${table(['What', 'Time', 'Notes'], rows)}\n\n${table(
+    ['Goal', 'Measured', 'Met'],
+    goals.map(([goal, value, met]) => [goal, value, met ? 'yes' : 'no'])
+  )}\n\nWrote ${docs}`
+)
 if (jsonOut) {
-  const figures = { bareParse, engineParse, cliDefault, cliJson: cliCold, cliSingle, mdl, cacheCold, cacheWarm, oneOurs, oneMdl, oneEmpty, help, version: versionRun, nodeBare, large100k, large1m }
+  const figures = {
+    bareParse,
+    engineParse,
+    cliDefault,
+    cliJson: cliCold,
+    cliSingle,
+    mdl,
+    cacheCold,
+    cacheWarm,
+    oneOurs,
+    oneMdl,
+    oneEmpty,
+    help,
+    version: versionRun,
+    nodeBare,
+    large100k,
+    large1m
+  }
   writeFileSync(jsonOut, JSON.stringify({ machine, cores: availableParallelism(), files: names.length, megabytes, figures }, null, 2))
 }
 if (quick) rmSync(corpus, { recursive: true, force: true })

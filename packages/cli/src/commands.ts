@@ -166,7 +166,10 @@ async function lintFindings(fs: WritableFileSystem, workspace: Workspace, paths:
   })
   if (!cache) {
     const analyses = await analyze(fs, workspace, paths, args, undefined)
-    return linted(minutesFindings(workspace, analyses), analyses.map((analysis) => analysis.digest))
+    return linted(
+      minutesFindings(workspace, analyses),
+      analyses.map((analysis) => analysis.digest)
+    )
   }
   const digests = await cache.digests(paths)
   const key = cache.runKey(paths, digests)
@@ -176,7 +179,10 @@ async function lintFindings(fs: WritableFileSystem, workspace: Workspace, paths:
   const findings = minutesFindings(workspace, analyses)
   // Only a run whose every file was read, as it was when the key was made, is remembered.
   if (analyses.every((analysis, index) => analysis.digest !== undefined && analysis.digest === digests[index])) await cache.writeRun(key, findings)
-  return linted(findings, analyses.map((analysis) => analysis.digest))
+  return linted(
+    findings,
+    analyses.map((analysis) => analysis.digest)
+  )
 }
 
 async function lint(args: ParsedArgs, io: CliIo): Promise<number> {

@@ -117,7 +117,14 @@ describe('followthrough lint', () => {
 
   it('exits 2 for a glob that matches nothing, a missing file, an unknown option or command', async () => {
     const root = make(clean)
-    for (const args of [['lint', 'nothing/*.md'], ['lint', 'missing.md'], ['lint', '--frobnicate'], ['frobnicate'], ['lint', '--format', 'xml'], ['lint', '--config', 'nope.json']]) {
+    for (const args of [
+      ['lint', 'nothing/*.md'],
+      ['lint', 'missing.md'],
+      ['lint', '--frobnicate'],
+      ['frobnicate'],
+      ['lint', '--format', 'xml'],
+      ['lint', '--config', 'nope.json']
+    ]) {
       const result = await run(args, root)
       expect(result.code, args.join(' ')).toBe(2)
       expect(result.stderr, args.join(' ')).toMatch(/^followthrough: /)

@@ -283,7 +283,9 @@ describe('hostile files', () => {
     const other = make({ 'followthrough.config.json': JSON.stringify({ registers: ['pipe.yaml'] }), 'minutes/a.md': minutes('2023-04-17', 'R1.\n') })
     execFileSync('mkfifo', [join(other, 'pipe.yaml')])
     const register_ = await run(['lint', '--format', 'json'], other)
-    expect(JSON.parse(register_.stdout)).toMatchObject([{ file: 'pipe.yaml', line: 1, column: 1, ruleId: 'unreadable-file', message: 'Unexpected named pipe (FIFO), expected a regular file (not read)' }])
+    expect(JSON.parse(register_.stdout)).toMatchObject([
+      { file: 'pipe.yaml', line: 1, column: 1, ruleId: 'unreadable-file', message: 'Unexpected named pipe (FIFO), expected a regular file (not read)' }
+    ])
     expect(register_.code).toBe(2)
   })
 
@@ -292,7 +294,11 @@ describe('hostile files', () => {
     symlinkSync('/dev/zero', join(root, 'minutes/zero.md'))
     const result = await run(['lint', '--format', 'json'], root)
     expect(JSON.parse(result.stdout)).toMatchObject([
-      { file: 'minutes/zero.md', ruleId: 'outside-workspace', message: `Unexpected symbolic link to a file outside the workspace folder ${root}, expected a file inside it (not read)` }
+      {
+        file: 'minutes/zero.md',
+        ruleId: 'outside-workspace',
+        message: `Unexpected symbolic link to a file outside the workspace folder ${root}, expected a file inside it (not read)`
+      }
     ])
     expect(result.code).toBe(1)
     const other = make({ 'minutes/a.md': minutes('2023-04-17', 'R1.\n') })
@@ -343,7 +349,13 @@ describe('hostile files', () => {
     const result = await run(['lint', '--format', 'json'], root)
     expect(JSON.parse(result.stdout)).toMatchObject([
       { file: 'minutes/latin1.md', line: 9, column: 4, ruleId: 'invalid-encoding', message: 'Unexpected byte 0xE9 that is not UTF-8, expected a UTF-8 text file' },
-      { file: 'minutes/utf16.md', line: 1, column: 1, ruleId: 'invalid-encoding', message: 'Unexpected UTF-16 text (little-endian, without a byte order mark), expected UTF-8 text: save the file as UTF-8' }
+      {
+        file: 'minutes/utf16.md',
+        line: 1,
+        column: 1,
+        ruleId: 'invalid-encoding',
+        message: 'Unexpected UTF-16 text (little-endian, without a byte order mark), expected UTF-8 text: save the file as UTF-8'
+      }
     ])
     expect(result.code).toBe(1)
   })

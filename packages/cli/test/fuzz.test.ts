@@ -224,7 +224,13 @@ function asFinding(file: string, diagnostic: Diagnostic): Omit<JsonFinding, 'fix
 const comparable = ({ file, line, column, endLine, endColumn, severity, ruleId, message }: JsonFinding) => ({ file, line, column, endLine, endColumn, severity, ruleId, message })
 
 const byPosition = (a: Omit<JsonFinding, 'fix'>, b: Omit<JsonFinding, 'fix'>) =>
-  a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message)
+  a.file.localeCompare(b.file) ||
+  a.line - b.line ||
+  a.column - b.column ||
+  a.endLine - b.endLine ||
+  a.endColumn - b.endColumn ||
+  a.ruleId.localeCompare(b.ruleId) ||
+  a.message.localeCompare(b.message)
 
 /** Runs per property: `PROPERTY_RUNS=2000` searches harder before a release. */
 const runs = Number(process.env['PROPERTY_RUNS'] ?? 200)
@@ -240,115 +246,135 @@ const seed = process.env['SEED'] === 'random' ? Date.now() % 2 ** 31 : Number(pr
 const timeout = Math.max(600_000, runs * 5_000)
 
 describe('fuzzing the pipeline', () => {
-  it('lint --format json: never throws, output parses, positions lie inside files, CLI and language service agree', async () => {
-    await fc.assert(
-      fc.asyncProperty(workspaceFiles, async (files) => {
-        const fs = memoryWorkspace(files)
-        const { code, stdout, stderr } = await runCli(fs, ['lint', '--format', 'json'])
-        expect(stderr).not.toMatch(/internal error|\n\s+at /)
-        expect([0, 1]).toContain(code)
-        const findings = JSON.parse(stdout) as JsonFinding[]
-        expect(findings.filter((finding) => finding.ruleId === 'internal-error')).toEqual([])
-        for (const finding of findings) expectInside(finding, fs)
+  it(
+    'lint --format json: never throws, output parses, positions lie inside files, CLI and language service agree',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(workspaceFiles, async (files) => {
+          const fs = memoryWorkspace(files)
+          const { code, stdout, stderr } = await runCli(fs, ['lint', '--format', 'json'])
+          expect(stderr).not.toMatch(/internal error|\n\s+at /)
+          expect([0, 1]).toContain(code)
+          const findings = JSON.parse(stdout) as JsonFinding[]
+          expect(findings.filter((finding) => finding.ruleId === 'internal-error')).toEqual([])
+          for (const finding of findings) expectInside(finding, fs)
 
-        const service = createLanguageService({ workspace: { folders: [pathToUri(root)], readFile: (path) => fs.readFile(path), exists: (path) => fs.exists(path), glob: (patterns, cwd) => fs.glob(patterns, cwd) }, today: () => today })
-        try {
-          await service.ready()
-          const fromService: Array<Omit<JsonFinding, 'fix'>> = []
-          for (const path of (await fs.glob(['minutes/**/*.md'], root))) {
+          const service = createLanguageService({
+            workspace: { folders: [pathToUri(root)], readFile: (path) => fs.readFile(path), exists: (path) => fs.exists(path), glob: (patterns, cwd) => fs.glob(patterns, cwd) },
+            today: () => today
+          })
+          try {
+            await service.ready()
+            const fromService: Array<Omit<JsonFinding, 'fix'>> = []
+            for (const path of await fs.glob(['minutes/**/*.md'], root)) {
+              const file = path.slice(root.length + 1)
+              fromService.push(...(await service.getFileDiagnostics(pathToUri(path))).map((diagnostic) => asFinding(file, diagnostic)))
+            }
+            const fromCli = findings.filter((finding) => finding.file.startsWith('minutes/')).map(comparable)
+            expect(fromService.sort(byPosition)).toEqual(fromCli.sort(byPosition))
+            // Opened in the editor (as the text the editor decodes), the same again.
+            const opened: Array<Omit<JsonFinding, 'fix'>> = []
+            const decodable: string[] = []
+            for (const path of await fs.glob(['minutes/**/*.md'], root)) {
+              const file = path.slice(root.length + 1)
+              // An editor opens text; bytes that are not UTF-8 (the CLI says which encoding) have none to compare.
+              if (findings.some((finding) => finding.file === file && finding.ruleId === 'invalid-encoding')) continue
+              decodable.push(file)
+              const document = TextDocument.create(pathToUri(path), 'markdown', 1, new TextDecoder().decode(fs.files.get(path)!))
+              await service.didOpen(document)
+              opened.push(...(await service.getDiagnostics(document)).map((diagnostic) => asFinding(file, diagnostic)))
+            }
+            expect(opened.sort(byPosition)).toEqual(fromCli.filter((finding) => decodable.includes(finding.file)).sort(byPosition))
+          } finally {
+            service.dispose()
+          }
+        }),
+        { numRuns: runs, seed }
+      )
+    },
+    timeout
+  )
+
+  it(
+    'refs --format json: the span of every reference holds the reference text',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(workspaceFiles, async (files) => {
+          const fs = memoryWorkspace(files)
+          const { code, stdout, stderr } = await runCli(fs, ['refs', '--format', 'json'])
+          expect(stderr).toBe('')
+          expect(code).toBe(0)
+          const references = JSON.parse(stdout) as Array<{ file: string; text: string; line: number; column: number; endLine: number; endColumn: number }>
+          for (const reference of references) {
+            const lines = linesOf(fs.files.get(`${root}/${reference.file}`)!)
+            expect(lines, reference.file).toBeDefined()
+            const span =
+              reference.line === reference.endLine
+                ? lines![reference.line - 1]!.slice(reference.column - 1, reference.endColumn - 1)
+                : [
+                    lines![reference.line - 1]!.slice(reference.column - 1),
+                    ...lines!.slice(reference.line, reference.endLine - 1),
+                    lines![reference.endLine - 1]!.slice(0, reference.endColumn - 1)
+                  ].join('\n')
+            const where = `${reference.file}:${reference.line}:${reference.column}`
+            expect(span, where).toBe(reference.text.replace(/\r\n?/g, '\n'))
+            // The span is the reference and nothing else: it starts at a keyword or an id and has nothing around it.
+            expect(reference.text, where).toMatch(/^[*_]*(?:(?:[a-z0-9-]+:)?(?:R\d|rec)|\d)/i)
+            expect(reference.text, where).toMatch(/[\p{L}\p{N}*_.]$/u)
+          }
+        }),
+        { numRuns: runs, seed }
+      )
+    },
+    timeout
+  )
+
+  it(
+    'lint --fix: a file changes only inside the spans its fixes name, and the fixed workspace has nothing left to fix',
+    async () => {
+      let withFixes = 0
+      await fc.assert(
+        fc.asyncProperty(workspaceFiles, fc.constantFrom('id', 'prose'), async (files, referenceStyle) => {
+          const fs = memoryWorkspace(files, { referenceStyle })
+          const before = new Map([...fs.files].map(([path, bytes]) => [path, bytes]))
+          const planned = await runCli(fs, ['lint', '--format', 'json'])
+          const fixes = (JSON.parse(planned.stdout) as JsonFinding[]).filter((finding) => finding.fix !== undefined)
+          const fixed = await runCli(fs, ['lint', '--fix', '--format', 'json'])
+          expect(fixed.stderr).not.toMatch(/internal error|\n\s+at /)
+          expect([0, 1], fixed.stderr).toContain(fixed.code)
+          if (fixes.length > 0) withFixes++
+          for (const [path, original] of before) {
+            const now = fs.files.get(path)!
             const file = path.slice(root.length + 1)
-            fromService.push(...(await service.getFileDiagnostics(pathToUri(path))).map((diagnostic) => asFinding(file, diagnostic)))
+            const spans = fixes.filter((finding) => finding.file === file).map((finding) => finding.fix!)
+            if (spans.length === 0) {
+              expect(now, `${file} has no fixes and must stay byte for byte`).toEqual(original)
+              continue
+            }
+            // Outside the fixed spans, the text is the same: strip every span from both and compare what is left.
+            const decoder = new TextDecoder()
+            const bom = original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf
+            expect(now[0] === 0xef && now[1] === 0xbb && now[2] === 0xbf, `${file} keeps its byte order mark`).toBe(bom)
+            const oldText = decoder.decode(original)
+            const newText = decoder.decode(now)
+            const sorted = [...spans].sort((a, b) => a.offset - b.offset)
+            let expected = ''
+            let at = 0
+            for (const span of sorted) {
+              expected += oldText.slice(at, span.offset) + span.text
+              at = span.endOffset
+            }
+            expected += oldText.slice(at)
+            expect(newText, file).toBe(expected)
           }
-          const fromCli = findings.filter((finding) => finding.file.startsWith('minutes/')).map(comparable)
-          expect(fromService.sort(byPosition)).toEqual(fromCli.sort(byPosition))
-          // Opened in the editor (as the text the editor decodes), the same again.
-          const opened: Array<Omit<JsonFinding, 'fix'>> = []
-          const decodable: string[] = []
-          for (const path of (await fs.glob(['minutes/**/*.md'], root))) {
-            const file = path.slice(root.length + 1)
-            // An editor opens text; bytes that are not UTF-8 (the CLI says which encoding) have none to compare.
-            if (findings.some((finding) => finding.file === file && finding.ruleId === 'invalid-encoding')) continue
-            decodable.push(file)
-            const document = TextDocument.create(pathToUri(path), 'markdown', 1, new TextDecoder().decode(fs.files.get(path)!))
-            await service.didOpen(document)
-            opened.push(...(await service.getDiagnostics(document)).map((diagnostic) => asFinding(file, diagnostic)))
-          }
-          expect(opened.sort(byPosition)).toEqual(fromCli.filter((finding) => decodable.includes(finding.file)).sort(byPosition))
-        } finally {
-          service.dispose()
-        }
-      }),
-      { numRuns: runs, seed }
-    )
-  }, timeout)
-
-  it('refs --format json: the span of every reference holds the reference text', async () => {
-    await fc.assert(
-      fc.asyncProperty(workspaceFiles, async (files) => {
-        const fs = memoryWorkspace(files)
-        const { code, stdout, stderr } = await runCli(fs, ['refs', '--format', 'json'])
-        expect(stderr).toBe('')
-        expect(code).toBe(0)
-        const references = JSON.parse(stdout) as Array<{ file: string; text: string; line: number; column: number; endLine: number; endColumn: number }>
-        for (const reference of references) {
-          const lines = linesOf(fs.files.get(`${root}/${reference.file}`)!)
-          expect(lines, reference.file).toBeDefined()
-          const span = reference.line === reference.endLine
-            ? lines![reference.line - 1]!.slice(reference.column - 1, reference.endColumn - 1)
-            : [lines![reference.line - 1]!.slice(reference.column - 1), ...lines!.slice(reference.line, reference.endLine - 1), lines![reference.endLine - 1]!.slice(0, reference.endColumn - 1)].join('\n')
-          const where = `${reference.file}:${reference.line}:${reference.column}`
-          expect(span, where).toBe(reference.text.replace(/\r\n?/g, '\n'))
-          // The span is the reference and nothing else: it starts at a keyword or an id and has nothing around it.
-          expect(reference.text, where).toMatch(/^[*_]*(?:(?:[a-z0-9-]+:)?(?:R\d|rec)|\d)/i)
-          expect(reference.text, where).toMatch(/[\p{L}\p{N}*_.]$/u)
-        }
-      }),
-      { numRuns: runs, seed }
-    )
-  }, timeout)
-
-  it('lint --fix: a file changes only inside the spans its fixes name, and the fixed workspace has nothing left to fix', async () => {
-    let withFixes = 0
-    await fc.assert(
-      fc.asyncProperty(workspaceFiles, fc.constantFrom('id', 'prose'), async (files, referenceStyle) => {
-        const fs = memoryWorkspace(files, { referenceStyle })
-        const before = new Map([...fs.files].map(([path, bytes]) => [path, bytes]))
-        const planned = await runCli(fs, ['lint', '--format', 'json'])
-        const fixes = (JSON.parse(planned.stdout) as JsonFinding[]).filter((finding) => finding.fix !== undefined)
-        const fixed = await runCli(fs, ['lint', '--fix', '--format', 'json'])
-        expect(fixed.stderr).not.toMatch(/internal error|\n\s+at /)
-        expect([0, 1], fixed.stderr).toContain(fixed.code)
-        if (fixes.length > 0) withFixes++
-        for (const [path, original] of before) {
-          const now = fs.files.get(path)!
-          const file = path.slice(root.length + 1)
-          const spans = fixes.filter((finding) => finding.file === file).map((finding) => finding.fix!)
-          if (spans.length === 0) {
-            expect(now, `${file} has no fixes and must stay byte for byte`).toEqual(original)
-            continue
-          }
-          // Outside the fixed spans, the text is the same: strip every span from both and compare what is left.
-          const decoder = new TextDecoder()
-          const bom = original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf
-          expect(now[0] === 0xef && now[1] === 0xbb && now[2] === 0xbf, `${file} keeps its byte order mark`).toBe(bom)
-          const oldText = decoder.decode(original)
-          const newText = decoder.decode(now)
-          const sorted = [...spans].sort((a, b) => a.offset - b.offset)
-          let expected = ''
-          let at = 0
-          for (const span of sorted) {
-            expected += oldText.slice(at, span.offset) + span.text
-            at = span.endOffset
-          }
-          expected += oldText.slice(at)
-          expect(newText, file).toBe(expected)
-        }
-        const again = await runCli(fs, ['lint', '--format', 'json'])
-        expect((JSON.parse(again.stdout) as JsonFinding[]).filter((finding) => finding.fix !== undefined)).toEqual([])
-      }),
-      { numRuns: runs, seed }
-    )
-    // The generators must reach the interesting case: files with fixes to apply.
-    expect(withFixes).toBeGreaterThan(10)
-  }, timeout)
+          const again = await runCli(fs, ['lint', '--format', 'json'])
+          expect((JSON.parse(again.stdout) as JsonFinding[]).filter((finding) => finding.fix !== undefined)).toEqual([])
+        }),
+        { numRuns: runs, seed }
+      )
+      // The generators must reach the interesting case: files with fixes to apply.
+      expect(withFixes).toBeGreaterThan(10)
+    },
+    timeout
+  )
 })

@@ -114,9 +114,7 @@ describe('machine formats keep the text and stay safe to print', () => {
     expect((JSON.parse(refs.stdout) as Array<{ file: string }>)[0]?.file).toBe(minutesName)
     const progress = await run(['progress', '--format', 'json'])
     expect(progress.stdout).not.toMatch(terminalControls)
-    expect((JSON.parse(progress.stdout) as { register: { title: string } }).register.title).toBe(
-      'Inquiry \u001b]0;pwned\u0007 \u001b[2J \u009b31m \u202eevil\u202c'
-    )
+    expect((JSON.parse(progress.stdout) as { register: { title: string } }).register.title).toBe('Inquiry \u001b]0;pwned\u0007 \u001b[2J \u009b31m \u202eevil\u202c')
   })
 
   it('sarif: the same', async () => {
@@ -152,9 +150,7 @@ describe('progress --format markdown renders as text in a job summary', () => {
     expect(html.match(/<h4>/g)).toHaveLength(5)
     expect(html).toContain('<h3>Inquiry \\x1b]0;pwned\\x07 \\x1b[2J \\x9b31m \\u202eevil\\u202c (iitcse), as of 2024-01-01')
     // The owner's name in its table cell, whole, as text.
-    expect(html).toContain(
-      '<td>![pixel](https://evil.example/p.png) [click](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt; # Owned \\x1b[5m</td>'
-    )
+    expect(html).toContain('<td>![pixel](https://evil.example/p.png) [click](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt; # Owned \\x1b[5m</td>')
   })
 })
 

@@ -13,7 +13,9 @@ describe('compareIds', () => {
   })
 
   it('agrees with the order of idSortKey as text', () => {
-    const id = fc.tuple(fc.constantFrom('R', 'IR', 'Rb', ''), fc.integer({ min: 0, max: 99_999_999 }), fc.constantFrom('', 'a', 'b')).map(([prefix, number, suffix]) => `${prefix}${number}${suffix}`)
+    const id = fc
+      .tuple(fc.constantFrom('R', 'IR', 'Rb', ''), fc.integer({ min: 0, max: 99_999_999 }), fc.constantFrom('', 'a', 'b'))
+      .map(([prefix, number, suffix]) => `${prefix}${number}${suffix}`)
     fc.assert(
       fc.property(fc.oneof(id, fc.string()), fc.oneof(id, fc.string()), (a, b) => {
         const byKey = idSortKey(a) < idSortKey(b) ? -1 : idSortKey(a) > idSortKey(b) ? 1 : 0

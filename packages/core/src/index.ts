@@ -5,14 +5,7 @@ export { compareStrings, partitionPoint } from './order.js'
 export { formatFromPath, parseWithSchema, type Format, type ParseOptions } from './parse.js'
 export { parseConfig, parseMeeting, parseRegister } from './parse-files.js'
 export { formatProblem, type ParseResult, type Problem } from './problem.js'
-export {
-  ConfigSchema,
-  defaultKeywords,
-  SeveritySchema,
-  type Config,
-  type ConfigInput,
-  type Severity
-} from './schemas/config.js'
+export { ConfigSchema, defaultKeywords, SeveritySchema, type Config, type ConfigInput, type Severity } from './schemas/config.js'
 export { MeetingSchema, type Meeting } from './schemas/meeting.js'
 export {
   describe,
@@ -27,16 +20,7 @@ export {
   type Position,
   type RecommendationId
 } from './schemas/primitives.js'
-export {
-  ActionSchema,
-  MinutesRecordSchema,
-  ReferenceSchema,
-  StatusUpdateSchema,
-  type Action,
-  type MinutesRecord,
-  type Reference,
-  type StatusUpdate
-} from './schemas/records.js'
+export { ActionSchema, MinutesRecordSchema, ReferenceSchema, StatusUpdateSchema, type Action, type MinutesRecord, type Reference, type StatusUpdate } from './schemas/records.js'
 export {
   InquirySchema,
   OwnerSchema,

@@ -5,9 +5,7 @@ import { locateRegister } from './register-locations.js'
 
 /** Issue 9, "Messages": each message names what is there, one line, positioned. */
 function show(problems: Problem[]): string[] {
-  return problems.map(
-    (p) => `${p.path ?? ''}:${p.line}:${p.column}-${p.endLine}:${p.endColumn}: ${p.severity}: ${p.message} [${p.ruleId}]`
-  )
+  return problems.map((p) => `${p.path ?? ''}:${p.line}:${p.column}-${p.endLine}:${p.endColumn}: ${p.severity}: ${p.message} [${p.ruleId}]`)
 }
 
 const register = `inquiry:
@@ -32,9 +30,7 @@ recommendations:
 describe('kinds of value', () => {
   it('calls a list a list, not a mapping', () => {
     const text = register.replace('inquiry:\n  id: iitcse\n  title: Telford\n  published: 2022-07-12\n', 'inquiry:\n  - iitcse\n')
-    expect(show(parseRegister(text, { path: 'r.yaml' }).problems)).toEqual([
-      'r.yaml:1:1-1:8: error: Unexpected list, expected a mapping [invalid-register]'
-    ])
+    expect(show(parseRegister(text, { path: 'r.yaml' }).problems)).toEqual(['r.yaml:1:1-1:8: error: Unexpected list, expected a mapping [invalid-register]'])
   })
 
   it('names lists and mappings inside lists and in flow style', () => {
@@ -49,9 +45,7 @@ describe('kinds of value', () => {
 
   it('names a list where text is expected', () => {
     const text = register.replace('title: First', 'title: [First]')
-    expect(show(parseRegister(text, { path: 'r.yaml' }).problems)).toEqual([
-      'r.yaml:10:5-10:10: error: Unexpected list, expected text [invalid-register]'
-    ])
+    expect(show(parseRegister(text, { path: 'r.yaml' }).problems)).toEqual(['r.yaml:10:5-10:10: error: Unexpected list, expected text [invalid-register]'])
   })
 
   it('says the same in front matter and config', () => {
@@ -59,9 +53,7 @@ describe('kinds of value', () => {
       'm.md:1:1-1:8: error: Unexpected list, expected text [invalid-front-matter]',
       'm.md:5:1-5:10: error: Unexpected mapping, expected a list [invalid-front-matter]'
     ])
-    expect(show(parseConfig('[]', { path: 'c.json' }).problems)).toEqual([
-      'c.json:1:1-1:3: error: Unexpected list, expected a mapping [invalid-config]'
-    ])
+    expect(show(parseConfig('[]', { path: 'c.json' }).problems)).toEqual(['c.json:1:1-1:3: error: Unexpected list, expected a mapping [invalid-config]'])
   })
 })
 

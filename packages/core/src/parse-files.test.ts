@@ -4,9 +4,7 @@ import type { Problem } from './problem.js'
 
 /** `file:line:column-endLine:endColumn: message [rule]`, so positions are compared for free. */
 function show(problems: Problem[]): string[] {
-  return problems.map(
-    (p) => `${p.path ?? ''}:${p.line}:${p.column}-${p.endLine}:${p.endColumn}: ${p.severity}: ${p.message} [${p.ruleId}]`
-  )
+  return problems.map((p) => `${p.path ?? ''}:${p.line}:${p.column}-${p.endLine}:${p.endColumn}: ${p.severity}: ${p.message} [${p.ruleId}]`)
 }
 
 const valid = `inquiry:
@@ -143,9 +141,7 @@ describe('parseMeeting', () => {
   it('shifts positions by the origin so they point into the minutes', () => {
     // The YAML starts on line 2 of the Markdown file, after `---\n` (4 characters).
     const result = parseMeeting(yaml.replace('2023-04-17', '17/04/2023'), { path: 'minutes.md', origin: { line: 2, offset: 4 } })
-    expect(show(result.problems)).toEqual([
-      'minutes.md:3:7-3:17: error: Unexpected date "17/04/2023", expected an ISO date as YYYY-MM-DD [invalid-front-matter]'
-    ])
+    expect(show(result.problems)).toEqual(['minutes.md:3:7-3:17: error: Unexpected date "17/04/2023", expected an ISO date as YYYY-MM-DD [invalid-front-matter]'])
     expect(result.problems[0]?.offset).toBe(4 + yaml.indexOf('2023-04-17') - 0)
   })
 })

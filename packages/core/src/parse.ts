@@ -34,11 +34,7 @@ export function formatFromPath(path: string | undefined): Format {
  * syntax errors (duplicate keys included) and schema issues come back as
  * problems that point at the exact node in the source.
  */
-export function parseWithSchema<S extends z.ZodType>(
-  text: string,
-  schema: S,
-  options: ParseOptions = {}
-): ParseResult<z.output<S>> {
+export function parseWithSchema<S extends z.ZodType>(text: string, schema: S, options: ParseOptions = {}): ParseResult<z.output<S>> {
   const format = options.format ?? formatFromPath(options.path)
   const lineCounter = new LineCounter()
   const located = new Locator(text, lineCounter, options)
@@ -210,13 +206,7 @@ function locate(document: Document.Parsed, path: ReadonlyArray<PropertyKey>) {
 }
 
 /** Convert one zod issue into positioned problems with a message that names the value. */
-function issueProblems(
-  issue: Issue,
-  document: Document.Parsed,
-  schema: z.ZodType,
-  located: Locator,
-  ruleId: string
-): Problem[] {
+function issueProblems(issue: Issue, document: Document.Parsed, schema: z.ZodType, located: Locator, ruleId: string): Problem[] {
   const where = locate(document, issue.path)
   const start = where.range?.[0] ?? 0
   const end = where.range?.[1] ?? 0
@@ -224,17 +214,10 @@ function issueProblems(
   if (issue.code === 'unrecognized_keys' && isMap(where.node)) {
     const allowed = objectKeysAt(schema, issue.path)
     return issue.keys.map((key) => {
-      const pair = (where.node as { items: unknown[] }).items.find(
-        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === key
-      )
+      const pair = (where.node as { items: unknown[] }).items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === key)
       const keyRange = isPair(pair) && isScalar(pair.key) ? pair.key.range : undefined
       const suggestion = nearest(key, allowed, { max: 1, maxDistance: 2 })[0]
-      const expected =
-        suggestion !== undefined
-          ? `expected ${JSON.stringify(suggestion)}`
-          : allowed.length > 0
-            ? `expected one of ${allowed.join(', ')}`
-            : 'expected no other keys'
+      const expected = suggestion !== undefined ? `expected ${JSON.stringify(suggestion)}` : allowed.length > 0 ? `expected one of ${allowed.join(', ')}` : 'expected no other keys'
       return located.problem(keyRange?.[0] ?? start, keyRange?.[1] ?? end, `Unexpected key ${JSON.stringify(key)}, ${expected}`, ruleId)
     })
   }

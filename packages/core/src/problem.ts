@@ -19,9 +19,7 @@ export interface Problem {
 }
 
 /** The outcome of parsing: the value, or the problems that stop it. */
-export type ParseResult<T> =
-  | { ok: true; value: T; problems: Problem[] }
-  | { ok: false; value?: undefined; problems: Problem[] }
+export type ParseResult<T> = { ok: true; value: T; problems: Problem[] } | { ok: false; value?: undefined; problems: Problem[] }
 
 /** Format a problem as `path:line:column: message [ruleId]`, as compilers do. */
 export function formatProblem(problem: Problem): string {

@@ -38,7 +38,8 @@ describe('locateRegister', () => {
   })
 
   it('reads JSON registers', () => {
-    const json = '{\n  "inquiry": { "id": "x", "title": "T", "published": "2022-01-01" },\n  "owners": [],\n  "recommendations": [\n    { "id": "R7", "title": "Seven", "owners": ["a"] }\n  ]\n}\n'
+    const json =
+      '{\n  "inquiry": { "id": "x", "title": "T", "published": "2022-01-01" },\n  "owners": [],\n  "recommendations": [\n    { "id": "R7", "title": "Seven", "owners": ["a"] }\n  ]\n}\n'
     const [seven] = locateRegister(json).recommendations
     expect(seven).toMatchObject({ id: 'R7', idRange: { line: 5, column: 14 } })
     expect(at(json, seven!.idRange)).toBe('R7')

@@ -7,6 +7,12 @@ import { escapeHtml, escapeMarkdown, percent, visible } from './text.js'
 const terminalControls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/
 
 describe('visible', () => {
+  it('leaves no character a terminal acts on raw', () => {
+    const every = Array.from({ length: 0x2070 }, (_, code) => String.fromCharCode(code)).join('')
+    expect(terminalControls.test(every)).toBe(true)
+    expect(terminalControls.test(visible(every))).toBe(false)
+  })
+
   it('writes controls as escapes a reader can see', () => {
     expect(visible('a\u001b[2Jb')).toBe('a\\x1b[2Jb')
     expect(visible('\u001b]0;pwned\u0007')).toBe('\\x1b]0;pwned\\x07')
@@ -103,7 +109,7 @@ describe('escapeMarkdown leaves alone what never means anything', () => {
   })
 })
 
-describe('escapeMarkdown with paragraphs (a recommendation\'s text in a hover)', () => {
+describe("escapeMarkdown with paragraphs (a recommendation's text in a hover)", () => {
   const formatting = /<(?:a|img|script|em|strong|del|code|pre|blockquote|ul|ol|li|hr|br|h[1-6]|table)[\s>]/
 
   function paragraphs(html: string): string[] {

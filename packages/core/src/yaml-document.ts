@@ -20,10 +20,7 @@ export type YamlDocumentResult =
  * collections measured without recursion, and only text within the limit is
  * composed into a document (the composer recurses once per level).
  */
-export function parseYamlDocument(
-  text: string,
-  options: { lineCounter: LineCounter } & ParseOptions & DocumentOptions & SchemaOptions
-): YamlDocumentResult {
+export function parseYamlDocument(text: string, options: { lineCounter: LineCounter } & ParseOptions & DocumentOptions & SchemaOptions): YamlDocumentResult {
   const tokens = [...new Parser(options.lineCounter.addNewLine).parse(text)]
   const offset = firstTooDeep(tokens)
   if (offset !== undefined) return { ok: false, tooDeep: { offset } }

@@ -43,9 +43,13 @@ describe('decodeFile', () => {
     const after = new Uint8Array([...encoder.encode('a\r\nb\rc😀d'), 0xc0, 0x80])
     expect(show(decodeFile(after, '/w/m.md'))).toBe('3:5-3:5 error Unexpected byte 0xC0 that is not UTF-8, expected a UTF-8 text file [invalid-encoding]')
     // After a byte order mark, positions count from after it.
-    expect(show(decodeFile(new Uint8Array([0xef, 0xbb, 0xbf, 0x41, 0xff]), '/w/m.md'))).toBe('1:2-1:2 error Unexpected byte 0xFF that is not UTF-8, expected a UTF-8 text file [invalid-encoding]')
+    expect(show(decodeFile(new Uint8Array([0xef, 0xbb, 0xbf, 0x41, 0xff]), '/w/m.md'))).toBe(
+      '1:2-1:2 error Unexpected byte 0xFF that is not UTF-8, expected a UTF-8 text file [invalid-encoding]'
+    )
     // A truncated sequence at the very end.
-    expect(show(decodeFile(new Uint8Array([0x41, 0x0a, 0xe2, 0x82]), '/w/m.md'))).toBe('2:1-2:1 error Unexpected byte 0xE2 that is not UTF-8, expected a UTF-8 text file [invalid-encoding]')
+    expect(show(decodeFile(new Uint8Array([0x41, 0x0a, 0xe2, 0x82]), '/w/m.md'))).toBe(
+      '2:1-2:1 error Unexpected byte 0xE2 that is not UTF-8, expected a UTF-8 text file [invalid-encoding]'
+    )
   })
 
   it('drops a UTF-8 byte order mark from the text and says it was there; keeps a stray NUL', () => {

@@ -84,12 +84,5 @@ export function applySeverities(findings: Finding[], rules: Readonly<Record<stri
 
 /** Sort findings by file, then position, then rule, so output order is stable. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    compareStrings(a.file, b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    a.endLine - b.endLine ||
-    a.endColumn - b.endColumn ||
-    compareStrings(a.ruleId, b.ruleId)
-  )
+  return compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || compareStrings(a.ruleId, b.ruleId)
 }

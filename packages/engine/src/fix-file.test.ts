@@ -3,7 +3,8 @@ import { fixFile } from './fix-file.js'
 import { MemoryFileSystem } from './memory-file-system.js'
 import { loadWorkspace, readMinutes } from './workspace.js'
 
-const register = 'inquiry: { id: iitcse, title: Telford, published: 2022-07-12 }\nowners: [{ id: council, name: Council }]\nrecommendations:\n  - { id: R12, title: Publish a report, owners: [council] }\n'
+const register =
+  'inquiry: { id: iitcse, title: Telford, published: 2022-07-12 }\nowners: [{ id: council, name: Council }]\nrecommendations:\n  - { id: R12, title: Publish a report, owners: [council] }\n'
 const frontMatter = '---\nmeeting: accountability\ndate: 2023-04-17\ntitle: Meeting\nchair: C\nattendees: []\n---\n\n'
 const bom = [0xef, 0xbb, 0xbf]
 

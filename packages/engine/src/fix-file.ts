@@ -12,10 +12,7 @@ import { WriteError, writeFileAtomically } from './write-file.js'
  * immutable file). Either way the file is as it was.
  */
 export type FixOutcome =
-  | { status: 'fixed'; applied: number; written: string }
-  | { status: 'unchanged' }
-  | { status: 'skipped'; reason: string }
-  | { status: 'failed'; reason: string }
+  { status: 'fixed'; applied: number; written: string } | { status: 'unchanged' } | { status: 'skipped'; reason: string } | { status: 'failed'; reason: string }
 
 /**
  * Apply a file's fixes (from its findings) to the file, when its bytes are

@@ -21,14 +21,7 @@ export {
 export { fixFile, type FixOutcome } from './fix-file.js'
 export { errorReason, outsideWorkspace, readRegularFile, readWorkspaceFile, unreadable, type ReadResult } from './read-file.js'
 export { WriteError, writeFileAtomically, type WriteOptions } from './write-file.js'
-export {
-  applySeverities,
-  compareFindings,
-  findingFromMessage,
-  findingFromProblem,
-  type Finding,
-  type FindingSeverity
-} from './finding.js'
+export { applySeverities, compareFindings, findingFromMessage, findingFromProblem, type Finding, type FindingSeverity } from './finding.js'
 export { MemoryFileSystem } from './memory-file-system.js'
 export {
   analyzeMinutes,
@@ -41,14 +34,7 @@ export {
   type MinutesContext,
   type WorkspaceContext
 } from './minutes.js'
-export {
-  duplicateRegisterFindings,
-  loadRegister,
-  loadRegisters,
-  registerFromText,
-  validRegisters,
-  type LoadedRegister
-} from './registers.js'
+export { duplicateRegisterFindings, loadRegister, loadRegisters, registerFromText, validRegisters, type LoadedRegister } from './registers.js'
 export {
   allFindings,
   listMinutes,

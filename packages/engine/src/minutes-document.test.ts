@@ -18,10 +18,7 @@ ${Array.from({ length: 14 }, (_, index) => `  - id: R${index + 1}\n    title: Re
 
 /** The house style is set, so the engine's `reference-style` findings are compared too. */
 async function context(): Promise<MinutesContext> {
-  const workspace = await loadWorkspace(
-    new MemoryFileSystem({ '/w/recommendations.yaml': register, '/w/followthrough.config.json': '{ "referenceStyle": "id" }' }),
-    '/w'
-  )
+  const workspace = await loadWorkspace(new MemoryFileSystem({ '/w/recommendations.yaml': register, '/w/followthrough.config.json': '{ "referenceStyle": "id" }' }), '/w')
   return workspace.context
 }
 
@@ -55,7 +52,32 @@ const pieces = [
   '1. First R13\n2. Second\n\n   continued R14\n'
 ]
 
-const snippets = ['```', '```\n', '~~~', '\n', '\n\n', 'R12', 'R5', ' Recommendation 3', '| R2 | blocked |\n', '- ', '# ', '---\n', '===', '<!--', '-->', '> ', '    ', 'x', ', 4 and 5', '\r\n', '|', '---|---\n', '*', '[x] ']
+const snippets = [
+  '```',
+  '```\n',
+  '~~~',
+  '\n',
+  '\n\n',
+  'R12',
+  'R5',
+  ' Recommendation 3',
+  '| R2 | blocked |\n',
+  '- ',
+  '# ',
+  '---\n',
+  '===',
+  '<!--',
+  '-->',
+  '> ',
+  '    ',
+  'x',
+  ', 4 and 5',
+  '\r\n',
+  '|',
+  '---|---\n',
+  '*',
+  '[x] '
+]
 
 function documentOf(next: () => number, crlf: boolean): string {
   const parts: string[] = next() < 0.85 ? [frontMatter, '\n'] : []
@@ -85,7 +107,11 @@ describe('openMinutesDocument', () => {
     const text = `${frontMatter}\n# Meeting\n\n## Progress on *R3*\n\nR3 and R52.\n\nSetext\\\nheading <br> ![logo](x.png)\n------\n`
     const document = openMinutesDocument(text, '/w/minutes/a.md', ctx)
     expect(document.analysis).toEqual(analyzeMinutes(text, '/w/minutes/a.md', ctx))
-    expect(document.headings.map((heading) => `${heading.depth} ${heading.text} ${heading.position.start.line}`)).toEqual(['1 Meeting 9', '2 Progress on R3 11', '2 Setext heading 15'])
+    expect(document.headings.map((heading) => `${heading.depth} ${heading.text} ${heading.position.start.line}`)).toEqual([
+      '1 Meeting 9',
+      '2 Progress on R3 11',
+      '2 Setext heading 15'
+    ])
     expect(document.stats.mode).toBe('full')
   })
 
@@ -137,20 +163,24 @@ describe('updateMinutesDocument', () => {
   // hang guard of ten seconds a run, some fifty times what a run takes alone
   // (it took 38.9 s, against a 30 s limit, beside the VS Code suite in CI).
   const runs = Number(process.env['PROPERTY_RUNS'] ?? 40)
-  it('holds to a full parse after any sequence of random edits (fences, lists, tables, front matter, CRLF)', async () => {
-    const ctx = await context()
-    const next = random(Number(process.env['SEED'] ?? 20261128))
-    let incremental = 0
-    for (let run = 0; run < runs; run++) {
-      let document = openMinutesDocument(documentOf(next, run % 5 === 4), '/w/minutes/a.md', ctx)
-      for (let step = 0; step < 20; step++) {
-        const text = edit(document.text, next)
-        document = updateMinutesDocument(document, text)
-        if (document.stats.mode === 'incremental') incremental++
-        expectSame(document, ctx, `run ${run}, step ${step}: ${JSON.stringify(text)}`)
+  it(
+    'holds to a full parse after any sequence of random edits (fences, lists, tables, front matter, CRLF)',
+    async () => {
+      const ctx = await context()
+      const next = random(Number(process.env['SEED'] ?? 20261128))
+      let incremental = 0
+      for (let run = 0; run < runs; run++) {
+        let document = openMinutesDocument(documentOf(next, run % 5 === 4), '/w/minutes/a.md', ctx)
+        for (let step = 0; step < 20; step++) {
+          const text = edit(document.text, next)
+          document = updateMinutesDocument(document, text)
+          if (document.stats.mode === 'incremental') incremental++
+          expectSame(document, ctx, `run ${run}, step ${step}: ${JSON.stringify(text)}`)
+        }
       }
-    }
-    // Most edits take the fast path; the rest prove the fallbacks.
-    expect(incremental).toBeGreaterThan(runs * 10)
-  }, Math.max(hangGuards.testTimeout, runs * 10_000))
+      // Most edits take the fast path; the rest prove the fallbacks.
+      expect(incremental).toBeGreaterThan(runs * 10)
+    },
+    Math.max(hangGuards.testTimeout, runs * 10_000)
+  )
 })

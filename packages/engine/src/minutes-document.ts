@@ -1,6 +1,14 @@
 import { partitionPoint } from '@followthrough/core'
-import { plainText, type FoundAction, type FoundReference, type FoundStatusUpdate, type MinutesData, type SourcePoint, type SourceSpan } from '@followthrough/remark-recommendations'
-import type { Nodes, Root, RootContent, Yaml } from 'mdast'
+import {
+  plainText,
+  type FoundAction,
+  type FoundReference,
+  type FoundStatusUpdate,
+  type MinutesData,
+  type SourcePoint,
+  type SourceSpan
+} from '@followthrough/remark-recommendations'
+import type { Root, RootContent, Yaml } from 'mdast'
 import type { Finding } from './finding.js'
 import { checkTree, emptyMinutesData, fileRuleFindings, internalError, parseableText, type MinutesAnalysis, type MinutesContext } from './minutes.js'
 import { blockLimitsNear } from './parse-guard.js'
@@ -161,9 +169,14 @@ function failed(text: string, path: string, context: MinutesContext, error: unkn
   }
 }
 
-
 /** Run the plugin over the front matter and some top-level blocks (see `checkTree`). */
-function check(frontMatter: Yaml | undefined, body: readonly RootContent[], text: string, path: string, context: MinutesContext): { data: MinutesData; findings: Finding[] } | Error {
+function check(
+  frontMatter: Yaml | undefined,
+  body: readonly RootContent[],
+  text: string,
+  path: string,
+  context: MinutesContext
+): { data: MinutesData; findings: Finding[] } | Error {
   return checkTree({ type: 'root', children: frontMatter ? [frontMatter, ...body] : [...body] }, text, path, context)
 }
 
@@ -284,7 +297,6 @@ function lastStartingAtOrBefore(blocks: readonly Block[], offset: number): numbe
   return partitionPoint(blocks, (block) => block.start <= offset) - 1
 }
 
-
 /** Line breaks in `text` between two offsets, `\r\n` counted once. */
 function countLines(text: string, start: number, end: number): number {
   let count = 0
@@ -298,7 +310,6 @@ function countLines(text: string, start: number, end: number): number {
   }
   return count
 }
-
 
 function shiftBlock(block: Block, delta: number, lines: number): Block {
   const moved: Block = { type: block.type, start: block.start + delta, end: block.end + delta, line: block.line + lines, endLine: block.endLine + lines }

@@ -61,7 +61,10 @@ describe('blocks over a complexity limit', () => {
     for (const bracket of ['[', ']', '![', '<', '`a', '_a ']) {
       const { analysis, references } = await analyse(bracket.repeat(10_000) + ' R12\n')
       expect(references, bracket).toEqual([`R12@9:${bracket.length * 10_000 + 2}`])
-      expect(analysis.findings.map((finding) => finding.ruleId), bracket).toEqual(['too-complex'])
+      expect(
+        analysis.findings.map((finding) => finding.ruleId),
+        bracket
+      ).toEqual(['too-complex'])
     }
   })
 
@@ -167,7 +170,12 @@ describe('realistic minutes are far below every limit', () => {
     const { minutes } = (await import('../../cli/bench/corpus.mjs')) as { minutes: (index: number, size: number, next: () => number) => string }
     let state = 42
     const next = () => ((state = (state * 1664525 + 1013904223) >>> 0), state / 2 ** 32)
-    for (const [index, size] of [[0, 5000], [1, 5000], [100001, 100_000], [1000001, 1_000_000]] as const) {
+    for (const [index, size] of [
+      [0, 5000],
+      [1, 5000],
+      [100001, 100_000],
+      [1000001, 1_000_000]
+    ] as const) {
       const guarded = scanComplexity(minutes(index, size, next))
       expect(guarded.problems, `${size}`).toEqual([])
       expect(guarded.inlineSuspect, `${size}`).toBe(false)

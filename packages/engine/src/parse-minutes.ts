@@ -79,7 +79,9 @@ function inlineBlocks(text: string): InlineBlock[] {
     gfmFootnote(),
     { disable: { null: inlineConstructs } }
   ]
-  const events = parse({ extensions: blockExtensions }).document().write(preprocess()(text, undefined, true))
+  const events = parse({ extensions: blockExtensions })
+    .document()
+    .write(preprocess()(text, undefined, true))
   // One pass expands the flow (paragraphs come from content as it resolves) but not the text in it.
   subtokenize(events)
   const blocks: InlineBlock[] = []

@@ -81,7 +81,9 @@ describe('file sizes', () => {
     expect(big.length).toBeGreaterThan(4_000_000)
     expect(bigAnalysis.data.references.length).toBeGreaterThan(50_000)
     const hugeAnalysis = await readMinutes(fs, '/w/minutes/huge.md', workspace)
-    expect(show(hugeAnalysis.findings)).toEqual(['/w/minutes/huge.md:1:1: error: Unexpected file larger than 16 MiB (17 MiB), expected a smaller file (not read) [unreadable-file]'])
+    expect(show(hugeAnalysis.findings)).toEqual([
+      '/w/minutes/huge.md:1:1: error: Unexpected file larger than 16 MiB (17 MiB), expected a smaller file (not read) [unreadable-file]'
+    ])
   })
 })
 
@@ -117,7 +119,12 @@ describe('on disk', () => {
     const findings = allFindings(workspace, analyses)
     // The regular file is linted as ever (R2 is not in the register).
     expect(findings.filter((f) => f.file.endsWith('ok.md')).map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['9:8 unknown-recommendation'])
-    expect(show(findings.filter((f) => !f.file.endsWith('ok.md')), root)).toEqual([
+    expect(
+      show(
+        findings.filter((f) => !f.file.endsWith('ok.md')),
+        root
+      )
+    ).toEqual([
       '/minutes/pipe.md:1:1: error: Unexpected named pipe (FIFO), expected a regular file (not read) [unreadable-file]',
       `/minutes/zero.md:1:1: error: Unexpected symbolic link to a file outside the workspace folder ${root}, expected a file inside it (not read) [outside-workspace]`,
       '/pipe.yaml:1:1: error: Unexpected named pipe (FIFO), expected a regular file (not read) [unreadable-file]',
@@ -133,7 +140,12 @@ describe('on disk', () => {
     truncateSync(join(root, 'minutes', 'sparse.md'), 16 * 1024 * 1024 + 1)
     const workspace = await loadWorkspace(nodeFileSystem, root)
     const analyses = await Promise.all(['sparse.md', 'folder.md'].map((name) => readMinutes(nodeFileSystem, `${root}/minutes/${name}`, workspace)))
-    expect(show(analyses.flatMap((analysis) => analysis.findings), root)).toEqual([
+    expect(
+      show(
+        analyses.flatMap((analysis) => analysis.findings),
+        root
+      )
+    ).toEqual([
       '/minutes/sparse.md:1:1: error: Unexpected file larger than 16 MiB (16.1 MiB), expected a smaller file (not read) [unreadable-file]',
       '/minutes/folder.md:1:1: error: Unexpected folder, expected a regular file (not read) [unreadable-file]'
     ])

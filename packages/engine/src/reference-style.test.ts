@@ -40,10 +40,7 @@ describe('reference-style', () => {
     const fixes = lint('id').flatMap((finding) => (finding.fix ? [finding.fix] : []))
     const fixed = applyFixes(text, fixes)
     expect(fixed.applied).toBe(4)
-    expect(fixed.text.split('\n').slice(8, 10)).toEqual([
-      'R12 and R3 came up, so did R4 and R5.',
-      'R6 is fine; Recs 8 & 9 and R3–R5 stay; *Rec* 7 too; iitcse:R2 as well.'
-    ])
+    expect(fixed.text.split('\n').slice(8, 10)).toEqual(['R12 and R3 came up, so did R4 and R5.', 'R6 is fine; Recs 8 & 9 and R3–R5 stay; *Rec* 7 too; iitcse:R2 as well.'])
     // Fixing is idempotent: the fixed text has nothing left to fix.
     const again = analyzeMinutes(fixed.text, '/w/m.md', { registers: [], config: { ...defaultConfig(), referenceStyle: 'id' } })
     expect(again.findings.filter((finding) => finding.ruleId === 'reference-style')).toEqual([])
@@ -52,7 +49,13 @@ describe('reference-style', () => {
 
 describe('applyFixes', () => {
   it('applies from the end and skips overlapping fixes', () => {
-    expect(applyFixes('abcdef', [{ offset: 0, endOffset: 2, text: 'X' }, { offset: 1, endOffset: 3, text: 'Y' }, { offset: 4, endOffset: 6, text: 'Z' }])).toEqual({
+    expect(
+      applyFixes('abcdef', [
+        { offset: 0, endOffset: 2, text: 'X' },
+        { offset: 1, endOffset: 3, text: 'Y' },
+        { offset: 4, endOffset: 6, text: 'Z' }
+      ])
+    ).toEqual({
       text: 'aYdZ',
       applied: 2
     })

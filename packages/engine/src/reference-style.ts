@@ -21,7 +21,10 @@ export function referenceStyleFindings(references: readonly FoundReference[], pa
   const style = config.referenceStyle
   if (style === undefined) return []
   const prefix = escapeRegExp(config.prefix)
-  const keywords = config.keywords.map(escapeRegExp).sort((a, b) => b.length - a.length).join('|')
+  const keywords = config.keywords
+    .map(escapeRegExp)
+    .sort((a, b) => b.length - a.length)
+    .join('|')
   const idForm = new RegExp(`^${prefix}(\\d+[a-z]?)$`)
   const proseForm = new RegExp(`^(?:${keywords})[\\s\\u00a0]*#?[\\s\\u00a0]*(\\d+[a-z]?)$`, 'i')
   const keyword = config.keywords.find((word) => /^[A-Za-z]+$/.test(word) && !/s$/i.test(word)) ?? config.keywords[0] ?? 'Recommendation'

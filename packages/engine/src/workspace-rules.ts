@@ -3,7 +3,6 @@ import type { Finding } from './finding.js'
 import type { MinutesAnalysis } from './minutes.js'
 import { engineRuleUrl } from './rules.js'
 
-
 /**
  * How far along the usual path each status is. `blocked`, `rejected` and
  * `superseded` are side exits: moving to or from them is never "backwards".
@@ -51,9 +50,7 @@ export function statusRegressions(analyses: readonly MinutesAnalysis[], register
       else timelines.set(id, [event])
     }
     for (const recommendation of register.recommendations) {
-      recommendation.history?.forEach((event, order) =>
-        push(recommendation.id, { date: event.date, status: event.status, kind: 0, order, note: event.note })
-      )
+      recommendation.history?.forEach((event, order) => push(recommendation.id, { date: event.date, status: event.status, kind: 0, order, note: event.note }))
     }
     let order = 0
     for (const analysis of [...analyses].sort((a, b) => compareStrings(a.path, b.path))) {
@@ -71,9 +68,7 @@ export function statusRegressions(analyses: readonly MinutesAnalysis[], register
       })
     }
     for (const recommendation of register.recommendations) {
-      const events = (timelines.get(recommendation.id) ?? []).sort(
-        (a, b) => compareStrings(a.date, b.date) || a.kind - b.kind || a.order - b.order
-      )
+      const events = (timelines.get(recommendation.id) ?? []).sort((a, b) => compareStrings(a.date, b.date) || a.kind - b.kind || a.order - b.order)
       let previous: Status = recommendation.status ?? 'not-started'
       for (const event of events) {
         const before = progressRank[previous]

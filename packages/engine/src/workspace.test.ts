@@ -104,7 +104,10 @@ describe('workspace rules', () => {
   it('notes a closed recommendation once per file, at its first mention outside update tables', async () => {
     const { findings } = await lint({
       '/w/recommendations.yaml': register,
-      '/w/minutes/2023-04-17.md': minutes('2023-04-17', '| ID | Status |\n| --- | --- |\n| R1 | implemented |\n\nR2 came up, then R1.\n\nR1 again, and Recommendation 1 once more.'),
+      '/w/minutes/2023-04-17.md': minutes(
+        '2023-04-17',
+        '| ID | Status |\n| --- | --- |\n| R1 | implemented |\n\nR2 came up, then R1.\n\nR1 again, and Recommendation 1 once more.'
+      ),
       '/w/minutes/2023-07-19.md': minutes('2023-07-19', 'R1, R1 and R1.')
     })
     expect(show(findings.filter((f) => f.ruleId === 'discussed-after-closure'))).toEqual([

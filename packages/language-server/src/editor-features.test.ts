@@ -9,14 +9,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import type {
-  DiscussionView,
-  EditResult,
-  NewMinutesResult,
-  ProgressReportResult,
-  ProgressResult,
-  RecommendationsResult
-} from '@followthrough/language-service'
+import type { DiscussionView, EditResult, NewMinutesResult, ProgressReportResult, ProgressResult, RecommendationsResult } from '@followthrough/language-service'
 import { createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node'
 import type { ApplyWorkspaceEditParams, CodeAction, CodeLens, CreateFile, InitializeResult, ShowDocumentParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol'
 import { TextDocument } from 'vscode-languageserver-textdocument'
@@ -175,7 +168,7 @@ describe('followthrough-language-server: code lenses, custom requests and comman
     }
   }
 
-  it('puts code lenses on register entries and answers the views\' requests', async () => {
+  it("puts code lenses on register entries and answers the views' requests", async () => {
     const register = await open('recommendations.yaml')
     await indexed()
     const lenses = await connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: register.uri } })
@@ -284,24 +277,35 @@ describe('followthrough-language-server: code lenses, custom requests and comman
     expect(applied?.label).toBe('New minutes from template')
     expect(applied?.edit.documentChanges?.[0]).toEqual({ kind: 'create', uri: target, options: { overwrite: false, ignoreIfExists: true } })
     const text = readFileSync(path(target), 'utf8')
-    expect(text).toMatch(/^---\nmeeting: accountability\ndate: 2025-01-15\ntitle: Accountability meeting, 15 January 2025\nchair: "?John Campion, Police and Crime Commissioner"?\nattendees:\n {2}- /)
+    expect(text).toMatch(
+      /^---\nmeeting: accountability\ndate: 2025-01-15\ntitle: Accountability meeting, 15 January 2025\nchair: "?John Campion, Police and Crime Commissioner"?\nattendees:\n {2}- /
+    )
 
     // Once it exists, it is left alone.
     await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: target, type: 1 }] })
     expect(
-      await connection.sendRequest<NewMinutesResult>('workspace/executeCommand', { command: 'followthrough/newMinutes', arguments: [{ meeting: 'accountability', date: '2025-01-15' }] })
+      await connection.sendRequest<NewMinutesResult>('workspace/executeCommand', {
+        command: 'followthrough/newMinutes',
+        arguments: [{ meeting: 'accountability', date: '2025-01-15' }]
+      })
     ).toEqual({ applied: false, created: false, uri: target, message: 'The minutes exist already: open them instead' })
     expect(edits.received.length).toBe(since + 1)
     // A bad date is refused, worded for people.
     expect(
-      await connection.sendRequest<NewMinutesResult>('workspace/executeCommand', { command: 'followthrough/newMinutes', arguments: [{ meeting: 'accountability', date: '15/01/2025' }] })
+      await connection.sendRequest<NewMinutesResult>('workspace/executeCommand', {
+        command: 'followthrough/newMinutes',
+        arguments: [{ meeting: 'accountability', date: '15/01/2025' }]
+      })
     ).toEqual({ applied: false, created: false, message: 'Unexpected date "15/01/2025", expected a date as YYYY-MM-DD' })
   })
 
   it('opens the newest discussion from a code lens (window/showDocument), and refuses unknown commands', async () => {
     const register = documents.get(uri('recommendations.yaml'))!
     const since = shown.received.length
-    const list = await connection.sendRequest<DiscussionView[]>('workspace/executeCommand', { command: 'followthrough/showDiscussions', arguments: [{ register: register.uri, id: 'R14' }] })
+    const list = await connection.sendRequest<DiscussionView[]>('workspace/executeCommand', {
+      command: 'followthrough/showDiscussions',
+      arguments: [{ register: register.uri, id: 'R14' }]
+    })
     expect(list[0]?.description).toBe('minutes/2024-10-16-accountability.md')
     const [opened] = shown.received.slice(since)
     expect(opened).toEqual({ uri: uri('minutes/2024-10-16-accountability.md'), takeFocus: true, selection: list[0]!.range })

@@ -49,7 +49,12 @@ export class FramingCheck extends Transform {
       const end = window.indexOf(terminator)
       if (end === -1) {
         if (window.length > MAX_HEADER_BYTES) {
-          return this.fail(`Unexpected header of more than ${MAX_HEADER_BYTES} bytes without a blank line, expected "Content-Length: <bytes>" and "\\r\\n\\r\\n"`, bytes, offset, callback)
+          return this.fail(
+            `Unexpected header of more than ${MAX_HEADER_BYTES} bytes without a blank line, expected "Content-Length: <bytes>" and "\\r\\n\\r\\n"`,
+            bytes,
+            offset,
+            callback
+          )
         }
         this.header = window
         offset = bytes.length

@@ -53,7 +53,11 @@ describe('bad framing: the server exits with one line, so the editor restarts it
     ['no Content-Length', Buffer.from('Content-Type: application/json\r\n\r\n{}'), 'Unexpected header without Content-Length, expected "Content-Length: <bytes>"'],
     ['a header line without a colon', Buffer.from('Content-Length 2\r\n\r\n{}'), 'Unexpected header line "Content-Length 2", expected "Name: value"'],
     ['a length beyond 64 MiB', Buffer.from('Content-Length: 99999999999\r\n\r\n{}'), 'Unexpected Content-Length "99999999999", expected a number of bytes'],
-    ['headers that never end', Buffer.from('X'.repeat(10_000)), 'Unexpected header of more than 8192 bytes without a blank line, expected "Content-Length: <bytes>" and "\\r\\n\\r\\n"']
+    [
+      'headers that never end',
+      Buffer.from('X'.repeat(10_000)),
+      'Unexpected header of more than 8192 bytes without a blank line, expected "Content-Length: <bytes>" and "\\r\\n\\r\\n"'
+    ]
   ]
   for (const [name, bad, message] of cases) {
     it(`after ${name}`, async () => {
@@ -141,11 +145,20 @@ describe('a hostile conversation over stdio', () => {
     const hostile: Array<[unknown, string]> = [
       [{ position: { line: 0, character: 0 } }, 'Unexpected nothing at textDocument in textDocument/hover, expected an object with a uri'],
       [{ textDocument: { uri: uri(minutesPath) }, position: 'start' }, 'Unexpected string "start" at position in textDocument/hover, expected an object'],
-      [{ textDocument: { uri: uri(minutesPath) }, position: { line: -1, character: 0 } }, 'Unexpected number -1 at position.line in textDocument/hover, expected an integer from 0 to 2147483647'],
-      [{ textDocument: { uri: uri(minutesPath) }, position: { line: 1e300, character: 0 } }, 'Unexpected number 1e+300 at position.line in textDocument/hover, expected an integer from 0 to 2147483647'],
-      [{ textDocument: { uri: uri(minutesPath) }, position: { line: 0, character: 1.5 } }, 'Unexpected number 1.5 at position.character in textDocument/hover, expected an integer from 0 to 2147483647'],
+      [
+        { textDocument: { uri: uri(minutesPath) }, position: { line: -1, character: 0 } },
+        'Unexpected number -1 at position.line in textDocument/hover, expected an integer from 0 to 2147483647'
+      ],
+      [
+        { textDocument: { uri: uri(minutesPath) }, position: { line: 1e300, character: 0 } },
+        'Unexpected number 1e+300 at position.line in textDocument/hover, expected an integer from 0 to 2147483647'
+      ],
+      [
+        { textDocument: { uri: uri(minutesPath) }, position: { line: 0, character: 1.5 } },
+        'Unexpected number 1.5 at position.character in textDocument/hover, expected an integer from 0 to 2147483647'
+      ],
       [{ textDocument: { uri: 42 }, position: { line: 0, character: 0 } }, 'Unexpected number 42 at textDocument.uri in textDocument/hover, expected a document URI'],
-      [[], "Request textDocument/hover defines parameters by name but received parameters by position"]
+      [[], 'Request textDocument/hover defines parameters by name but received parameters by position']
     ]
     for (const [params, message] of hostile) {
       const error = await connection.sendRequest('textDocument/hover', params).then(
@@ -158,9 +171,17 @@ describe('a hostile conversation over stdio', () => {
     }
     const completion = await connection.sendRequest('textDocument/completion', { textDocument: {}, position: { line: 0, character: 0 } }).catch((reason: unknown) => reason)
     expect((completion as ResponseError<unknown>).message).toBe('Unexpected nothing at textDocument.uri in textDocument/completion, expected a document URI')
-    const rename = await connection.sendRequest('textDocument/rename', { textDocument: { uri: uri(minutesPath) }, position: { line: 0, character: 0 }, newName: 7 }).catch((reason: unknown) => reason)
+    const rename = await connection
+      .sendRequest('textDocument/rename', { textDocument: { uri: uri(minutesPath) }, position: { line: 0, character: 0 }, newName: 7 })
+      .catch((reason: unknown) => reason)
     expect((rename as ResponseError<unknown>).message).toBe('Unexpected number 7 at newName in textDocument/rename, expected text')
-    const actions = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri: uri(minutesPath) }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, context: { diagnostics: [{}] } }).catch((reason: unknown) => reason)
+    const actions = await connection
+      .sendRequest('textDocument/codeAction', {
+        textDocument: { uri: uri(minutesPath) },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+        context: { diagnostics: [{}] }
+      })
+      .catch((reason: unknown) => reason)
     expect((actions as ResponseError<unknown>).message).toBe('Unexpected nothing at context.diagnostics.0.range in textDocument/codeAction, expected an object')
 
     // One line each in the editor's log, and no stack trace.
@@ -177,7 +198,10 @@ describe('a hostile conversation over stdio', () => {
     await connection.sendNotification('textDocument/didClose', { textDocument: { uri: unknown } })
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(minutesPath), version: 2 }, contentChanges: 'everything' })
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('minutes/x.md'), languageId: 'markdown', version: 1, text: 5 } })
-    await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(minutesPath), version: 2 }, contentChanges: [{ range: { start: { line: 'a', character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }] })
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uri(minutesPath), version: 2 },
+      contentChanges: [{ range: { start: { line: 'a', character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]
+    })
     await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('recommendations.yaml'), type: 9 }] })
     // A well-framed body that is not JSON: dropped by the reader; the server reads on.
     child.stdin.write(Buffer.from('Content-Length: 5\r\n\r\n{nope'))
@@ -188,7 +212,7 @@ describe('a hostile conversation over stdio', () => {
     expect(logs).toContain('Unexpected number 9 at changes.0.type in workspace/didChangeWatchedFiles, expected 1, 2 or 3')
   })
 
-  it('clamps edits beyond the end of the text, as the editor\'s document does', async () => {
+  it("clamps edits beyond the end of the text, as the editor's document does", async () => {
     // Append a line far beyond the last one: it lands at the end of the text.
     await connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: uri(minutesPath), version: 3 },

@@ -21,7 +21,11 @@ const UIntegerSchema = z
  * A position in an edit: any integer, since the text document clamps lines and
  * characters beyond the end (and before the start) to the text's bounds.
  */
-const EditIntegerSchema = z.number({ error: 'an integer' }).int({ error: 'an integer' }).min(-maxUInteger - 1, { error: 'an integer' }).max(maxUInteger, { error: 'an integer' })
+const EditIntegerSchema = z
+  .number({ error: 'an integer' })
+  .int({ error: 'an integer' })
+  .min(-maxUInteger - 1, { error: 'an integer' })
+  .max(maxUInteger, { error: 'an integer' })
 
 const object = { error: 'an object' }
 
@@ -54,10 +58,7 @@ export const ReferenceParamsSchema = z.looseObject(
 )
 
 /** Rename: a position and the new name. */
-export const RenameParamsSchema = z.looseObject(
-  { textDocument: TextDocumentIdentifierSchema, position: PositionSchema, newName: z.string({ error: 'text' }) },
-  object
-)
+export const RenameParamsSchema = z.looseObject({ textDocument: TextDocumentIdentifierSchema, position: PositionSchema, newName: z.string({ error: 'text' }) }, object)
 
 const DiagnosticSchema = z.looseObject({ range: RangeSchema, message: z.string({ error: 'text' }) }, object)
 
@@ -80,10 +81,7 @@ export const CodeActionParamsSchema = z.looseObject(
 /** `textDocument/didOpen`. */
 export const DidOpenParamsSchema = z.looseObject(
   {
-    textDocument: z.looseObject(
-      { uri: UriSchema, languageId: z.string({ error: 'text' }), version: EditIntegerSchema, text: z.string({ error: 'text' }) },
-      object
-    )
+    textDocument: z.looseObject({ uri: UriSchema, languageId: z.string({ error: 'text' }), version: EditIntegerSchema, text: z.string({ error: 'text' }) }, object)
   },
   object
 )
@@ -93,10 +91,9 @@ export const DidChangeParamsSchema = z.looseObject(
   {
     textDocument: z.looseObject({ uri: UriSchema, version: EditIntegerSchema }, object),
     // One shape for both kinds of change: a range, when present, must be a range (a union would let a bad one through as "no range").
-    contentChanges: z.array(
-      z.looseObject({ range: EditRangeSchema.optional(), rangeLength: EditIntegerSchema.optional(), text: z.string({ error: 'text' }) }, object),
-      { error: 'a list' }
-    )
+    contentChanges: z.array(z.looseObject({ range: EditRangeSchema.optional(), rangeLength: EditIntegerSchema.optional(), text: z.string({ error: 'text' }) }, object), {
+      error: 'a list'
+    })
   },
   object
 )
@@ -118,16 +115,10 @@ export const ProgressParamsSchema = z.looseObject({ uri: UriSchema.optional() },
 export const NoParamsSchema = z.unknown()
 
 /** `followthrough/discussions` and the `followthrough/showDiscussions` command's argument. */
-export const DiscussionsParamsSchema = z.looseObject(
-  { register: UriSchema, id: z.string({ error: 'a recommendation id' }).min(1, { error: 'a recommendation id' }) },
-  object
-)
+export const DiscussionsParamsSchema = z.looseObject({ register: UriSchema, id: z.string({ error: 'a recommendation id' }).min(1, { error: 'a recommendation id' }) }, object)
 
 /** `workspace/executeCommand`: the command, and its arguments (checked per command). */
-export const ExecuteCommandParamsSchema = z.looseObject(
-  { command: z.string({ error: 'a command name' }), arguments: z.array(z.unknown(), { error: 'a list' }).optional() },
-  object
-)
+export const ExecuteCommandParamsSchema = z.looseObject({ command: z.string({ error: 'a command name' }), arguments: z.array(z.unknown(), { error: 'a list' }).optional() }, object)
 
 /** The `followthrough/insertStatusTable` command's arguments: `[{ textDocument, position }]`. */
 export const InsertStatusTableArgumentsSchema = z.tuple([PositionParamsSchema], { error: 'a list of one { textDocument, position }' })

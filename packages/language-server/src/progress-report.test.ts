@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { escapeHtml } from '@followthrough/report'
 import { noRegisterHtml, summaryContentSecurityPolicy, summaryHtml } from './progress-report.js'
 
-describe('the progress report\'s summary', () => {
+describe("the progress report's summary", () => {
   it('forbids scripts and remote content', () => {
     expect(summaryContentSecurityPolicy).toMatch(/^default-src 'none';/)
     expect(summaryContentSecurityPolicy).not.toMatch(/script-src|https?:/)

@@ -140,7 +140,10 @@ describe('followthrough-language-server --stdio', () => {
     const definition = await connection.sendRequest<Location[]>('textDocument/definition', { textDocument: { uri: april }, position: { line: row, character: 3 } })
     const registerLines = readFileSync(join(folder, 'recommendations.yaml'), 'utf8').split('\n')
     expect(definition).toEqual([
-      { uri: uri('recommendations.yaml'), range: { start: { line: registerLines.indexOf('  - id: R12'), character: 8 }, end: { line: registerLines.indexOf('  - id: R12'), character: 11 } } }
+      {
+        uri: uri('recommendations.yaml'),
+        range: { start: { line: registerLines.indexOf('  - id: R12'), character: 8 }, end: { line: registerLines.indexOf('  - id: R12'), character: 11 } }
+      }
     ])
 
     // References across files, open or not.
@@ -161,10 +164,16 @@ describe('followthrough-language-server --stdio', () => {
     expect(touched.filter((file) => file.includes('/minutes/')).length).toBeGreaterThan(4)
     // A refused rename comes back as an error the editor shows.
     const r22 = lines.findIndex((candidate) => candidate.startsWith('| R22 |'))
-    await expect(connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: january }, position: { line: r22, character: 3 } })).rejects.toThrow(/inside the range/)
+    await expect(connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: january }, position: { line: r22, character: 3 } })).rejects.toThrow(
+      /inside the range/
+    )
 
     // The quick fix for R52.
-    const actions = await connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: january }, range: unknown.range, context: { diagnostics: [unknown as Diagnostic] } })
+    const actions = await connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: january },
+      range: unknown.range,
+      context: { diagnostics: [unknown as Diagnostic] }
+    })
     expect(actions.map((action) => action.title)).toContain('Change to R5')
 
     // Fix the text with an incremental change: the error goes away.

@@ -263,49 +263,89 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   const documentOf = (uri: string) => documents.get(uri)
   const position = (params: { position: { line: number; character: number } }) => ({ line: params.position.line, character: params.position.character })
-  connection.onHover((raw, token) => checked('textDocument/hover', PositionParamsSchema, raw, (params) => guard('Hover', null, async (current) => {
-    const document = documentOf(params.textDocument.uri)
-    return document ? ((await current.getHover(document, position(params), token)) ?? null) : null
-  })))
-  connection.onCompletion((raw, token) => checked('textDocument/completion', PositionParamsSchema, raw, (params) => guard('Completion', null, async (current) => {
-    const document = documentOf(params.textDocument.uri)
-    return document ? current.getCompletions(document, position(params), token) : null
-  })))
-  connection.onDefinition((raw, token) => checked('textDocument/definition', PositionParamsSchema, raw, (params) => guard('Definition', null, async (current) => {
-    const document = documentOf(params.textDocument.uri)
-    return document ? current.getDefinition(document, position(params), token) : null
-  })))
-  connection.onReferences((raw, token) => checked('textDocument/references', ReferenceParamsSchema, raw, (params) => guard('References', null, async (current) => {
-    const document = documentOf(params.textDocument.uri)
-    return document ? current.getReferences(document, position(params), { includeDeclaration: params.context.includeDeclaration }, token) : null
-  })))
-  connection.onDocumentLinks((raw, token) => checked('textDocument/documentLink', DocumentParamsSchema, raw, (params) => guard('Document links', null, async (current) => {
-    const document = documentOf(params.textDocument.uri)
-    return document ? current.getDocumentLinks(document, token) : null
-  })))
-  connection.onDocumentSymbol((raw, token) => checked('textDocument/documentSymbol', DocumentParamsSchema, raw, (params) => guard('Document symbols', null, async (current) => {
-    const document = documentOf(params.textDocument.uri)
-    return document ? current.getDocumentSymbols(document, token) : null
-  })))
-  connection.onCodeAction((raw, token) => checked('textDocument/codeAction', CodeActionParamsSchema, raw, (params) => guard('Code actions', null, async (current) => {
-    const document = documentOf(params.textDocument.uri)
-    // The schema checked what the service reads of each diagnostic; the rest passes through as the editor sent it.
-    const diagnostics = params.context.diagnostics as unknown as Diagnostic[]
-    const context = params.context.only ? { diagnostics, only: params.context.only } : { diagnostics }
-    return document ? current.getCodeActions(document, params.range, context, token) : null
-  })))
-  connection.onPrepareRename((raw, token) => checked('textDocument/prepareRename', PositionParamsSchema, raw, (params) => guard('Prepare rename', null, async (current) => {
-    const document = documentOf(params.textDocument.uri)
-    return document ? ((await current.prepareRename(document, position(params), token)) ?? null) : null
-  })))
-  connection.onRenameRequest((raw, token) => checked('textDocument/rename', RenameParamsSchema, raw, (params) => guard('Rename', null, async (current) => {
-    const document = documentOf(params.textDocument.uri)
-    return document ? ((await current.getRenameEdit(document, position(params), params.newName, token)) ?? null) : null
-  })))
-  connection.onCodeLens((raw, token) => checked('textDocument/codeLens', DocumentParamsSchema, raw, (params) => guard('Code lenses', null, async (current) => {
-    const document = documentOf(params.textDocument.uri)
-    return document ? current.getCodeLenses(document, token) : null
-  })))
+  connection.onHover((raw, token) =>
+    checked('textDocument/hover', PositionParamsSchema, raw, (params) =>
+      guard('Hover', null, async (current) => {
+        const document = documentOf(params.textDocument.uri)
+        return document ? ((await current.getHover(document, position(params), token)) ?? null) : null
+      })
+    )
+  )
+  connection.onCompletion((raw, token) =>
+    checked('textDocument/completion', PositionParamsSchema, raw, (params) =>
+      guard('Completion', null, async (current) => {
+        const document = documentOf(params.textDocument.uri)
+        return document ? current.getCompletions(document, position(params), token) : null
+      })
+    )
+  )
+  connection.onDefinition((raw, token) =>
+    checked('textDocument/definition', PositionParamsSchema, raw, (params) =>
+      guard('Definition', null, async (current) => {
+        const document = documentOf(params.textDocument.uri)
+        return document ? current.getDefinition(document, position(params), token) : null
+      })
+    )
+  )
+  connection.onReferences((raw, token) =>
+    checked('textDocument/references', ReferenceParamsSchema, raw, (params) =>
+      guard('References', null, async (current) => {
+        const document = documentOf(params.textDocument.uri)
+        return document ? current.getReferences(document, position(params), { includeDeclaration: params.context.includeDeclaration }, token) : null
+      })
+    )
+  )
+  connection.onDocumentLinks((raw, token) =>
+    checked('textDocument/documentLink', DocumentParamsSchema, raw, (params) =>
+      guard('Document links', null, async (current) => {
+        const document = documentOf(params.textDocument.uri)
+        return document ? current.getDocumentLinks(document, token) : null
+      })
+    )
+  )
+  connection.onDocumentSymbol((raw, token) =>
+    checked('textDocument/documentSymbol', DocumentParamsSchema, raw, (params) =>
+      guard('Document symbols', null, async (current) => {
+        const document = documentOf(params.textDocument.uri)
+        return document ? current.getDocumentSymbols(document, token) : null
+      })
+    )
+  )
+  connection.onCodeAction((raw, token) =>
+    checked('textDocument/codeAction', CodeActionParamsSchema, raw, (params) =>
+      guard('Code actions', null, async (current) => {
+        const document = documentOf(params.textDocument.uri)
+        // The schema checked what the service reads of each diagnostic; the rest passes through as the editor sent it.
+        const diagnostics = params.context.diagnostics as unknown as Diagnostic[]
+        const context = params.context.only ? { diagnostics, only: params.context.only } : { diagnostics }
+        return document ? current.getCodeActions(document, params.range, context, token) : null
+      })
+    )
+  )
+  connection.onPrepareRename((raw, token) =>
+    checked('textDocument/prepareRename', PositionParamsSchema, raw, (params) =>
+      guard('Prepare rename', null, async (current) => {
+        const document = documentOf(params.textDocument.uri)
+        return document ? ((await current.prepareRename(document, position(params), token)) ?? null) : null
+      })
+    )
+  )
+  connection.onRenameRequest((raw, token) =>
+    checked('textDocument/rename', RenameParamsSchema, raw, (params) =>
+      guard('Rename', null, async (current) => {
+        const document = documentOf(params.textDocument.uri)
+        return document ? ((await current.getRenameEdit(document, position(params), params.newName, token)) ?? null) : null
+      })
+    )
+  )
+  connection.onCodeLens((raw, token) =>
+    checked('textDocument/codeLens', DocumentParamsSchema, raw, (params) =>
+      guard('Code lenses', null, async (current) => {
+        const document = documentOf(params.textDocument.uri)
+        return document ? current.getCodeLenses(document, token) : null
+      })
+    )
+  )
 
   // Followthrough's own requests: what views show, as plain JSON.
   connection.onRequest(FollowthroughRequest.recommendations, (raw: unknown, token) =>
@@ -317,11 +357,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     checked(FollowthroughRequest.progress, ProgressParamsSchema, raw, (params) => guard('Progress', null as ProgressResult, (current) => current.getProgress(params?.uri, token)))
   )
   connection.onRequest(FollowthroughRequest.discussions, (raw: unknown, token) =>
-    checked(FollowthroughRequest.discussions, DiscussionsParamsSchema, raw, (params) => guard('Discussions', [] as DiscussionView[], (current) => current.getDiscussions(params, token)))
+    checked(FollowthroughRequest.discussions, DiscussionsParamsSchema, raw, (params) =>
+      guard('Discussions', [] as DiscussionView[], (current) => current.getDiscussions(params, token))
+    )
   )
   connection.onRequest(FollowthroughRequest.progressReport, (raw: unknown, token) =>
     checked(FollowthroughRequest.progressReport, ProgressParamsSchema, raw, (params) =>
-      guard('Progress report', { html: '' } as ProgressReportResult, async (current) => renderProgressReport(await current.getProgressReportInput(params?.uri, token), (message) => log('error', message)))
+      guard('Progress report', { html: '' } as ProgressReportResult, async (current) =>
+        renderProgressReport(await current.getProgressReportInput(params?.uri, token), (message) => log('error', message))
+      )
     )
   )
 
@@ -344,22 +388,31 @@ export function startServer(connection: Connection, options: ServerOptions): voi
           )
         case FollowthroughCommand.newMinutes:
           return command(params.command, NewMinutesArgumentsSchema, params.arguments, ([wanted]) =>
-            guard('New minutes', { applied: false, created: false, message: 'Unexpected failure (see the log)' } as NewMinutesResult, async (current): Promise<NewMinutesResult> => {
-              const plan = await current.planNewMinutes(wanted)
-              if ('problem' in plan) return { applied: false, created: false, message: plan.problem }
-              if (plan.exists) return { applied: false, created: false, uri: plan.uri, message: 'The minutes exist already: open them instead' }
-              if (!editor.createFiles) {
-                return { applied: false, created: false, uri: plan.uri, message: 'Unexpected editor that cannot create files, expected workspace.workspaceEdit.resourceOperations to include "create"' }
+            guard(
+              'New minutes',
+              { applied: false, created: false, message: 'Unexpected failure (see the log)' } as NewMinutesResult,
+              async (current): Promise<NewMinutesResult> => {
+                const plan = await current.planNewMinutes(wanted)
+                if ('problem' in plan) return { applied: false, created: false, message: plan.problem }
+                if (plan.exists) return { applied: false, created: false, uri: plan.uri, message: 'The minutes exist already: open them instead' }
+                if (!editor.createFiles) {
+                  return {
+                    applied: false,
+                    created: false,
+                    uri: plan.uri,
+                    message: 'Unexpected editor that cannot create files, expected workspace.workspaceEdit.resourceOperations to include "create"'
+                  }
+                }
+                const edit: WorkspaceEdit = {
+                  documentChanges: [
+                    { kind: 'create', uri: plan.uri, options: { overwrite: false, ignoreIfExists: true } },
+                    { textDocument: { uri: plan.uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: plan.text }] }
+                  ]
+                }
+                const result = await applyEdit('New minutes from template', edit)
+                return { ...result, uri: plan.uri, created: result.applied }
               }
-              const edit: WorkspaceEdit = {
-                documentChanges: [
-                  { kind: 'create', uri: plan.uri, options: { overwrite: false, ignoreIfExists: true } },
-                  { textDocument: { uri: plan.uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: plan.text }] }
-                ]
-              }
-              const result = await applyEdit('New minutes from template', edit)
-              return { ...result, uri: plan.uri, created: result.applied }
-            })
+            )
           )
         case FollowthroughCommand.showDiscussions:
           return command(params.command, ShowDiscussionsArgumentsSchema, params.arguments, ([which]) =>

@@ -48,7 +48,13 @@ describe('followthrough-language-server on a folder with hostile files', () => {
     }
     try {
       const root = pathToFileURL(folder).href
-      await connection.sendRequest('initialize', { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'w' }], capabilities: {}, initializationOptions: { diagnosticsDelay: 0 } })
+      await connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: root,
+        workspaceFolders: [{ uri: root, name: 'w' }],
+        capabilities: {},
+        initializationOptions: { diagnosticsDelay: 0 }
+      })
       await connection.sendNotification('initialized', {})
       const pipe = pathToFileURL(join(folder, 'pipe.yaml')).href
       const zero = pathToFileURL(join(folder, 'zero.yaml')).href
@@ -59,7 +65,9 @@ describe('followthrough-language-server on a folder with hostile files', () => {
       await until([pipe, zero, minutes])
       const messages = (uri: string) => published.get(uri)!.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.message}`)
       expect(messages(pipe)).toEqual(['0:0 unreadable-file Unexpected named pipe (FIFO), expected a regular file (not read)'])
-      expect(messages(zero)).toEqual([`0:0 outside-workspace Unexpected symbolic link to a file outside the workspace folder ${folder.replaceAll('\\', '/')}, expected a file inside it (not read)`])
+      expect(messages(zero)).toEqual([
+        `0:0 outside-workspace Unexpected symbolic link to a file outside the workspace folder ${folder.replaceAll('\\', '/')}, expected a file inside it (not read)`
+      ])
       expect(messages(minutes)).toEqual([])
       const hover = await connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: minutes }, position: { line: 8, character: 1 } })
       expect(JSON.stringify(hover?.contents)).toContain('Publish a partnership report')

@@ -16,7 +16,9 @@ describe('getCodeActions', () => {
       ['Change to R42', false, 'quickfix']
     ])
     expect(actions[0]!.diagnostics).toEqual([unknown])
-    expect(actions[0]!.edit?.changes?.[document.uri]).toEqual([{ range: { start: { ...unknown.range.start, character: unknown.range.start.character + 1 }, end: unknown.range.end }, newText: '5' }])
+    expect(actions[0]!.edit?.changes?.[document.uri]).toEqual([
+      { range: { start: { ...unknown.range.start, character: unknown.range.start.character + 1 }, end: unknown.range.end }, newText: '5' }
+    ])
   })
 
   it('changes only the number of a prose reference', async () => {
@@ -46,8 +48,20 @@ describe('getCodeActions', () => {
     // Without suggestions (the example's "Done-ish"), every status in order, none preferred.
     const path = `${root}/minutes/2024-01-17-accountability.md`
     const example = documentOf(path, files[path]!)
-    const fixes = await service.getCodeActions(example, { start: positionOf(example, 'Done-ish'), end: positionOf(example, 'Done-ish', 8) }, { diagnostics: [], only: ['quickfix'] })
-    expect(fixes.map((action) => action.title.replace('Change status to ', ''))).toEqual(['not-started', 'in-progress', 'ready-for-assessment', 'implemented', 'blocked', 'rejected', 'superseded'])
+    const fixes = await service.getCodeActions(
+      example,
+      { start: positionOf(example, 'Done-ish'), end: positionOf(example, 'Done-ish', 8) },
+      { diagnostics: [], only: ['quickfix'] }
+    )
+    expect(fixes.map((action) => action.title.replace('Change status to ', ''))).toEqual([
+      'not-started',
+      'in-progress',
+      'ready-for-assessment',
+      'implemented',
+      'blocked',
+      'rejected',
+      'superseded'
+    ])
     expect(fixes.some((action) => action.isPreferred)).toBe(false)
   })
 

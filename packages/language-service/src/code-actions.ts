@@ -102,7 +102,9 @@ function prefixOf(placed: PlacedDocument): string {
 function referenceAt(placed: PlacedDocument, finding: Finding) {
   const offset = finding.offset
   if (offset === undefined || !placed.minutes) return undefined
-  const members = referencesAt(placed.minutes.analysis.data.references, offset).filter((reference) => reference.position.start.offset === offset && reference.position.end.offset === finding.endOffset)
+  const members = referencesAt(placed.minutes.analysis.data.references, offset).filter(
+    (reference) => reference.position.start.offset === offset && reference.position.end.offset === finding.endOffset
+  )
   const reference = members[0]
   return reference ? { reference, members } : undefined
 }

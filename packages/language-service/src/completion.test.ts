@@ -43,7 +43,12 @@ describe('getCompletions', () => {
     expect(list.items.length).toBe(47)
     const labels = list.items.map((item) => item.label)
     expect(labels.slice(0, 3)).toEqual(['R1', 'R2', 'R3'])
-    expect([...list.items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map((item) => item.label).slice(8, 11)).toEqual(['R9', 'R10', 'R11'])
+    expect(
+      [...list.items]
+        .sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1))
+        .map((item) => item.label)
+        .slice(8, 11)
+    ).toEqual(['R9', 'R10', 'R11'])
     const twelve = list.items.find((item) => item.label === 'R12')!
     expect(twelve.labelDetails?.description).toBe('Record children as victims, never as consenting')
     expect(twelve.detail).toBe('implemented · Record children as victims, never as consenting')
@@ -58,7 +63,10 @@ describe('getCompletions', () => {
     expect(labels).not.toContain('R12')
     const eight = list.items.find((item) => item.label === 'R8')!
     const line = text.split('\n').length - 1
-    expect(eight.textEdit).toEqual({ range: { start: { line, character: 'Discussed Recommendation '.length }, end: { line, character: text.split('\n')[line]!.length } }, newText: '8' })
+    expect(eight.textEdit).toEqual({
+      range: { start: { line, character: 'Discussed Recommendation '.length }, end: { line, character: text.split('\n')[line]!.length } },
+      newText: '8'
+    })
   })
 
   it('offers ids after the prefix and filters by the digits typed', async () => {

@@ -89,14 +89,17 @@ export function completionContext(text: string, offset: number, prefix: string, 
   return undefined
 }
 
-
 function numberOf(id: string, prefix: string): string {
   return id.startsWith(prefix) ? id.slice(prefix.length) : id
 }
 
 /** Whether a word of the title or text starts with `typed` (case and accents aside). */
 function wordingMatches(recommendation: Recommendation, typed: string): boolean {
-  const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+  const fold = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
   const wanted = fold(typed)
   const words = fold(`${recommendation.title} ${recommendation.text ?? ''}`).split(/[^\p{L}\p{N}]+/u)
   return words.some((word) => word.startsWith(wanted))
@@ -150,7 +153,10 @@ export function getCompletions(placed: PlacedDocument, offset: number, positionA
         labelDetails: { description: recommendation.title },
         kind: CompletionItemKind.Reference,
         detail: `${status ?? recommendation.status ?? 'not-started'} · ${recommendation.title}${several ? ` (${registerId})` : ''}`,
-        documentation: { kind: 'markdown', value: `**${recommendation.id}** · ${escapeMarkdown(recommendation.title, editorMarkdown)}${recommendation.text ? `\n\n${escapeMarkdown(recommendation.text, editorParagraphs)}` : ''}` },
+        documentation: {
+          kind: 'markdown',
+          value: `**${recommendation.id}** · ${escapeMarkdown(recommendation.title, editorMarkdown)}${recommendation.text ? `\n\n${escapeMarkdown(recommendation.text, editorParagraphs)}` : ''}`
+        },
         sortText: `${several ? registerId : ''}${idSortKey(recommendation.id)}`,
         // The editor filters by the typed text: a word of the wording must still match.
         filterText: word ? `${context.typed} ${recommendation.title}` : context.form === 'keyword' ? number : label,

@@ -32,7 +32,11 @@ describe('CrossFileResults', () => {
     const { workspace, entries, put } = await setUp()
     const cross = new CrossFileResults(entries, { log() {} }, '/w')
     const later = '/w/minutes/2023-06-01.md'
-    const engine = () => workspaceFindings([...entries.values()].map((entry) => entry.analysis).sort((a, b) => a.path.localeCompare(b.path)), workspace.context.registers).filter((finding) => finding.file === later)
+    const engine = () =>
+      workspaceFindings(
+        [...entries.values()].map((entry) => entry.analysis).sort((a, b) => a.path.localeCompare(b.path)),
+        workspace.context.registers
+      ).filter((finding) => finding.file === later)
     const first = cross.findingsFor(entries.get(later)!, workspace.context.registers)
     expect(first.map((finding) => finding.ruleId)).toEqual(['discussed-after-closure'])
     expect(first).toEqual(engine())

@@ -47,12 +47,25 @@ describe('diagnostics agree with the CLI', () => {
     if (!existsSync(join(cli, 'dist', 'cli.js'))) spawnSync('npx', ['turbo', 'run', 'build', '--filter', '@followthrough/cli'], { cwd: repository, stdio: 'ignore' })
     let output: string
     try {
-      output = execFileSync(process.execPath, [join(cli, 'bin', 'followthrough.js'), 'lint', '--format', 'json'], { cwd: telfordOnDisk, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+      output = execFileSync(process.execPath, [join(cli, 'bin', 'followthrough.js'), 'lint', '--format', 'json'], {
+        cwd: telfordOnDisk,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' }
+      })
     } catch (error) {
       // Exit code 1: the example has errors on purpose; the JSON is on stdout all the same.
       output = (error as { stdout: string }).stdout
     }
-    expected = (JSON.parse(output) as CliFinding[]).map(({ file, line, column, endLine, endColumn, severity, ruleId, message }) => ({ file, line, column, endLine, endColumn, severity, ruleId, message }))
+    expected = (JSON.parse(output) as CliFinding[]).map(({ file, line, column, endLine, endColumn, severity, ruleId, message }) => ({
+      file,
+      line,
+      column,
+      endLine,
+      endColumn,
+      severity,
+      ruleId,
+      message
+    }))
   })
 
   it('for every minutes file of the example, open or not (rule ids, severities, messages, positions)', async () => {
@@ -86,7 +99,10 @@ describe('getDiagnostics', () => {
     const path = `${root}/minutes/2024-01-17-accountability.md`
     const document = documentOf(path, files[path]!)
     const unknown = (await service.getDiagnostics(document)).find((diagnostic) => diagnostic.code === 'unknown-recommendation')
-    const line = document.getText().split('\n').findIndex((text) => text.includes('(R52)'))
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((text) => text.includes('(R52)'))
     const character = document.getText().split('\n')[line]!.indexOf('R52')
     expect(unknown).toMatchObject({
       range: { start: { line, character }, end: { line, character: character + 3 } },

@@ -31,8 +31,12 @@ describe('a folder on disk with hostile files', () => {
     const diagnostics = async (relative: string) =>
       (await service.getFileDiagnostics(pathToUri(`${root}/${relative}`))).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${d.message}`)
     expect(await diagnostics('pipe.yaml')).toEqual(['1:1 unreadable-file Unexpected named pipe (FIFO), expected a regular file (not read)'])
-    expect(await diagnostics('zero.yaml')).toEqual([`1:1 outside-workspace Unexpected symbolic link to a file outside the workspace folder ${root}, expected a file inside it (not read)`])
-    expect(await diagnostics('minutes/zero.md')).toEqual([`1:1 outside-workspace Unexpected symbolic link to a file outside the workspace folder ${root}, expected a file inside it (not read)`])
+    expect(await diagnostics('zero.yaml')).toEqual([
+      `1:1 outside-workspace Unexpected symbolic link to a file outside the workspace folder ${root}, expected a file inside it (not read)`
+    ])
+    expect(await diagnostics('minutes/zero.md')).toEqual([
+      `1:1 outside-workspace Unexpected symbolic link to a file outside the workspace folder ${root}, expected a file inside it (not read)`
+    ])
     expect((await diagnostics('minutes/a.md')).map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual(['9:1 unknown-recommendation'])
     // The loop lists a.md once: minutes/sub/loop/a.md is not another minutes file.
     expect(await diagnostics('minutes/sub/loop/a.md')).toEqual([])

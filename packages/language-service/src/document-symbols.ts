@@ -45,7 +45,10 @@ export function getDocumentSymbols(placed: PlacedDocument, positionAt: (offset: 
   const { updates, actions } = document.analysis.data
   for (const update of updates) {
     const range = spanRange(update.position)
-    items.push({ offset: update.position.start.offset, symbol: { name: `${update.id}: ${update.status}`, kind: SymbolKind.Key, range, selectionRange: spanRange(update.referencePosition) } })
+    items.push({
+      offset: update.position.start.offset,
+      symbol: { name: `${update.id}: ${update.status}`, kind: SymbolKind.Key, range, selectionRange: spanRange(update.referencePosition) }
+    })
   }
   for (const action of actions) {
     const range = spanRange(action.position)

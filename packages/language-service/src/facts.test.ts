@@ -34,6 +34,8 @@ describe('sameFacts and moveFindings', () => {
     expect(sameFacts(of(row('implemented')), of(row('implemented', 'why')))).toBe(false)
     // The same reference, moved from a paragraph into a table row's note.
     expect(sameFacts(of(`R2\n\n${row('implemented')}`), of(row('implemented', 'R2')))).toBe(false)
-    expect(moveFindings([{ file: 'x', line: 1, column: 1, endLine: 1, endColumn: 2, offset: 999, endOffset: 1000, severity: 'info', ruleId: 'x', message: 'x' }], of('R1.'), of('R1 .'))).toBeUndefined()
+    expect(
+      moveFindings([{ file: 'x', line: 1, column: 1, endLine: 1, endColumn: 2, offset: 999, endOffset: 1000, severity: 'info', ruleId: 'x', message: 'x' }], of('R1.'), of('R1 .'))
+    ).toBeUndefined()
   })
 })

@@ -60,13 +60,20 @@ function facts(recommendation: Recommendation, register: Register, progress: Pro
   if (recommendation.due !== undefined) {
     const late = progress?.overdue.find((entry) => entry.id === recommendation.id)
     const soon = progress?.dueSoon.find((entry) => entry.id === recommendation.id)
-    const note = late ? ` — **overdue** by ${late.daysOverdue} day${late.daysOverdue === 1 ? '' : 's'}` : soon ? ` — due in ${soon.daysUntilDue} day${soon.daysUntilDue === 1 ? '' : 's'}` : ''
+    const note = late
+      ? ` — **overdue** by ${late.daysOverdue} day${late.daysOverdue === 1 ? '' : 's'}`
+      : soon
+        ? ` — due in ${soon.daysUntilDue} day${soon.daysUntilDue === 1 ? '' : 's'}`
+        : ''
     lines.push(`- **Due:** ${recommendation.due}${note}`)
   }
   const stale = progress?.staleness.find((entry) => entry.id === recommendation.id)
   if (stale?.lastDiscussed !== undefined && stale.lastDiscussedIn !== undefined) {
     const where = relativePath(dirname(from), stale.lastDiscussedIn)
-    const ago = stale.daysSince !== undefined ? ` (${stale.daysSince} day${stale.daysSince === 1 ? '' : 's'} ago, ${stale.meetingsSince} meeting${stale.meetingsSince === 1 ? '' : 's'} since)` : ''
+    const ago =
+      stale.daysSince !== undefined
+        ? ` (${stale.daysSince} day${stale.daysSince === 1 ? '' : 's'} ago, ${stale.meetingsSince} meeting${stale.meetingsSince === 1 ? '' : 's'} since)`
+        : ''
     lines.push(`- **Last discussed:** ${stale.lastDiscussed} in [${escapeMarkdown(where, editorMarkdown)}](${options.uriOf(stale.lastDiscussedIn)})${ago}`)
   } else if (stale) {
     lines.push('- **Last discussed:** never')
@@ -83,7 +90,11 @@ function suggestionsFor(placed: PlacedDocument, target: Target, register: Regist
     (candidate) => candidate.ruleId === 'unknown-recommendation' && reference !== undefined && candidate.offset === reference.position.start.offset
   )
   if (finding?.suggestions && finding.suggestions.length > 0) return finding.suggestions
-  return nearest(target.id, register.recommendations.map((recommendation) => recommendation.id), { max: 2 })
+  return nearest(
+    target.id,
+    register.recommendations.map((recommendation) => recommendation.id),
+    { max: 2 }
+  )
 }
 
 function unknown(placed: PlacedDocument, target: Target, register: Register): string {
@@ -110,7 +121,10 @@ function unresolved(placed: PlacedDocument, target: Target): string {
   }
   if (withRegister.length === 0) return `**${target.id}**: no register is loaded, so this reference cannot be checked.`
   const holders = withRegister.filter((entry) => entry.register.recommendations.some((recommendation) => recommendation.id === target.id))
-  const lines = [`**${target.id}** is ambiguous: several registers are configured. Qualify it (such as \`${(holders[0] ?? withRegister[0])!.register.inquiry.id}:${target.id}\`) or set \`register\` in the front matter.`, '']
+  const lines = [
+    `**${target.id}** is ambiguous: several registers are configured. Qualify it (such as \`${(holders[0] ?? withRegister[0])!.register.inquiry.id}:${target.id}\`) or set \`register\` in the front matter.`,
+    ''
+  ]
   for (const entry of holders) {
     const recommendation = entry.register.recommendations.find((candidate) => candidate.id === target.id)!
     lines.push(`- \`${entry.register.inquiry.id}:${target.id}\` · ${escapeMarkdown(recommendation.title, editorMarkdown)}`)

@@ -5,16 +5,7 @@
  * library over small injected interfaces, results shaped as LSP's.
  */
 export { createLanguageService, type LanguageService, type LanguageServiceOptions } from './language-service.js'
-export {
-  FileChangeType,
-  type CancellationToken,
-  type Disposable,
-  type FileChange,
-  type ILogger,
-  type ITextDocument,
-  type IWorkspace,
-  type LogLevel
-} from './interfaces.js'
+export { FileChangeType, type CancellationToken, type Disposable, type FileChange, type ILogger, type ITextDocument, type IWorkspace, type LogLevel } from './interfaces.js'
 // Results are LSP's own types, from the package that defines them (tiny, no Node, no server).
 export { CompletionItemKind, DiagnosticSeverity, SymbolKind } from 'vscode-languageserver-types'
 export type {

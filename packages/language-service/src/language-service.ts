@@ -30,7 +30,18 @@ import { getReferences } from './references.js'
 import { prepareRename, rename, RenameError, type PrepareRename } from './rename.js'
 import { statusTableEdit } from './status-table.js'
 import { isFilePath, uriToPath } from './uri.js'
-import { discussions, folderView, progressReportInput, progressSummary, registerOfFile, registerState, registerStates, registerView, type ProgressReportInput, type RegisterState } from './views.js'
+import {
+  discussions,
+  folderView,
+  progressReportInput,
+  progressSummary,
+  registerOfFile,
+  registerState,
+  registerStates,
+  registerView,
+  type ProgressReportInput,
+  type RegisterState
+} from './views.js'
 import { WorkspaceIndex, type PlacedDocument } from './workspace-index.js'
 
 /** How to create a language service. */
@@ -137,7 +148,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const cancelled = (token?: CancellationToken) => token?.isCancellationRequested === true
 
   /** Run a request: place the document, answer, and turn any failure into a logged fallback. */
-  async function request<T>(name: string, document: ITextDocument, fallback: T, token: CancellationToken | undefined, work: (placed: PlacedDocument) => T | Promise<T>): Promise<T> {
+  async function request<T>(
+    name: string,
+    document: ITextDocument,
+    fallback: T,
+    token: CancellationToken | undefined,
+    work: (placed: PlacedDocument) => T | Promise<T>
+  ): Promise<T> {
     try {
       if (cancelled(token)) return fallback
       const placed = await index.place(document)
@@ -247,7 +264,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         await index.indexed(placed.path)
         return rename(placed, document.offsetAt(position), newName, prefixOf(placed), uriOf, token)
       }),
-    getCodeLenses: (document, token) => request('Code lenses', document, [] as CodeLens[], token, (placed) => getCodeLenses(placed, (offset) => document.positionAt(offset), today())),
+    getCodeLenses: (document, token) =>
+      request('Code lenses', document, [] as CodeLens[], token, (placed) => getCodeLenses(placed, (offset) => document.positionAt(offset), today())),
     onDidChangeIndex: (listener) => index.onDidChangeIndex(listener),
     getRecommendations: (token) =>
       answer('Recommendations', { folders: [], registers: [] } as RecommendationsResult, token, async () => {
@@ -280,21 +298,32 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         return state ? progressReportInput(state, uriOf) : undefined
       }),
     getStatusTableEdit: (document, position, token) =>
-      request('Status table', document, { problem: 'Unexpected failure, expected a status update table (see the log)' } as { edit: TextEdit } | { problem: string }, token, (placed) =>
-        statusTableEdit(placed, position, today())
+      request(
+        'Status table',
+        document,
+        { problem: 'Unexpected failure, expected a status update table (see the log)' } as { edit: TextEdit } | { problem: string },
+        token,
+        (placed) => statusTableEdit(placed, position, today())
       ),
     planNewMinutes: (params) =>
-      answer('New minutes', { problem: 'Unexpected failure, expected new minutes (see the log)' } as { uri: string; text: string; exists: boolean } | { problem: string }, undefined, async () => {
-        const folders = await loadedFolders()
-        const folder = params.folder !== undefined ? index.folderContaining(uriToPath(params.folder)) : folders.length === 1 ? folders[0] : undefined
-        if (!folder) {
-          const names = folders.map((candidate) => uriOf(candidate.root)).join(', ')
-          return { problem: `Unexpected ${params.folder === undefined ? 'missing folder' : `folder ${params.folder}`}, expected one of the workspace's folders${names ? ` (${names})` : ''}` }
+      answer(
+        'New minutes',
+        { problem: 'Unexpected failure, expected new minutes (see the log)' } as { uri: string; text: string; exists: boolean } | { problem: string },
+        undefined,
+        async () => {
+          const folders = await loadedFolders()
+          const folder = params.folder !== undefined ? index.folderContaining(uriToPath(params.folder)) : folders.length === 1 ? folders[0] : undefined
+          if (!folder) {
+            const names = folders.map((candidate) => uriOf(candidate.root)).join(', ')
+            return {
+              problem: `Unexpected ${params.folder === undefined ? 'missing folder' : `folder ${params.folder}`}, expected one of the workspace's folders${names ? ` (${names})` : ''}`
+            }
+          }
+          const plan = planNewMinutes(folder, params)
+          if ('problem' in plan) return plan
+          return { uri: uriOf(plan.path), text: plan.text, exists: await index.fs.exists(plan.path) }
         }
-        const plan = planNewMinutes(folder, params)
-        if ('problem' in plan) return plan
-        return { uri: uriOf(plan.path), text: plan.text, exists: await index.fs.exists(plan.path) }
-      }),
+      ),
     dispose: () => index.dispose()
   }
 }

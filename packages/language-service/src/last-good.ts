@@ -59,7 +59,13 @@ export class LastGoodLoader {
         ...workspace,
         config,
         registers,
-        findings: [...workspace.findings, ...applySeverities(registers.flatMap((entry) => entry.findings), this.config.rules)].sort(compareFindings)
+        findings: [
+          ...workspace.findings,
+          ...applySeverities(
+            registers.flatMap((entry) => entry.findings),
+            this.config.rules
+          )
+        ].sort(compareFindings)
       }
     }
     const entries: RegisterEntry[] = []

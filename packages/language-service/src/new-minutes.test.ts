@@ -35,7 +35,9 @@ describe('planNewMinutes', () => {
     const plan = await service.planNewMinutes({ folder: pathToUri(root), meeting: 'accountability', date: '2025-01-15' })
     expect(plan).toMatchObject({ uri: 'file:///telford/minutes/2025-01-15-accountability.md', exists: false })
     const text = 'text' in plan ? plan.text : ''
-    expect(text).toMatch(/^---\nmeeting: accountability\ndate: 2025-01-15\ntitle: Accountability meeting, 15 January 2025\nchair: "?John Campion, Police and Crime Commissioner"?\nattendees:\n {2}- /)
+    expect(text).toMatch(
+      /^---\nmeeting: accountability\ndate: 2025-01-15\ntitle: Accountability meeting, 15 January 2025\nchair: "?John Campion, Police and Crime Commissioner"?\nattendees:\n {2}- /
+    )
     expect(text).not.toContain('register:')
     // One folder: it may be left out. An existing file is reported, not overwritten.
     expect(await service.planNewMinutes({ meeting: 'accountability', date: '2024-01-17', title: 'Again' })).toMatchObject({
@@ -53,7 +55,9 @@ describe('planNewMinutes', () => {
     })
     const plan = await service.planNewMinutes({ meeting: 'Joint board', date: '2025-02-03' })
     expect(plan).toMatchObject({ uri: 'file:///telford/notes/minutes/2025-02-03-joint-board.md', exists: false })
-    expect('text' in plan && plan.text.split('---')[1]).toBe('\nmeeting: Joint board\ndate: 2025-02-03\ntitle: Joint board meeting, 3 February 2025\nchair: Chair\nattendees: []\nregister: alpha\n')
+    expect('text' in plan && plan.text.split('---')[1]).toBe(
+      '\nmeeting: Joint board\ndate: 2025-02-03\ntitle: Joint board meeting, 3 February 2025\nchair: Chair\nattendees: []\nregister: alpha\n'
+    )
   })
 
   it('refuses a bad date, an empty kind, an unknown folder, and a minutes folder outside the workspace', async () => {

@@ -109,6 +109,7 @@ export function planNewMinutes(folder: FolderIndex, params: Pick<NewMinutesParam
   const subfolder = minutesFolder(workspace.config.config.minutes)
   const path = joinPath(workspace.config.root, ...(subfolder === '' ? [] : [subfolder]), minutesFileName(params.date, kind))
   // A `minutes` glob reaching outside the folder (`../other/*.md`): new files stay inside.
-  if (!isInside(workspace.config.root, path)) return { problem: `Unexpected minutes folder ${JSON.stringify(subfolder)} outside ${workspace.config.root}, expected a folder inside the workspace` }
+  if (!isInside(workspace.config.root, path))
+    return { problem: `Unexpected minutes folder ${JSON.stringify(subfolder)} outside ${workspace.config.root}, expected a folder inside the workspace` }
   return { path, text }
 }

@@ -27,7 +27,10 @@ describe('rename', () => {
     const document = documentOf(path, files[path]!)
     await service.didOpen(document)
     const at = positionOf(document, 'Recommendation* 12', 17)
-    expect(await service.prepareRename(document, at)).toEqual({ range: { start: positionOf(document, 'Recommendation* 12', 16), end: positionOf(document, 'Recommendation* 12', 18) }, placeholder: 'R12' })
+    expect(await service.prepareRename(document, at)).toEqual({
+      range: { start: positionOf(document, 'Recommendation* 12', 16), end: positionOf(document, 'Recommendation* 12', 18) },
+      placeholder: 'R12'
+    })
     const edit = (await service.getRenameEdit(document, at, 'R48'))!
     const uris = Object.keys(edit.changes!)
     expect(uris).toContain(pathToUri(`${root}/recommendations.yaml`))
@@ -36,7 +39,14 @@ describe('rename', () => {
     const after = apply(files, edit)
     expect(after[`${root}/recommendations.yaml`]).toContain('- id: R48\n')
     expect(after[`${root}/recommendations.yaml`]).not.toContain('- id: R12\n')
-    for (const [file, text] of Object.entries(after)) if (file.includes('/minutes/')) expect(text.replace(/`[^`]*`/g, '').replace(/<!--[^]*?-->/g, '').replace(/https?:\/\/\S+/g, '')).not.toMatch(/\bR12\b|Recommendation\**\s+\**12\b/)
+    for (const [file, text] of Object.entries(after))
+      if (file.includes('/minutes/'))
+        expect(
+          text
+            .replace(/`[^`]*`/g, '')
+            .replace(/<!--[^]*?-->/g, '')
+            .replace(/https?:\/\/\S+/g, '')
+        ).not.toMatch(/\bR12\b|Recommendation\**\s+\**12\b/)
     expect(after[path]).toContain('*Recommendation* 48 would')
     expect(after[path]).toContain('| R48 | in progress |')
     // Code is not a reference: it stays as written.
@@ -71,7 +81,15 @@ describe('rename', () => {
     const edit = (await service.getRenameEdit(document, positionOf(document, 'R12', 1), '20'))!
     const after = apply(texts, edit)
     expect(after[`${root}/minutes/a.md`]).toContain(
-      ['R20 and *Recommendation* 20, Recs 3, 20 and 14.', '', 'Qualified iitcse:R20, and the range R10–R20 and Recommendations 20 to 13.', '', '| Rec | Status |', '| --- | --- |', '| 20 | in progress |'].join('\n')
+      [
+        'R20 and *Recommendation* 20, Recs 3, 20 and 14.',
+        '',
+        'Qualified iitcse:R20, and the range R10–R20 and Recommendations 20 to 13.',
+        '',
+        '| Rec | Status |',
+        '| --- | --- |',
+        '| 20 | in progress |'
+      ].join('\n')
     )
     expect(after[`${root}/recommendations.yaml`]).toContain('  - id: R20\n')
     expect(after[`${root}/recommendations.yaml`]).toContain('    supersededBy: R20\n')
@@ -89,7 +107,10 @@ describe('rename', () => {
     // From the register, the same checks apply.
     const register = documentOf(`${root}/recommendations.yaml`, texts[`${root}/recommendations.yaml`]!)
     await expect(service.prepareRename(register, positionOf(register, 'id: R4', 5))).rejects.toThrow(/inside the range/)
-    expect(await service.prepareRename(register, positionOf(register, 'id: R7', 5))).toEqual({ range: { start: positionOf(register, 'id: R7', 4), end: positionOf(register, 'id: R7', 6) }, placeholder: 'R7' })
+    expect(await service.prepareRename(register, positionOf(register, 'id: R7', 5))).toEqual({
+      range: { start: positionOf(register, 'id: R7', 4), end: positionOf(register, 'id: R7', 6) },
+      placeholder: 'R7'
+    })
   })
 
   it('gives nothing where there is nothing to rename, and refuses unknown ids', async () => {

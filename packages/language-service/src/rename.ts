@@ -80,7 +80,14 @@ export function prepareRename(placed: PlacedDocument, offset: number, prefix: st
  * @throws RenameError when the new id is not an id, already exists, or a
  *   mention cannot be rewritten.
  */
-export function rename(placed: PlacedDocument, offset: number, newName: string, prefix: string, uriOf: (path: string) => string, token?: CancellationToken): WorkspaceEdit | undefined {
+export function rename(
+  placed: PlacedDocument,
+  offset: number,
+  newName: string,
+  prefix: string,
+  uriOf: (path: string) => string,
+  token?: CancellationToken
+): WorkspaceEdit | undefined {
   const target = renameTarget(placed, offset)
   if (!target) return undefined
   const register = target.register!

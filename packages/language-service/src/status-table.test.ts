@@ -7,7 +7,9 @@ const files = telfordFiles()
 describe('statusUpdateTable', () => {
   it('writes a table the minutes parser reads, escaping pipes', () => {
     expect(statusUpdateTable([{ id: 'R3', status: 'implemented' }, { id: 'R8', status: 'in-progress', note: 'a | b' }, { id: 'R9' }])).toBe(
-      ['## Status updates', '', '| Recommendation | Status | Note |', '| --- | --- | --- |', '| R3 | Implemented |  |', '| R8 | In progress | a \\| b |', '| R9 |  |  |', ''].join('\n')
+      ['## Status updates', '', '| Recommendation | Status | Note |', '| --- | --- | --- |', '| R3 | Implemented |  |', '| R8 | In progress | a \\| b |', '| R9 |  |  |', ''].join(
+        '\n'
+      )
     )
   })
 

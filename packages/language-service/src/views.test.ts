@@ -95,7 +95,7 @@ describe('getRecommendations', () => {
     ])
   })
 
-  it('names a register with no valid version among the folder\'s failed registers', async () => {
+  it("names a register with no valid version among the folder's failed registers", async () => {
     const { service } = await serviceOver({ [`${root}/recommendations.yaml`]: 'inquiry: [', [`${root}/minutes/a.md`]: minutes('2024-01-01', 'R1.') })
     const { folders, registers } = await service.getRecommendations()
     expect(registers).toEqual([])
@@ -106,7 +106,7 @@ describe('getRecommendations', () => {
 })
 
 describe('getProgress', () => {
-  it('gives the register of a file: its own, the one the minutes name, else the folder\'s first', async () => {
+  it("gives the register of a file: its own, the one the minutes name, else the folder's first", async () => {
     const two = {
       [`${root}/followthrough.config.json`]: JSON.stringify({ registers: ['a.yaml', 'b.yaml'] }),
       [`${root}/a.yaml`]: smallRegister('alpha', 3),
@@ -149,7 +149,7 @@ describe('getDiscussions', () => {
 })
 
 describe('onDidChangeIndex', () => {
-  it('fires when some minutes\' facts change or a register changes, not when only their wording moves', async () => {
+  it("fires when some minutes' facts change or a register changes, not when only their wording moves", async () => {
     const { service } = await serviceOver(files)
     const changes: string[][] = []
     service.onDidChangeIndex((folders) => changes.push(folders))

@@ -139,7 +139,10 @@ function byStatus(state: RegisterState): GroupView[] {
   const groups: GroupView[] = []
   const all = [...state.facts.values()]
   for (const status of statuses) {
-    const ids = all.filter((facts) => facts.status === status).map((facts) => facts.id).sort(compareIds)
+    const ids = all
+      .filter((facts) => facts.status === status)
+      .map((facts) => facts.id)
+      .sort(compareIds)
     if (ids.length > 0) groups.push({ key: `status:${status}`, label: statusLabels[status], status, ids })
   }
   return groups

@@ -121,7 +121,11 @@ describe('workspace findings stay exact as files change', () => {
   it('after edits to positions, to references, and to status updates elsewhere', async () => {
     const a = `${root}/minutes/2023-01-01.md`
     const b = `${root}/minutes/2023-06-01.md`
-    const texts: Record<string, string> = { [`${root}/recommendations.yaml`]: register, [a]: minutes('2023-01-01', table('implemented')), [b]: minutes('2023-06-01', 'We discussed R1 again.') }
+    const texts: Record<string, string> = {
+      [`${root}/recommendations.yaml`]: register,
+      [a]: minutes('2023-01-01', table('implemented')),
+      [b]: minutes('2023-06-01', 'We discussed R1 again.')
+    }
     const { service } = await serviceOver(texts)
     let version = 1
     const show = async (path: string, text: string) => {
@@ -165,7 +169,11 @@ describe('bulk analysis', () => {
     expect(calls).toEqual([45])
     expect((await service.getFileDiagnostics(pathToUri(`${root}/minutes/16.md`))).map((diagnostic) => diagnostic.code)).toEqual(['unknown-recommendation'])
     const logs: string[] = []
-    const failing = createLanguageService({ workspace: memoryWorkspace(fs), logger: { log: (level, message) => logs.push(`${level} ${message}`) }, analyze: async () => Promise.reject(new Error('no workers')) })
+    const failing = createLanguageService({
+      workspace: memoryWorkspace(fs),
+      logger: { log: (level, message) => logs.push(`${level} ${message}`) },
+      analyze: async () => Promise.reject(new Error('no workers'))
+    })
     await failing.ready()
     expect(logs).toEqual(['warn Bulk analysis failed, analysing one file at a time: Error: no workers'])
     expect((await failing.getFileDiagnostics(pathToUri(`${root}/minutes/16.md`))).map((diagnostic) => diagnostic.code)).toEqual(['unknown-recommendation'])

@@ -55,7 +55,7 @@ export class WorkspaceIndex {
   private readonly told = new Map<FolderIndex, number>()
 
   constructor(
-    private readonly workspace: IWorkspace,
+    workspace: IWorkspace,
     private readonly logger: ILogger,
     private readonly analyzer?: BulkAnalyzer
   ) {

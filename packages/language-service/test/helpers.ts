@@ -75,6 +75,7 @@ export function smallRegister(id = 'iitcse', count = 14): string {
 /** The Markdown of a hover; fails the test when there is no hover or it is not one Markdown text (the service's hovers always are). */
 export function markdown(hover: Hover | undefined): string {
   const contents = hover?.contents
-  if (typeof contents !== 'object' || Array.isArray(contents) || !('kind' in contents) || contents.kind !== 'markdown') throw new Error(`Expected a Markdown hover, got ${JSON.stringify(hover)}`)
+  if (typeof contents !== 'object' || Array.isArray(contents) || !('kind' in contents) || contents.kind !== 'markdown')
+    throw new Error(`Expected a Markdown hover, got ${JSON.stringify(hover)}`)
   return contents.value
 }

@@ -152,9 +152,7 @@ describe('actions in minutes', () => {
   })
 
   it('does not take ordinary list items or paragraphs for actions', () => {
-    expect(
-      dataOf(run('- An ordinary item about R4\n\nActions were reviewed.\n\n1. [ ] ordered task\n')).actions.map((action) => action.text)
-    ).toEqual(['ordered task'])
+    expect(dataOf(run('- An ordinary item about R4\n\nActions were reviewed.\n\n1. [ ] ordered task\n')).actions.map((action) => action.text)).toEqual(['ordered task'])
   })
 
   it('does not report a month phrase that needs the missing meeting date', () => {

@@ -40,7 +40,12 @@ interface Case {
 const reason = (doing: string) => `Unexpected failure while ${doing} (injected), expected none: please report it`
 
 const cases: Case[] = [
-  { kind: 'the file', inject: (_tree, file) => breakProperty(file, 'toString'), messages: [`minutes.md:1:1: ${reason('reading the file')}`], ids: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7'] },
+  {
+    kind: 'the file',
+    inject: (_tree, file) => breakProperty(file, 'toString'),
+    messages: [`minutes.md:1:1: ${reason('reading the file')}`],
+    ids: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7']
+  },
   {
     kind: 'the front matter',
     inject: (tree) => breakProperty(block(tree, 0), 'value'),

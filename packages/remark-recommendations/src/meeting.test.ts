@@ -48,9 +48,7 @@ describe('the meeting in minutes', () => {
     ])
     const syntax = run('---\nmeeting: [unclosed\n---\n')
     expect(syntax.messages.length).toBeGreaterThan(0)
-    expect(
-      syntax.messages.every((message) => message.ruleId === 'invalid-front-matter' && message.line !== undefined && message.line >= 2)
-    ).toBe(true)
+    expect(syntax.messages.every((message) => message.ruleId === 'invalid-front-matter' && message.line !== undefined && message.line >= 2)).toBe(true)
   })
 
   it('reports empty front matter as a mapping that is missing', () => {

@@ -64,8 +64,7 @@ export function readFrontMatter(tree: Root, source: string): FrontMatter {
       findings: [
         {
           ruleId: 'missing-front-matter',
-          reason:
-            'Unexpected minutes without front matter, expected a YAML block between `---` lines with meeting, date, title, chair and attendees',
+          reason: 'Unexpected minutes without front matter, expected a YAML block between `---` lines with meeting, date, title, chair and attendees',
           start: 0,
           end: 0,
           point: true
@@ -74,8 +73,7 @@ export function readFrontMatter(tree: Root, source: string): FrontMatter {
     }
   }
   const position = first.position
-  const origin =
-    position?.start.offset === undefined ? { line: 2, offset: 0 } : frontMatterOrigin(source, position.start.offset, position.start.line)
+  const origin = position?.start.offset === undefined ? { line: 2, offset: 0 } : frontMatterOrigin(source, position.start.offset, position.start.line)
   const value = typeof first.value === 'string' ? first.value : ''
   const result: FrontMatter = { findings: [] }
 

@@ -12,8 +12,7 @@ import { ruleUrl } from './rules.js'
 describe('remarkRecommendations', () => {
   it('puts plain JSON data on file.data.followthrough', () => {
     const text =
-      frontMatter() +
-      'The PCC asked about *Recommendation*\n12 and R45.\n\n| ID | Status |\n| --- | --- |\n| R3 | In progress |\n\n- [ ] Council to publish in June (R7)\n'
+      frontMatter() + 'The PCC asked about *Recommendation*\n12 and R45.\n\n| ID | Status |\n| --- | --- |\n| R3 | In progress |\n\n- [ ] Council to publish in June (R7)\n'
     const file = run(text, { registers: [iitcse] })
     const start = text.indexOf('Recommendation*')
     const data = dataOf(file)
@@ -143,7 +142,13 @@ describe('remarkRecommendations', () => {
       block = { type: 'list', ordered: false, spread: false, children: [item], position: item.position! }
     }
     const r3 = value.lastIndexOf('R3')
-    const tree: Root = { type: 'root', children: [block, { type: 'paragraph', children: [{ type: 'text', value: 'R3', position: { start: { line: 3, column: 1, offset: r3 }, end: { line: 3, column: 3, offset: r3 + 2 } } }] }] }
+    const tree: Root = {
+      type: 'root',
+      children: [
+        block,
+        { type: 'paragraph', children: [{ type: 'text', value: 'R3', position: { start: { line: 3, column: 1, offset: r3 }, end: { line: 3, column: 3, offset: r3 + 2 } } }] }
+      ]
+    }
     const file = new VFile({ path: 'minutes.md', value })
     unified().use(remarkRecommendations).runSync(tree, file)
     const data = dataOf(file)

@@ -368,10 +368,7 @@ class MinutesReader {
       })
       return
     }
-    const shown =
-      idsNamed.length > idsShown
-        ? `${idsNamed.slice(0, idsShown).join(', ')} and ${idsNamed.length - idsShown} more`
-        : orList(idsNamed).replace(/ or /, ' and ')
+    const shown = idsNamed.length > idsShown ? `${idsNamed.slice(0, idsShown).join(', ')} and ${idsNamed.length - idsShown} more` : orList(idsNamed).replace(/ or /, ' and ')
     this.findings.push({
       ruleId: 'unknown-recommendation',
       reason: `Unexpected unknown recommendations ${shown}, expected ids of ${registerId} (${range})`,
@@ -390,11 +387,8 @@ class MinutesReader {
       range.reason === 'reversed'
         ? `Unexpected range ${written} ending before it starts, expected the lower id first (${range.to}–${range.from})`
         : range.reason === 'too-long'
-        ? `Unexpected range ${written} of ${range.size} recommendations, expected at most 200`
-        : `Unexpected range ${written}, expected lettered ids to share their number (such as ${range.from.replace(
-            /[a-z]$/,
-            ''
-          )}a–${range.from.replace(/[a-z]$/, '')}c)`
+          ? `Unexpected range ${written} of ${range.size} recommendations, expected at most 200`
+          : `Unexpected range ${written}, expected lettered ids to share their number (such as ${range.from.replace(/[a-z]$/, '')}a–${range.from.replace(/[a-z]$/, '')}c)`
     this.findings.push({
       ruleId: 'invalid-range',
       reason,
@@ -440,59 +434,77 @@ class MinutesReader {
   private table(table: Table): void {
     const rows = table.children
     const header = rows[0]
-    const columns = attempt(this.findings, 'reading a table header', header, () => (header === undefined ? undefined : statusColumns(header.children.map((cell) => plainText(cell)))), undefined)
+    const columns = attempt(
+      this.findings,
+      'reading a table header',
+      header,
+      () => (header === undefined ? undefined : statusColumns(header.children.map((cell) => plainText(cell)))),
+      undefined
+    )
     rows.forEach((row, rowIndex) => {
-      attempt(this.findings, 'reading a table row', row, () => {
-        this.tooComplex(row)
-        const cells = row.children
-        const first = { from: 0, to: 0 }
-        cells.forEach((cell, cellIndex) => {
-          attempt(this.findings, 'reading a table cell', cell, () => {
-            this.tooComplex(cell)
-            const from = this.data.references.length
-            this.block(cell, columns !== undefined && rowIndex > 0 && cellIndex === 0)
-            if (cellIndex === 0) {
-              first.from = from
-              first.to = this.data.references.length
-            }
-          }, undefined)
-        })
-        if (columns === undefined || rowIndex === 0) return
-        const cell = cells[columns.status]
-        if (cell === undefined) return
-        const statusText = plainText(cell).trim()
-        if (statusText.length === 0) return
-        const statusPosition = this.contentSpan(cell)
-        const position = this.span(row)
-        if (statusPosition === undefined || position === undefined) return
-        const reading = readStatus(statusText)
-        if (reading.status === undefined) {
-          this.findings.push({
-            ruleId: 'unknown-status',
-            reason: unknownStatusReason(statusText, reading.suggestions),
-            start: statusPosition.start.offset,
-            end: statusPosition.end.offset,
-            expected: reading.suggestions,
-            actual: statusText
+      attempt(
+        this.findings,
+        'reading a table row',
+        row,
+        () => {
+          this.tooComplex(row)
+          const cells = row.children
+          const first = { from: 0, to: 0 }
+          cells.forEach((cell, cellIndex) => {
+            attempt(
+              this.findings,
+              'reading a table cell',
+              cell,
+              () => {
+                this.tooComplex(cell)
+                const from = this.data.references.length
+                this.block(cell, columns !== undefined && rowIndex > 0 && cellIndex === 0)
+                if (cellIndex === 0) {
+                  first.from = from
+                  first.to = this.data.references.length
+                }
+              },
+              undefined
+            )
           })
-          return
-        }
-        const noteCell = columns.note === undefined ? undefined : cells[columns.note]
-        const note = noteCell === undefined ? '' : plainText(noteCell).replace(/\s+/g, ' ').trim()
-        for (const reference of this.data.references.slice(first.from, first.to)) {
-          const update: MinutesData['updates'][number] = {
-            id: reference.id,
-            status: reading.status,
-            position,
-            statusPosition,
-            referencePosition: reference.position
+          if (columns === undefined || rowIndex === 0) return
+          const cell = cells[columns.status]
+          if (cell === undefined) return
+          const statusText = plainText(cell).trim()
+          if (statusText.length === 0) return
+          const statusPosition = this.contentSpan(cell)
+          const position = this.span(row)
+          if (statusPosition === undefined || position === undefined) return
+          const reading = readStatus(statusText)
+          if (reading.status === undefined) {
+            this.findings.push({
+              ruleId: 'unknown-status',
+              reason: unknownStatusReason(statusText, reading.suggestions),
+              start: statusPosition.start.offset,
+              end: statusPosition.end.offset,
+              expected: reading.suggestions,
+              actual: statusText
+            })
+            return
           }
-          if (reference.register !== undefined) update.register = reference.register
-          if (note.length > 0) update.note = note
-          if (this.meetingDate !== undefined) update.date = this.meetingDate
-          this.data.updates.push(update)
-        }
-      }, undefined)
+          const noteCell = columns.note === undefined ? undefined : cells[columns.note]
+          const note = noteCell === undefined ? '' : plainText(noteCell).replace(/\s+/g, ' ').trim()
+          for (const reference of this.data.references.slice(first.from, first.to)) {
+            const update: MinutesData['updates'][number] = {
+              id: reference.id,
+              status: reading.status,
+              position,
+              statusPosition,
+              referencePosition: reference.position
+            }
+            if (reference.register !== undefined) update.register = reference.register
+            if (note.length > 0) update.note = note
+            if (this.meetingDate !== undefined) update.date = this.meetingDate
+            this.data.updates.push(update)
+          }
+        },
+        undefined
+      )
     })
   }
 

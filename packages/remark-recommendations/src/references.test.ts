@@ -138,9 +138,7 @@ describe('scanReferences', () => {
 describe('compileGrammar', () => {
   it('reads bare number lists for status table cells, whole cell only', () => {
     const scanner = compileGrammar({})
-    expect(scanner.scanBareNumbers(' 12 ')?.references.map((reference) => [reference.id, reference.start, reference.end])).toEqual([
-      ['R12', 1, 3]
-    ])
+    expect(scanner.scanBareNumbers(' 12 ')?.references.map((reference) => [reference.id, reference.start, reference.end])).toEqual([['R12', 1, 3]])
     expect(scanner.scanBareNumbers('3, 4 and 7')?.references.map((reference) => reference.id)).toEqual(['R3', 'R4', 'R7'])
     expect(scanner.scanBareNumbers('#3–5')?.references.map((reference) => reference.id)).toEqual(['R3', 'R4', 'R5'])
     expect(scanner.scanBareNumbers('12 officers')).toBeUndefined()

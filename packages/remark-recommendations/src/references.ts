@@ -139,10 +139,7 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
   // 2 letter, 3 keyword. The qualifier (`iitcse:`) is read backwards from the id
   // instead: as an optional group in front it made this scan eight times slower,
   // since every word start had to be tried as a register id.
-  const start = new RegExp(
-    `(?<![${wordChars}])(?:${prefixPattern}(\\d+)([a-z]?)${noWordAfter}` + (keywords$.length > 0 ? `|(${keywords$}))` : ')'),
-    'gu'
-  )
+  const start = new RegExp(`(?<![${wordChars}])(?:${prefixPattern}(\\d+)([a-z]?)${noWordAfter}` + (keywords$.length > 0 ? `|(${keywords$}))` : ')'), 'gu')
   const numberAt = new RegExp(`#?(\\d+)([a-z]?)${noWordAfter}`, 'uy')
   const idAt = new RegExp(`${prefixPattern}(\\d+)([a-z]?)${noWordAfter}`, 'uy')
   const afterKeyword = /\s*#?\s*/y
@@ -224,14 +221,7 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
     return /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.test(text.slice(at, tokenEnd))
   }
 
-  function emit(
-    result: ScanResult,
-    items: Item[],
-    phraseStart: number,
-    phraseEnd: number,
-    register: string | undefined,
-    ownPhrase: boolean
-  ): void {
+  function emit(result: ScanResult, items: Item[], phraseStart: number, phraseEnd: number, register: string | undefined, ownPhrase: boolean): void {
     // One item: the whole phrase is its span ("Recommendation 12", "R3–R5").
     // Several: each number's own token, or the range text for a range's members.
     const whole = items.length === 1 && ownPhrase

@@ -24,9 +24,7 @@ describe('rules', () => {
       ['internal-error', 'error']
     ])
     expect(defaultSeverities['action-without-due-date']).toBe('info')
-    expect(ruleUrl('unknown-status')).toBe(
-      'https://github.com/followthrough/followthrough/blob/main/packages/remark-recommendations/README.md#unknown-status'
-    )
+    expect(ruleUrl('unknown-status')).toBe('https://github.com/followthrough/followthrough/blob/main/packages/remark-recommendations/README.md#unknown-status')
     for (const rule of rules) expect(rule.url).toBe(ruleUrl(rule.id))
   })
 
@@ -41,9 +39,7 @@ describe('rules', () => {
 describe('rule messages', () => {
   it('unknown-recommendation suggests the nearest ids, also as message.expected', () => {
     const file = lint('Recommendation 52 was discussed.\n')
-    expect(messagesOf(file)).toEqual([
-      'minutes.md:9:1-9:18: Unexpected unknown recommendation R52, expected an id of iitcse such as R5 or R42'
-    ])
+    expect(messagesOf(file)).toEqual(['minutes.md:9:1-9:18: Unexpected unknown recommendation R52, expected an id of iitcse such as R5 or R42'])
     const message = file.messages[0]!
     expect(message).toMatchObject({
       ruleId: 'unknown-recommendation',
@@ -56,24 +52,18 @@ describe('rule messages', () => {
   })
 
   it("unknown-recommendation without a near id names the register's extent", () => {
-    expect(messagesOf(lint('R900\n'))).toEqual([
-      'minutes.md:9:1-9:5: Unexpected unknown recommendation R900, expected an id of iitcse (R1 to R47)'
-    ])
+    expect(messagesOf(lint('R900\n'))).toEqual(['minutes.md:9:1-9:5: Unexpected unknown recommendation R900, expected an id of iitcse (R1 to R47)'])
   })
 
   it('unknown-recommendation reports the unknown members of one range once', () => {
-    expect(messagesOf(lint('R46–R50\n'))).toEqual([
-      'minutes.md:9:1-9:8: Unexpected unknown recommendations R48, R49 and R50, expected ids of iitcse (R1 to R47)'
-    ])
+    expect(messagesOf(lint('R46–R50\n'))).toEqual(['minutes.md:9:1-9:8: Unexpected unknown recommendations R48, R49 and R50, expected ids of iitcse (R1 to R47)'])
   })
 
   it('superseded-recommendation names the successor', () => {
     const file = lint('Progress on R45.\n')
     expect(messagesOf(file)).toEqual(['minutes.md:9:13-9:16: Unexpected reference to superseded R45, expected its successor R46'])
     expect(file.messages[0]).toMatchObject({ ruleId: 'superseded-recommendation', fatal: false, expected: ['R46'] })
-    expect(messagesOf(lint('R44\n'))).toEqual([
-      'minutes.md:9:1-9:4: Unexpected reference to superseded R44, expected a current recommendation'
-    ])
+    expect(messagesOf(lint('R44\n'))).toEqual(['minutes.md:9:1-9:4: Unexpected reference to superseded R44, expected a current recommendation'])
   })
 
   it('ambiguous-reference when several registers and none chosen', () => {
@@ -91,9 +81,7 @@ describe('rule messages', () => {
   })
 
   it('unknown-register for a qualifier and for the front matter', () => {
-    expect(messagesOf(lint('iitcs:R3\n'))).toEqual([
-      'minutes.md:9:1-9:9: Unexpected unknown register iitcs in iitcs:R3, expected iitcse (one of iitcse)'
-    ])
+    expect(messagesOf(lint('iitcs:R3\n'))).toEqual(['minutes.md:9:1-9:9: Unexpected unknown register iitcs in iitcs:R3, expected iitcse (one of iitcse)'])
     expect(messagesOf(run(frontMatter('register: hmic\n') + 'Text.\n', { registers: [iitcse, hmicfrs] }))).toEqual([
       'minutes.md:7:11-7:15: Unexpected unknown register hmic in the front matter, expected one of iitcse, hmicfrs-2023'
     ])

@@ -77,29 +77,29 @@ const key = fc.constantFrom('meeting', 'date', 'title', 'chair', 'attendees', 'r
 const entry = fc.oneof(
   fc.tuple(key, word).map(([k, v]) => `${k}: ${v}`),
   fc.tuple(key, fc.array(word, { maxLength: 3 })).map(([k, vs]) => `${k}: [${vs.join(', ')}]`),
-  fc
-    .tuple(key, fc.array(word, { minLength: 1, maxLength: 3 }), fc.constantFrom('', '  '))
-    .map(([k, vs, indent]) => `${k}:\n${vs.map((v) => `${indent}- ${v}`).join('\n')}`)
+  fc.tuple(key, fc.array(word, { minLength: 1, maxLength: 3 }), fc.constantFrom('', '  ')).map(([k, vs, indent]) => `${k}:\n${vs.map((v) => `${indent}- ${v}`).join('\n')}`)
 )
-const document = fc
-  .tuple(fc.array(entry, { maxLength: 7 }), fc.constantFrom('\n', '\r\n'))
-  .map(([entries, eol]) => entries.join('\n').replace(/\n/g, eol))
+const document = fc.tuple(fc.array(entry, { maxLength: 7 }), fc.constantFrom('\n', '\r\n')).map(([entries, eol]) => entries.join('\n').replace(/\n/g, eol))
 
 const numRuns = Number(process.env['PROPERTY_RUNS'] ?? 300)
 
 describe('readSimpleYaml against core parseMeeting', () => {
-  it('accepts only what the full parser reads the same way', () => {
-    fc.assert(
-      fc.property(document, (text) => {
-        const simple = readSimpleYaml(text)
-        if (simple === undefined) return
-        const full = parseMeeting(text)
-        const checked = MeetingSchema.safeParse(simple)
-        expect(checked.success).toBe(full.ok)
-        if (checked.success && full.ok) expect(checked.data).toEqual(full.value)
-      }),
-      { numRuns }
-    )
-    // Sized by runs, never by time: the limit is only a hang guard (a second a run).
-  }, Math.max(hangGuards.testTimeout, numRuns * 1_000))
+  it(
+    'accepts only what the full parser reads the same way',
+    () => {
+      fc.assert(
+        fc.property(document, (text) => {
+          const simple = readSimpleYaml(text)
+          if (simple === undefined) return
+          const full = parseMeeting(text)
+          const checked = MeetingSchema.safeParse(simple)
+          expect(checked.success).toBe(full.ok)
+          if (checked.success && full.ok) expect(checked.data).toEqual(full.value)
+        }),
+        { numRuns }
+      )
+      // Sized by runs, never by time: the limit is only a hang guard (a second a run).
+    },
+    Math.max(hangGuards.testTimeout, numRuns * 1_000)
+  )
 })

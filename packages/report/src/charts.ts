@@ -162,11 +162,8 @@ export function burnUpChart(document: ChartDocument, progress: Progress, ids: { 
   const data = burnUpData(progress)
   if (data.length === 0) return undefined
   const of = (series: BurnUpDatum['series']) => data.filter((d) => d.series === series)
-  const ends = (['total', 'implemented', 'forecast'] as const)
-    .map((series) => of(series).at(-1))
-    .filter((d): d is BurnUpDatum => d !== undefined)
-  const endLabel = (d: BurnUpDatum) =>
-    d.series === 'forecast' ? `forecast ${progress.forecast.date ?? ''}` : `${d.series} ${d.value}`
+  const ends = (['total', 'implemented', 'forecast'] as const).map((series) => of(series).at(-1)).filter((d): d is BurnUpDatum => d !== undefined)
+  const endLabel = (d: BurnUpDatum) => (d.series === 'forecast' ? `forecast ${progress.forecast.date ?? ''}` : `${d.series} ${d.value}`)
   const max = Math.max(1, ...data.map((d) => d.value))
   const svg = Plot.plot({
     document,

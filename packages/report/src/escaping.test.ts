@@ -44,15 +44,11 @@ describe('the report is built as a tree', () => {
 
 describe('user data in the report', () => {
   // Text with every character HTML gives a meaning, in every field a register or minutes can fill.
-  const hostile = fc
-    .string({ unit: fc.constantFrom('<', '>', '&', '"', "'", '/', '=', '`', ' ', 'a', 'b', '!', '-', ';', '#', 'x'), maxLength: 24 })
-    .map((text) => `x${text}x`)
+  const hostile = fc.string({ unit: fc.constantFrom('<', '>', '&', '"', "'", '/', '=', '`', ' ', 'a', 'b', '!', '-', ';', '#', 'x'), maxLength: 24 }).map((text) => `x${text}x`)
   const runs = Number(process.env['PROPERTY_RUNS'] ?? 25)
   // Elements outside the charts (Plot draws those through the DOM, text as text: tspan, title, ...).
   const tagsOf = (html: string) =>
-    new Set(
-      [...parseHTML(html).document.querySelectorAll('*')].filter((element) => element.closest('svg') === null).map((element) => element.tagName.toLowerCase())
-    )
+    new Set([...parseHTML(html).document.querySelectorAll('*')].filter((element) => element.closest('svg') === null).map((element) => element.tagName.toLowerCase()))
   const benign = tagsOf(renderReport({ reports: [fixtureReport()] }))
   const chartTags = new Set(['svg', 'style', 'g', 'path', 'line', 'rect', 'circle', 'text', 'tspan', 'title'])
 
@@ -62,9 +58,7 @@ describe('user data in the report', () => {
         const register = RegisterSchema.parse({
           inquiry: { id: 'x', title, published: '2022-01-01' },
           owners: [{ id: 'o', name: owner }],
-          recommendations: [
-            { id: 'R1', title, text: note, owners: ['o'], themes: [note], history: [{ date: '2022-02-01', status: 'in-progress', source: note, note }] }
-          ]
+          recommendations: [{ id: 'R1', title, text: note, owners: ['o'], themes: [note], history: [{ date: '2022-02-01', status: 'in-progress', source: note, note }] }]
         })
         const minutes = [
           {
@@ -80,9 +74,7 @@ describe('user data in the report', () => {
         expect([...tagsOf(html)].filter((tag) => !benign.has(tag))).toEqual([])
         expect([...document.querySelectorAll('svg *')].map((element) => element.tagName.toLowerCase()).filter((tag) => !chartTags.has(tag))).toEqual([])
         expect(
-          [...document.querySelectorAll('*')]
-            .flatMap((element) => [...element.attributes].map((attribute) => attribute.name))
-            .filter((name) => name.startsWith('on'))
+          [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes].map((attribute) => attribute.name)).filter((name) => name.startsWith('on'))
         ).toEqual([])
         expect(document.querySelectorAll('script')).toHaveLength(1)
         expect(document.querySelector('h1')?.textContent).toBe(title)

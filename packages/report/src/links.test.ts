@@ -83,7 +83,7 @@ describe('links in the rendered report', () => {
     }
   })
 
-  it('still links the fixture\'s minutes', () => {
+  it("still links the fixture's minutes", () => {
     const { document } = parseHTML(renderReport({ reports: [fixtureReport()] }))
     expect(document.querySelectorAll('table.coverage thead a[href^="minutes/"]').length).toBeGreaterThan(0)
   })

@@ -107,9 +107,7 @@ export function renderReport(options: ReportOptions): string {
       'footer',
       h(
         'p',
-        `Made with Followthrough from the register${
-          reports.length === 1 ? '' : 's'
-        } and the dated minutes. Statuses follow the latest dated record on or before the report date.`
+        `Made with Followthrough from the register${reports.length === 1 ? '' : 's'} and the dated minutes. Statuses follow the latest dated record on or before the report date.`
       )
     ),
     h('script', clientScript)

@@ -95,9 +95,7 @@ describe('renderReport', () => {
   })
 
   it('writes a headline with implemented of total, by status, overdue, due soon and never discussed', () => {
-    const cards = Object.fromEntries(
-      [...doc.querySelectorAll('.card')].map((card) => [card.querySelector('dt')?.textContent, card.querySelector('dd')?.textContent])
-    )
+    const cards = Object.fromEntries([...doc.querySelectorAll('.card')].map((card) => [card.querySelector('dt')?.textContent, card.querySelector('dd')?.textContent]))
     expect(cards['Implemented']).toMatch(/^7 of 11/)
     expect(cards['Overdue']).toMatch(/^0/)
     expect(cards['Due soon']).toMatch(/^1.*R6$/)

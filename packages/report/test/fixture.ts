@@ -62,14 +62,88 @@ function meeting(source: string, date: string, title: string, references: string
 }
 
 export const fixtureMinutes: MinutesRecord[] = [
-  meeting('minutes/2022-10-12-accountability.md', '2022-10-12', 'Accountability meeting', ['R1', 'R3', 'R5', 'R5'], [['R3', 'in-progress'], ['R5', 'in-progress']]),
-  meeting('minutes/2023-01-18-accountability.md', '2023-01-18', 'Accountability meeting', ['R2', 'R3', 'R4', 'R5'], [['R2', 'in-progress'], ['R4', 'in-progress']]),
-  meeting('minutes/2023-04-17-accountability.md', '2023-04-17', 'Accountability meeting', ['R2', 'R3', 'R3', 'R3', 'R5', 'R8'], [['R2', 'implemented'], ['R5', 'implemented'], ['R8', 'in-progress']]),
-  meeting('minutes/2023-06-21-partnership.md', '2023-06-21', 'Partnership board', ['R6', 'R7', 'R11'], [['R6', 'in-progress'], ['R7', 'in-progress']]),
-  meeting('minutes/2023-10-18-accountability.md', '2023-10-18', 'Accountability meeting', ['R3', 'R4', 'R8', 'R12'], [['R3', 'ready-for-assessment'], ['R8', 'implemented'], ['R12', 'blocked', 'Needs national legislation.']]),
-  meeting('minutes/2024-01-17-accountability.md', '2024-01-17', 'Accountability meeting', ['R3', 'R4', 'R4', 'R7', 'R10'], [['R3', 'implemented'], ['R10', 'in-progress']]),
-  meeting('minutes/2024-04-17-accountability.md', '2024-04-17', 'Accountability meeting', ['R4', 'R6', 'R7', 'R7', 'R7', 'R7', 'R7'], [['R4', 'ready-for-assessment'], ['R7', 'implemented']]),
-  meeting('minutes/2024-07-17-accountability.md', '2024-07-17', 'Accountability meeting', ['R4', 'R6', 'R10', 'R12'], [['R4', 'implemented'], ['R6', 'ready-for-assessment']])
+  meeting(
+    'minutes/2022-10-12-accountability.md',
+    '2022-10-12',
+    'Accountability meeting',
+    ['R1', 'R3', 'R5', 'R5'],
+    [
+      ['R3', 'in-progress'],
+      ['R5', 'in-progress']
+    ]
+  ),
+  meeting(
+    'minutes/2023-01-18-accountability.md',
+    '2023-01-18',
+    'Accountability meeting',
+    ['R2', 'R3', 'R4', 'R5'],
+    [
+      ['R2', 'in-progress'],
+      ['R4', 'in-progress']
+    ]
+  ),
+  meeting(
+    'minutes/2023-04-17-accountability.md',
+    '2023-04-17',
+    'Accountability meeting',
+    ['R2', 'R3', 'R3', 'R3', 'R5', 'R8'],
+    [
+      ['R2', 'implemented'],
+      ['R5', 'implemented'],
+      ['R8', 'in-progress']
+    ]
+  ),
+  meeting(
+    'minutes/2023-06-21-partnership.md',
+    '2023-06-21',
+    'Partnership board',
+    ['R6', 'R7', 'R11'],
+    [
+      ['R6', 'in-progress'],
+      ['R7', 'in-progress']
+    ]
+  ),
+  meeting(
+    'minutes/2023-10-18-accountability.md',
+    '2023-10-18',
+    'Accountability meeting',
+    ['R3', 'R4', 'R8', 'R12'],
+    [
+      ['R3', 'ready-for-assessment'],
+      ['R8', 'implemented'],
+      ['R12', 'blocked', 'Needs national legislation.']
+    ]
+  ),
+  meeting(
+    'minutes/2024-01-17-accountability.md',
+    '2024-01-17',
+    'Accountability meeting',
+    ['R3', 'R4', 'R4', 'R7', 'R10'],
+    [
+      ['R3', 'implemented'],
+      ['R10', 'in-progress']
+    ]
+  ),
+  meeting(
+    'minutes/2024-04-17-accountability.md',
+    '2024-04-17',
+    'Accountability meeting',
+    ['R4', 'R6', 'R7', 'R7', 'R7', 'R7', 'R7'],
+    [
+      ['R4', 'ready-for-assessment'],
+      ['R7', 'implemented']
+    ]
+  ),
+  meeting(
+    'minutes/2024-07-17-accountability.md',
+    '2024-07-17',
+    'Accountability meeting',
+    ['R4', 'R6', 'R10', 'R12'],
+    [
+      ['R4', 'implemented'],
+      ['R6', 'ready-for-assessment']
+    ]
+  )
 ]
 
 /** The fixture as {@link renderReport} takes it. */

@@ -156,7 +156,13 @@ function report(mode, results, seconds, trusted) {
   for (const test of results.tests ?? []) {
     const mark = test.state === 'passed' ? '✓' : test.state === 'failed' ? '✗' : '-'
     console.log(`  ${mark} ${test.fullTitle}${test.duration !== undefined ? ` (${test.duration} ms)` : ''}`)
-    if (test.error) console.log(test.error.split('\n').map((line) => `      ${line}`).join('\n'))
+    if (test.error)
+      console.log(
+        test.error
+          .split('\n')
+          .map((line) => `      ${line}`)
+          .join('\n')
+      )
   }
   if (results.error) console.log(`  suite error: ${results.error}`)
   let ok = results.failed === 0 && results.passed > 0 && !results.error
@@ -191,6 +197,8 @@ if (values.bench) {
 const passed = outcomes.reduce((sum, outcome) => sum + outcome.passed, 0)
 const failed = outcomes.reduce((sum, outcome) => sum + outcome.failed, 0)
 const ok = outcomes.every((outcome) => outcome.ok)
-console.log(`\nreal VS Code: ${outcomes.map((outcome) => `${outcome.mode ?? 'bench'} ${outcome.ok ? 'ok' : 'FAILED'}${outcome.seconds ? ` in ${outcome.seconds.toFixed(1)} s` : ''}`).join(', ')}`)
+console.log(
+  `\nreal VS Code: ${outcomes.map((outcome) => `${outcome.mode ?? 'bench'} ${outcome.ok ? 'ok' : 'FAILED'}${outcome.seconds ? ` in ${outcome.seconds.toFixed(1)} s` : ''}`).join(', ')}`
+)
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(ok ? 0 : 1)

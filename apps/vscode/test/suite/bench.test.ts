@@ -97,7 +97,9 @@ suite('Benchmark', () => {
     results.keystrokes = {
       keystrokes,
       extensionMsPerKeystroke: round(own / keystrokes, 4),
-      handlers: Object.fromEntries(Object.entries(perf).map(([name, entry]) => [name, { count: entry.count, meanMs: round(entry.ms / entry.count, 4), maxMs: round(entry.max, 3) }])),
+      handlers: Object.fromEntries(
+        Object.entries(perf).map(([name, entry]) => [name, { count: entry.count, meanMs: round(entry.ms / entry.count, 4), maxMs: round(entry.max, 3) }])
+      ),
       extensionHostCpuMsPerKeystroke: round((used.user + used.system) / 1000 / keystrokes, 3),
       wallMsPerKeystroke: round(elapsed / keystrokes, 2)
     }
@@ -136,10 +138,14 @@ suite('Benchmark', () => {
     for (const character of typed) await vscode.commands.executeCommand('type', { text: character })
     const elapsed = performance.now() - started
     // The views' refresh after the last keystroke is part of the cost: wait until they show the new title.
-    await eventually('the views to show the typed title', () => {
-      const r5 = registerOf()?.recommendations.find((recommendation) => recommendation.id === 'R5')
-      assert.equal(r5?.title, `${title}${typed}`.trim())
-    }, 300_000)
+    await eventually(
+      'the views to show the typed title',
+      () => {
+        const r5 = registerOf()?.recommendations.find((recommendation) => recommendation.id === 'R5')
+        assert.equal(r5?.title, `${title}${typed}`.trim())
+      },
+      300_000
+    )
     await api.whenIdle()
     const used = process.cpuUsage(cpu)
     const perf = api.perf.snapshot()
@@ -152,7 +158,9 @@ suite('Benchmark', () => {
       minutesInWorkspace: 2000,
       indexWaitMs: Date.now() - indexed,
       extensionMsPerKeystroke: round(own / keystrokes, 4),
-      handlers: Object.fromEntries(Object.entries(perf).map(([name, entry]) => [name, { count: entry.count, meanMs: round(entry.ms / entry.count, 4), maxMs: round(entry.max, 3) }])),
+      handlers: Object.fromEntries(
+        Object.entries(perf).map(([name, entry]) => [name, { count: entry.count, meanMs: round(entry.ms / entry.count, 4), maxMs: round(entry.max, 3) }])
+      ),
       viewsRefreshes: api.stats().refreshCount - before,
       recommendationsAnswerKB: round(answer.length / 1024, 1),
       recommendationsParseMs: round((performance.now() - parse) / 10, 3),

@@ -57,14 +57,7 @@ suite('Language server in VS Code', () => {
 
       const register = (await open(registerPath)).document
       const original = register.getText()
-      const entry = [
-        '',
-        '  - id: R52',
-        '    title: Keep a survivor liaison officer',
-        '    owners: [west-mercia-police]',
-        '    status: in-progress',
-        ''
-      ].join('\n')
+      const entry = ['', '  - id: R52', '    title: Keep a survivor liaison officer', '    owners: [west-mercia-police]', '    status: in-progress', ''].join('\n')
       await setText(register, original.trimEnd() + '\n' + entry)
       await register.save()
       await waitForDiagnostics(minutes.uri, (list) => !list.some(onR52(minutes)))
@@ -97,10 +90,17 @@ suite('Language server in VS Code', () => {
     await eventually('completion items for the recommendations, with their titles', async () => {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position)
       const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label))
-      assert.ok(labels.some((label) => /^R12\b/.test(label)), `R12 among ${labels.slice(0, 60).join(', ')}`)
+      assert.ok(
+        labels.some((label) => /^R12\b/.test(label)),
+        `R12 among ${labels.slice(0, 60).join(', ')}`
+      )
       const r3 = list.items.find((item) => /^R3\b/.test(typeof item.label === 'string' ? item.label : item.label.label))
       assert.ok(r3, 'R3 offered')
-      const r3Text = [typeof r3.label === 'string' ? r3.label : `${r3.label.label} ${r3.label.description ?? ''} ${r3.label.detail ?? ''}`, r3.detail ?? '', typeof r3.documentation === 'string' ? r3.documentation : (r3.documentation?.value ?? '')].join(' ')
+      const r3Text = [
+        typeof r3.label === 'string' ? r3.label : `${r3.label.label} ${r3.label.description ?? ''} ${r3.label.detail ?? ''}`,
+        r3.detail ?? '',
+        typeof r3.documentation === 'string' ? r3.documentation : (r3.documentation?.value ?? '')
+      ].join(' ')
       assert.match(r3Text, /victim-first/i, r3Text)
     })
     await setText(document, original)
@@ -150,7 +150,10 @@ suite('Language server in VS Code', () => {
       const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri, 200)
       const ours = links.filter((link) => link.target?.fsPath === fileUri(registerPath).fsPath)
       assert.ok(ours.length >= 5, `links to the register: ${ours.length} of ${links.length}`)
-      assert.ok(ours.some((link) => document.getText(link.range) === 'R3'), 'R3 is a link')
+      assert.ok(
+        ours.some((link) => document.getText(link.range) === 'R3'),
+        'R3 is a link'
+      )
     })
   })
 

@@ -37,7 +37,10 @@ suite('Multi-root workspace', () => {
     )
     await eventually("a hover card from the inspection's own register", async () => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, positionOf(document, 'Recommendation 2', 'Recommendation '.length))
-      const text = hovers.flatMap((hover) => hover.contents).map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : '')).join('\n')
+      const text = hovers
+        .flatMap((hover) => hover.contents)
+        .map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))
+        .join('\n')
       assert.match(text, /Train call handlers/)
     })
   })

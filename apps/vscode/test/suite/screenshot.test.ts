@@ -45,10 +45,14 @@ suite('Screenshots', () => {
     editor.revealRange(new vscode.Range(at.translate(-1), at.translate(-1)), vscode.TextEditorRevealType.AtTop)
     await vscode.commands.executeCommand('workbench.view.extension.followthrough')
     await api.whenIdle()
-    await until(async () => {
-      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)
-      return lenses.length > 0
-    }, patience, 'code lenses')
+    await until(
+      async () => {
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)
+        return lenses.length > 0
+      },
+      patience,
+      'code lenses'
+    )
     // The editor asks for lenses on its own schedule: let it paint them.
     await settle(2500)
     await screenshot('recommendations-view', { x: 0, y: 0, width: 1040, height: 800 })

@@ -101,9 +101,7 @@ export function waitForDiagnostics(
 ): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const ours = () =>
-      vscode.languages
-        .getDiagnostics(uri)
-        .filter((diagnostic) => options.anySource === true || diagnostic.source === undefined || /followthrough/i.test(diagnostic.source))
+      vscode.languages.getDiagnostics(uri).filter((diagnostic) => options.anySource === true || diagnostic.source === undefined || /followthrough/i.test(diagnostic.source))
     const now = ours()
     if (now.length > 0) milestones.firstDiagnostics ??= performance.now()
     if (check(now)) {

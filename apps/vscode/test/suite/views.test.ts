@@ -172,7 +172,10 @@ suite('Views and commands', () => {
     assert.match(inserted, /\| R3 \| Implemented \| {2}\|/)
     assert.match(inserted, /\| R14 \| In progress \| {2}\|/)
     assert.doesNotMatch(inserted, /R52/, 'unknown ids are left out')
-    const rows = inserted.split('\n').filter((line) => /^\| R\d/.test(line)).map((line) => line.split('|')[1]?.trim())
+    const rows = inserted
+      .split('\n')
+      .filter((line) => /^\| R\d/.test(line))
+      .map((line) => line.split('|')[1]?.trim())
     assert.equal(new Set(rows).size, rows.length, 'each id once')
   })
 
@@ -198,7 +201,10 @@ suite('Views and commands', () => {
       assert.ok(uri)
       assert.equal(uri.fsPath, expected.fsPath)
       const text = (await vscode.workspace.openTextDocument(uri)).getText()
-      assert.match(text, /^---\nmeeting: accountability\ndate: 2025-01-15\ntitle: Accountability meeting, 15 January 2025\nchair: "?John Campion, Police and Crime Commissioner"?\n/)
+      assert.match(
+        text,
+        /^---\nmeeting: accountability\ndate: 2025-01-15\ntitle: Accountability meeting, 15 January 2025\nchair: "?John Campion, Police and Crime Commissioner"?\n/
+      )
       assert.match(text, /attendees:\n {2}- /)
       // Once the server has checked the new file: it publishes its diagnostics (none of them errors).
       const diagnostics = await waitForDiagnostics(uri, () => true)
@@ -218,15 +224,14 @@ suite('Views and commands', () => {
     await waitForDiagnostics(document.uri, (list) => list.some((diagnostic) => document.getText(diagnostic.range).includes('R52')))
   })
 
-  test('followthrough.config.json is validated against core\'s JSON Schema', async () => {
+  test("followthrough.config.json is validated against core's JSON Schema", async () => {
     const extension = vscode.extensions.getExtension(extensionId)!
     const validation = (extension.packageJSON as { contributes: { jsonValidation: { fileMatch: string | string[]; url: string }[] } }).contributes.jsonValidation
     for (const entry of validation) assert.ok(existsSync(path.join(extension.extensionPath, entry.url)), `${entry.url} ships`)
     const document = (await open('followthrough.config.json')).document
     await setText(document, '{\n  "registers": "recommendations.yaml",\n  "minutes": ["minutes/**/*.md"]\n}\n')
     // VS Code's JSON language service reports it against the contributed schema (the server may too).
-    const fromSchema = (diagnostic: vscode.Diagnostic) =>
-      diagnostic.range.start.line === 1 && !/followthrough/i.test(diagnostic.source ?? '') && /array/i.test(diagnostic.message)
+    const fromSchema = (diagnostic: vscode.Diagnostic) => diagnostic.range.start.line === 1 && !/followthrough/i.test(diagnostic.source ?? '') && /array/i.test(diagnostic.message)
     const diagnostics = await waitForDiagnostics(document.uri, (list) => list.some(fromSchema), patience, { anySource: true })
     assert.ok(diagnostics.some(fromSchema))
   })

@@ -40,9 +40,36 @@ const rules: SarifRule[] = [
 
 const findings: Finding[] = [
   finding({ ruleId: 'unknown-recommendation', message: 'Unexpected unknown recommendation "R99", expected an id of the register' }),
-  finding({ line: 9, column: 1, endLine: 9, endColumn: 30, severity: 'warning', ruleId: 'status-regression', message: 'R3 goes back from implemented to in-progress without a note' }),
-  finding({ file: `${cwd}/minutes/board 2#.md`, line: 2, column: 3, endLine: 4, endColumn: 1, severity: 'info', ruleId: 'action-without-due-date', message: 'Action has no due date' }),
-  finding({ file: `${cwd}/recommendations.yaml`, line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', ruleId: 'invalid-register', message: 'Unexpected owner "x"', url: 'https://example.org/rules#invalid-register' })
+  finding({
+    line: 9,
+    column: 1,
+    endLine: 9,
+    endColumn: 30,
+    severity: 'warning',
+    ruleId: 'status-regression',
+    message: 'R3 goes back from implemented to in-progress without a note'
+  }),
+  finding({
+    file: `${cwd}/minutes/board 2#.md`,
+    line: 2,
+    column: 3,
+    endLine: 4,
+    endColumn: 1,
+    severity: 'info',
+    ruleId: 'action-without-due-date',
+    message: 'Action has no due date'
+  }),
+  finding({
+    file: `${cwd}/recommendations.yaml`,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 2,
+    severity: 'error',
+    ruleId: 'invalid-register',
+    message: 'Unexpected owner "x"',
+    url: 'https://example.org/rules#invalid-register'
+  })
 ]
 
 describe('formatSarif', () => {
@@ -153,7 +180,9 @@ describe('formatSarif', () => {
     })
     expect(text.endsWith('}\n')).toBe(true)
     // The recipe: SHA-256 of [ruleId, relative URI, message, index among identical findings of that file].
-    const recipe = createHash('sha256').update(JSON.stringify(['unknown-recommendation', 'minutes/2024-01-17.md', 'Unexpected unknown recommendation "R99", expected an id of the register', 0])).digest('hex')
+    const recipe = createHash('sha256')
+      .update(JSON.stringify(['unknown-recommendation', 'minutes/2024-01-17.md', 'Unexpected unknown recommendation "R99", expected an id of the register', 0]))
+      .digest('hex')
     expect(recipe).toBe('e0bb813c777f4ee01ca576895527942036bce76b2f3e10c5acc85fe655466d6a')
   })
 

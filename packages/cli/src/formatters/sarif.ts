@@ -79,7 +79,9 @@ export function formatSarif(findings: readonly Finding[], options: SarifOptions)
     const identity = JSON.stringify([finding.ruleId, uri, finding.message])
     const occurrence = occurrences.get(identity) ?? 0
     occurrences.set(identity, occurrence + 1)
-    const fingerprint = createHash('sha256').update(JSON.stringify([finding.ruleId, uri, finding.message, occurrence])).digest('hex')
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([finding.ruleId, uri, finding.message, occurrence]))
+      .digest('hex')
     return {
       ruleId: finding.ruleId,
       ruleIndex: index.get(finding.ruleId) ?? 0,

@@ -54,7 +54,16 @@ describe('formatStylish', () => {
     const findings = [
       finding({}),
       finding({ line: 12, column: 1, endLine: 12, endColumn: 40, severity: 'warning', ruleId: 'status-regression', message: 'Unexpected R3 going back' }),
-      finding({ file: `${cwd}/minutes/2023-10-18.md`, line: 100, column: 17, endLine: 101, endColumn: 2, severity: 'info', ruleId: 'discussed-after-closure', message: 'Unexpected `R4` discussion' })
+      finding({
+        file: `${cwd}/minutes/2023-10-18.md`,
+        line: 100,
+        column: 17,
+        endLine: 101,
+        endColumn: 2,
+        severity: 'info',
+        ruleId: 'discussed-after-closure',
+        message: 'Unexpected `R4` discussion'
+      })
     ]
     const output = await formatStylish(findings, { cwd, color: false, files: [] })
     expect(output).toBe(

@@ -144,7 +144,13 @@ export async function formatStylish(findings: readonly Finding[], options: { cwd
       const widths = [width(message.place), name.length, width(message.reason), width(message.ruleId), 'followthrough'.length]
       widths.forEach((size, index) => (sizes[index] = Math.max(sizes[index]!, size)))
       rows.push({
-        cells: [message.place, (message.severity === 'error' ? color.red : color.yellow) + name + color.defaultColor, colorReason(message.reason, color), message.ruleId, 'followthrough'],
+        cells: [
+          message.place,
+          (message.severity === 'error' ? color.red : color.yellow) + name + color.defaultColor,
+          colorReason(message.reason, color),
+          message.ruleId,
+          'followthrough'
+        ],
         widths
       })
     }

@@ -13,4 +13,3 @@ describe('stringifyJson', () => {
     expect(stringifyJson(value)).toBe(JSON.stringify(value).replace('\u009b', '\\u009b').replace('\u202e', '\\u202e').replace('\u2028', '\\u2028').replace('\u007f', '\\u007f'))
   })
 })
-

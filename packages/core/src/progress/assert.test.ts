@@ -8,22 +8,14 @@ describe('assertIsoDate', () => {
   })
 
   it('throws a TypeError naming the argument for dates that do not exist or are badly written', () => {
-    expect(() => assertIsoDate('2023-02-29', 'asOf')).toThrow(
-      new TypeError('Unexpected asOf: date "2023-02-29", expected a real calendar date as YYYY-MM-DD')
-    )
-    expect(() => assertIsoDate('2024-7-1', 'date')).toThrow(
-      new TypeError('Unexpected date: date "2024-7-1", expected a real calendar date as YYYY-MM-DD')
-    )
+    expect(() => assertIsoDate('2023-02-29', 'asOf')).toThrow(new TypeError('Unexpected asOf: date "2023-02-29", expected a real calendar date as YYYY-MM-DD'))
+    expect(() => assertIsoDate('2024-7-1', 'date')).toThrow(new TypeError('Unexpected date: date "2024-7-1", expected a real calendar date as YYYY-MM-DD'))
     expect(() => assertIsoDate('2024-07-01T00:00:00Z', 'asOf')).toThrow(TypeError)
   })
 
   it('describes values that are not strings', () => {
-    expect(() => assertIsoDate(undefined, 'asOf')).toThrow(
-      new TypeError('Unexpected asOf: nothing, expected a real calendar date as YYYY-MM-DD')
-    )
-    expect(() => assertIsoDate(20240701, 'asOf')).toThrow(
-      new TypeError('Unexpected asOf: number 20240701, expected a real calendar date as YYYY-MM-DD')
-    )
+    expect(() => assertIsoDate(undefined, 'asOf')).toThrow(new TypeError('Unexpected asOf: nothing, expected a real calendar date as YYYY-MM-DD'))
+    expect(() => assertIsoDate(20240701, 'asOf')).toThrow(new TypeError('Unexpected asOf: number 20240701, expected a real calendar date as YYYY-MM-DD'))
   })
 })
 
@@ -34,12 +26,8 @@ describe('assertWholeDays', () => {
   })
 
   it('throws a RangeError for fractions, NaN and values below the minimum', () => {
-    expect(() => assertWholeDays(-1, 'dueSoonDays', 0)).toThrow(
-      new RangeError('Unexpected dueSoonDays: -1, expected a whole number of days of at least 0')
-    )
-    expect(() => assertWholeDays(0, 'forecastWindowDays', 1)).toThrow(
-      new RangeError('Unexpected forecastWindowDays: 0, expected a whole number of days of at least 1')
-    )
+    expect(() => assertWholeDays(-1, 'dueSoonDays', 0)).toThrow(new RangeError('Unexpected dueSoonDays: -1, expected a whole number of days of at least 0'))
+    expect(() => assertWholeDays(0, 'forecastWindowDays', 1)).toThrow(new RangeError('Unexpected forecastWindowDays: 0, expected a whole number of days of at least 1'))
     expect(() => assertWholeDays(1.5, 'dueSoonDays', 0)).toThrow(RangeError)
     expect(() => assertWholeDays(Number.NaN, 'dueSoonDays', 0)).toThrow(RangeError)
   })

@@ -27,11 +27,7 @@ export interface BurnUpPoint {
  *
  * @throws TypeError when `asOf` is not an ISO date.
  */
-export function burnUp(
-  register: Pick<Register, 'inquiry' | 'recommendations'>,
-  minutes: readonly MinutesRecord[],
-  asOf: string
-): BurnUpPoint[] {
+export function burnUp(register: Pick<Register, 'inquiry' | 'recommendations'>, minutes: readonly MinutesRecord[], asOf: string): BurnUpPoint[] {
   assertIsoDate(asOf, 'asOf')
   const dates = [...new Set(registerMeetings(register, minutes, asOf).map((meeting) => meeting.date))]
   return dates.map((date) => {

@@ -4,7 +4,6 @@ import type { Status } from '../schemas/status.js'
 import { byOwner } from './by-owner.js'
 import { zeros } from './test-support.js'
 
-
 function rec(id: string, owners: string[]): Recommendation {
   return { id, title: `Title of ${id}`, owners }
 }
@@ -27,7 +26,7 @@ describe('byOwner', () => {
     { id: 'R4', status: 'superseded' }
   ]
 
-  it('counts an owner\'s recommendations, a shared one for each owner, and lists owners without any', () => {
+  it("counts an owner's recommendations, a shared one for each owner, and lists owners without any", () => {
     const result = byOwner(register, statuses)
     expect(result).toEqual({
       // R1, R2, R3: 2 of 3 implemented.
@@ -52,13 +51,10 @@ describe('byOwner', () => {
   })
 
   it('counts a duplicated owner once, skips recommendations without a status and keeps unknown owners', () => {
-    const result = byOwner(
-      { owners: [owners[0]!], recommendations: [rec('R1', ['police', 'police']), rec('R2', ['police']), rec('R3', ['nobody'])] },
-      [
-        { id: 'R1', status: 'blocked' },
-        { id: 'R3', status: 'rejected' }
-      ]
-    )
+    const result = byOwner({ owners: [owners[0]!], recommendations: [rec('R1', ['police', 'police']), rec('R2', ['police']), rec('R3', ['nobody'])] }, [
+      { id: 'R1', status: 'blocked' },
+      { id: 'R3', status: 'rejected' }
+    ])
     expect(result).toEqual({
       police: { name: 'West Mercia Police', total: 1, byStatus: { ...zeros, blocked: 1 }, implemented: 0, implementedRatio: 0 },
       nobody: { name: 'nobody', total: 1, byStatus: { ...zeros, rejected: 1 }, implemented: 0, implementedRatio: 0 }

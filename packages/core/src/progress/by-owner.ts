@@ -22,10 +22,7 @@ export interface OwnerProgress extends Totals {
  * @param statuses - each recommendation's status, as from `statusesOn`;
  *   recommendations without an entry are left out.
  */
-export function byOwner(
-  register: Pick<Register, 'owners' | 'recommendations'>,
-  statuses: readonly { id: string; status: Status }[]
-): Record<string, OwnerProgress> {
+export function byOwner(register: Pick<Register, 'owners' | 'recommendations'>, statuses: readonly { id: string; status: Status }[]): Record<string, OwnerProgress> {
   const statusById = new Map(statuses.map((entry) => [entry.id, entry.status]))
   const groups = new Map<string, { name: string; items: { status: Status }[] }>()
   for (const owner of register.owners) groups.set(owner.id, { name: owner.name, items: [] })
@@ -42,7 +39,5 @@ export function byOwner(
     }
   }
   // Object.fromEntries defines own properties, so no id can reach the prototype.
-  return Object.fromEntries(
-    [...groups].map(([id, group]) => [id, { name: group.name, ...totals(group.items) }])
-  )
+  return Object.fromEntries([...groups].map(([id, group]) => [id, { name: group.name, ...totals(group.items) }]))
 }

@@ -3,7 +3,6 @@ import type { Recommendation } from '../schemas/register.js'
 import { byTheme } from './by-theme.js'
 import { zeros } from './test-support.js'
 
-
 function rec(id: string, themes?: string[]): Recommendation {
   return themes === undefined ? { id, title: `Title of ${id}`, owners: ['police'] } : { id, title: `Title of ${id}`, owners: ['police'], themes }
 }

@@ -16,10 +16,7 @@ import { totals, type Totals } from './totals.js'
  * @param statuses - each recommendation's status, as from `statusesOn`;
  *   recommendations without an entry are left out.
  */
-export function byTheme(
-  register: Pick<Register, 'recommendations'>,
-  statuses: readonly { id: string; status: Status }[]
-): Record<string, Totals> {
+export function byTheme(register: Pick<Register, 'recommendations'>, statuses: readonly { id: string; status: Status }[]): Record<string, Totals> {
   const statusById = new Map(statuses.map((entry) => [entry.id, entry.status]))
   const groups = new Map<string, { status: Status }[]>()
   for (const recommendation of register.recommendations) {

@@ -4,7 +4,6 @@ import type { Register } from '../schemas/register.js'
 import { computeProgress, type Progress } from './compute-progress.js'
 import { zeros } from './test-support.js'
 
-
 const inquiry = { id: 'iitcse', title: 'Independent Inquiry into Telford Child Sexual Exploitation', published: '2022-07-12' }
 
 describe('computeProgress', () => {
@@ -29,9 +28,7 @@ describe('computeProgress', () => {
       forecast: { windowDays: 180, implementedInWindow: 0, ratePerDay: 0, open: 0, date: '2023-07-01' },
       statuses: []
     }
-    expect(computeProgress({ register: { inquiry, owners: [], recommendations: [] }, asOf: '2023-07-01' })).toStrictEqual(
-      expected
-    )
+    expect(computeProgress({ register: { inquiry, owners: [], recommendations: [] }, asOf: '2023-07-01' })).toStrictEqual(expected)
   })
 
   it('says whether asOf is before publication (the publication day itself is not)', () => {
@@ -229,9 +226,7 @@ describe('computeProgress', () => {
 
   it('throws a TypeError for a malformed asOf and a RangeError for a bad window', () => {
     const register: Register = { inquiry, owners: [], recommendations: [] }
-    expect(() => computeProgress({ register, asOf: '01/07/2023' })).toThrow(
-      new TypeError('Unexpected asOf: date "01/07/2023", expected a real calendar date as YYYY-MM-DD')
-    )
+    expect(() => computeProgress({ register, asOf: '01/07/2023' })).toThrow(new TypeError('Unexpected asOf: date "01/07/2023", expected a real calendar date as YYYY-MM-DD'))
     expect(() => computeProgress({ register, asOf: '2023-07-01', dueSoonDays: -1 })).toThrow(RangeError)
     expect(() => computeProgress({ register, asOf: '2023-07-01', forecastWindowDays: 0 })).toThrow(RangeError)
   })

@@ -42,11 +42,7 @@ export interface Coverage {
  *
  * @throws TypeError when `asOf` is not an ISO date.
  */
-export function coverage(
-  register: Pick<Register, 'inquiry' | 'recommendations'>,
-  minutes: readonly MinutesRecord[],
-  asOf: string
-): Coverage {
+export function coverage(register: Pick<Register, 'inquiry' | 'recommendations'>, minutes: readonly MinutesRecord[], asOf: string): Coverage {
   assertIsoDate(asOf, 'asOf')
   const meetings = registerMeetings(register, minutes, asOf)
   const rowIndex = new Map(register.recommendations.map((recommendation, index) => [recommendation.id, index]))

@@ -39,11 +39,7 @@ export interface DueSoonItem {
  * @param asOf - the day to report on (`YYYY-MM-DD`).
  * @throws TypeError when `asOf` is not an ISO date.
  */
-export function overdue(
-  register: Pick<Register, 'recommendations'>,
-  statuses: readonly { id: string; status: Status }[],
-  asOf: string
-): OverdueItem[] {
+export function overdue(register: Pick<Register, 'recommendations'>, statuses: readonly { id: string; status: Status }[], asOf: string): OverdueItem[] {
   assertIsoDate(asOf, 'asOf')
   return openWithDue(register, statuses)
     .filter(({ due }) => due < asOf)
@@ -78,10 +74,7 @@ export function dueSoon(
 }
 
 /** Open recommendations with a due date, sorted by due date then register order. */
-function openWithDue(
-  register: Pick<Register, 'recommendations'>,
-  statuses: readonly { id: string; status: Status }[]
-): { id: string; due: string }[] {
+function openWithDue(register: Pick<Register, 'recommendations'>, statuses: readonly { id: string; status: Status }[]): { id: string; due: string }[] {
   const statusById = new Map(statuses.map((entry) => [entry.id, entry.status]))
   const open: { id: string; due: string }[] = []
   for (const { id, due } of register.recommendations) {

@@ -52,14 +52,8 @@ describe('forecast', () => {
   it('rounds a part day up, with another window', () => {
     // Window 7 days: starts 2024-06-24. R1 and R2 implemented in it: 2 / 7 a day.
     // Open: R3 = 1. Days: ceil(1 × 7 / 2) = ceil(3.5) = 4, so 2024-07-05.
-    const register = registerOf([
-      rec('R1', { history: [{ date: '2024-06-25', status: 'implemented' }] }),
-      rec('R2'),
-      rec('R3', { status: 'in-progress' })
-    ])
-    const minutes: MinutesRecord[] = [
-      { source: 'm.md', date: '2024-06-30', updates: [{ id: 'R2', status: 'implemented', date: '2024-06-30' }] }
-    ]
+    const register = registerOf([rec('R1', { history: [{ date: '2024-06-25', status: 'implemented' }] }), rec('R2'), rec('R3', { status: 'in-progress' })])
+    const minutes: MinutesRecord[] = [{ source: 'm.md', date: '2024-06-30', updates: [{ id: 'R2', status: 'implemented', date: '2024-06-30' }] }]
     expect(forecast(register, minutes, asOf, 7)).toEqual({
       windowDays: 7,
       implementedInWindow: 2,
@@ -72,9 +66,7 @@ describe('forecast', () => {
   it('counts whole days exactly where floating point would not', () => {
     // 13 implemented in the window, 13 open: 13 / (13 / 180) is 180.00000000000003 in
     // floating point, but the answer is exactly 180 days: 2024-07-01 + 180 = 2024-12-28.
-    const done = Array.from({ length: 13 }, (_, index) =>
-      rec(`R${index + 1}`, { history: [{ date: '2024-03-01', status: 'implemented' }] })
-    )
+    const done = Array.from({ length: 13 }, (_, index) => rec(`R${index + 1}`, { history: [{ date: '2024-03-01', status: 'implemented' }] }))
     const open = Array.from({ length: 13 }, (_, index) => rec(`R${index + 14}`))
     const result = forecast(registerOf([...done, ...open]), [], asOf)
     expect(result).toEqual({ windowDays: 180, implementedInWindow: 13, ratePerDay: 13 / 180, open: 13, date: '2024-12-28' })
@@ -92,11 +84,8 @@ describe('forecast', () => {
     })
   })
 
-  it('counts an implementation on the window\'s first day as before the window', () => {
-    const register = registerOf([
-      rec('R1', { history: [{ date: '2024-01-03', status: 'implemented' }] }),
-      rec('R2')
-    ])
+  it("counts an implementation on the window's first day as before the window", () => {
+    const register = registerOf([rec('R1', { history: [{ date: '2024-01-03', status: 'implemented' }] }), rec('R2')])
     expect(forecast(register, [], asOf)).toEqual({ windowDays: 180, implementedInWindow: 0, ratePerDay: 0, open: 1, date: null })
   })
 
@@ -119,11 +108,7 @@ describe('forecast', () => {
   })
 
   it('gives asOf itself when nothing is open, whatever the pace', () => {
-    const register = registerOf([
-      rec('R1', { status: 'implemented' }),
-      rec('R2', { status: 'rejected' }),
-      rec('R3', { status: 'superseded' })
-    ])
+    const register = registerOf([rec('R1', { status: 'implemented' }), rec('R2', { status: 'rejected' }), rec('R3', { status: 'superseded' })])
     expect(forecast(register, [], asOf)).toEqual({ windowDays: 180, implementedInWindow: 0, ratePerDay: 0, open: 0, date: asOf })
     expect(forecast(registerOf([]), [], asOf)).toEqual({ windowDays: 180, implementedInWindow: 0, ratePerDay: 0, open: 0, date: asOf })
   })

@@ -11,24 +11,7 @@ export { computeProgress, type Progress, type ProgressOptions } from './compute-
 export { coverage, type Coverage, type CoverageMeeting, type CoverageRow } from './coverage.js'
 export { defaultDueSoonDays, dueSoon, overdue, type DueSoonItem, type OverdueItem } from './due.js'
 export { defaultForecastWindowDays, forecast, type Forecast } from './forecast.js'
-export {
-  countsForRegister,
-  isRegisterRecord,
-  registerMeetings,
-  registerUpdates,
-  type MinutesReference,
-  type MinutesUpdate,
-  type RegisterMeeting
-} from './register-minutes.js'
+export { countsForRegister, isRegisterRecord, registerMeetings, registerUpdates, type MinutesReference, type MinutesUpdate, type RegisterMeeting } from './register-minutes.js'
 export { neverDiscussed, staleness, type Staleness } from './staleness.js'
-export {
-  statusesOn,
-  statusOn,
-  statusTimeline,
-  type DatedStatus,
-  type RecommendationStatus,
-  type StatusSubject,
-  type StatusTimeline,
-  type StatusUpdateLike
-} from './status-on.js'
+export { statusesOn, statusOn, statusTimeline, type DatedStatus, type RecommendationStatus, type StatusSubject, type StatusTimeline, type StatusUpdateLike } from './status-on.js'
 export { countByStatus, totals, type StatusCounts, type Totals } from './totals.js'

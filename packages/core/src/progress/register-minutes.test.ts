@@ -71,12 +71,7 @@ describe('registerMeetings', () => {
   })
 
   it('includes a record dated on asOf itself', () => {
-    expect(registerMeetings(register, minutes, '2024-03-02').map((meeting) => meeting.source)).toEqual([
-      'm.md',
-      'a.md',
-      'z.md',
-      'later.md'
-    ])
+    expect(registerMeetings(register, minutes, '2024-03-02').map((meeting) => meeting.source)).toEqual(['m.md', 'a.md', 'z.md', 'later.md'])
   })
 
   it('returns nothing without minutes and throws on a malformed asOf', () => {
@@ -86,7 +81,7 @@ describe('registerMeetings', () => {
 })
 
 describe('registerUpdates', () => {
-  it('returns the register\'s updates up to asOf in input order, not date order', () => {
+  it("returns the register's updates up to asOf in input order, not date order", () => {
     const minutes: MinutesRecord[] = [
       { source: 'b.md', date: '2024-02-01', updates: [{ id: 'R1', status: 'implemented', date: '2024-02-01' }] },
       {

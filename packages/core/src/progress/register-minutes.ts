@@ -49,10 +49,7 @@ export function isRegisterRecord(registerId: string, record: MinutesRecord): boo
   const references = record.references ?? []
   const updates = record.updates ?? []
   if (references.length === 0 && updates.length === 0) return true
-  return (
-    references.some((reference) => countsForRegister(registerId, reference)) ||
-    updates.some((update) => countsForRegister(registerId, update))
-  )
+  return references.some((reference) => countsForRegister(registerId, reference)) || updates.some((update) => countsForRegister(registerId, update))
 }
 
 /**
@@ -66,11 +63,7 @@ export function isRegisterRecord(registerId: string, record: MinutesRecord): boo
  *
  * @throws TypeError when `asOf` is not an ISO date.
  */
-export function registerMeetings(
-  register: Pick<Register, 'inquiry'>,
-  minutes: readonly MinutesRecord[],
-  asOf: string
-): RegisterMeeting[] {
+export function registerMeetings(register: Pick<Register, 'inquiry'>, minutes: readonly MinutesRecord[], asOf: string): RegisterMeeting[] {
   assertIsoDate(asOf, 'asOf')
   const registerId = register.inquiry.id
   const meetings: RegisterMeeting[] = []
@@ -100,14 +93,8 @@ export function registerMeetings(
  *
  * @throws TypeError when `asOf` is not an ISO date.
  */
-export function registerUpdates(
-  register: Pick<Register, 'inquiry'>,
-  minutes: readonly MinutesRecord[],
-  asOf: string
-): MinutesUpdate[] {
+export function registerUpdates(register: Pick<Register, 'inquiry'>, minutes: readonly MinutesRecord[], asOf: string): MinutesUpdate[] {
   assertIsoDate(asOf, 'asOf')
   const registerId = register.inquiry.id
-  return minutes
-    .filter((record) => record.date <= asOf)
-    .flatMap((record) => (record.updates ?? []).filter((update) => countsForRegister(registerId, update)))
+  return minutes.filter((record) => record.date <= asOf).flatMap((record) => (record.updates ?? []).filter((update) => countsForRegister(registerId, update)))
 }

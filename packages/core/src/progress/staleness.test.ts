@@ -10,12 +10,7 @@ function rec(id: string, extra: Partial<Recommendation> = {}): Recommendation {
 const register: Register = {
   inquiry: { id: 'iitcse', title: 'Telford inquiry', published: '2022-07-12' },
   owners: [{ id: 'police', name: 'West Mercia Police' }],
-  recommendations: [
-    rec('R1'),
-    rec('R2'),
-    rec('R3'),
-    rec('R4', { history: [{ date: '2023-01-01', status: 'superseded' }], supersededBy: 'R1' })
-  ]
+  recommendations: [rec('R1'), rec('R2'), rec('R3'), rec('R4', { history: [{ date: '2023-01-01', status: 'superseded' }], supersededBy: 'R1' })]
 }
 
 const minutes: MinutesRecord[] = [

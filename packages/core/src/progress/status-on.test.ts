@@ -101,7 +101,7 @@ describe('statusesOn', () => {
     { source: 'minutes/2023-07-01.md', date: '2023-07-01', updates: [{ id: 'R2', status: 'in-progress', date: '2023-07-01' }] }
   ]
 
-  it('gives every recommendation\'s status in register order, superseded included', () => {
+  it("gives every recommendation's status in register order, superseded included", () => {
     expect(statusesOn(register, minutes, '2023-06-30')).toStrictEqual([
       { id: 'R1', status: 'implemented', since: '2023-01-01' },
       { id: 'R2', status: 'not-started' },

@@ -60,11 +60,7 @@ export type StatusSubject = Pick<Recommendation, 'id' | 'status' | 'history'>
  * @param updates - minutes status updates, in input order.
  * @throws TypeError when `date` is not an ISO date.
  */
-export function statusOn(
-  recommendation: StatusSubject,
-  date: string,
-  updates: readonly StatusUpdateLike[] = []
-): DatedStatus {
+export function statusOn(recommendation: StatusSubject, date: string, updates: readonly StatusUpdateLike[] = []): DatedStatus {
   assertIsoDate(date, 'date')
   return resolveStatus(
     recommendation,
@@ -85,11 +81,7 @@ export function statusOn(
  * @param date - the day to report on (`YYYY-MM-DD`).
  * @throws TypeError when `date` is not an ISO date.
  */
-export function statusesOn(
-  register: Pick<Register, 'inquiry' | 'recommendations'>,
-  minutes: readonly MinutesRecord[],
-  date: string
-): RecommendationStatus[] {
+export function statusesOn(register: Pick<Register, 'inquiry' | 'recommendations'>, minutes: readonly MinutesRecord[], date: string): RecommendationStatus[] {
   assertIsoDate(date, 'date')
   // Group once so each recommendation scans only its own updates.
   const updatesById = new Map<string, StatusUpdateLike[]>()

@@ -3,7 +3,6 @@ import { statuses } from '../schemas/status.js'
 import { countByStatus, totals } from './totals.js'
 import { zeros } from './test-support.js'
 
-
 describe('countByStatus', () => {
   it('has all seven statuses, zeros included, in vocabulary order', () => {
     const counts = countByStatus([])
@@ -26,15 +25,7 @@ describe('totals', () => {
   })
 
   it('leaves superseded out of the total but not out of byStatus', () => {
-    expect(
-      totals([
-        { status: 'implemented' },
-        { status: 'implemented' },
-        { status: 'in-progress' },
-        { status: 'superseded' },
-        { status: 'rejected' }
-      ])
-    ).toEqual({
+    expect(totals([{ status: 'implemented' }, { status: 'implemented' }, { status: 'in-progress' }, { status: 'superseded' }, { status: 'rejected' }])).toEqual({
       total: 4,
       byStatus: { ...zeros, implemented: 2, 'in-progress': 1, superseded: 1, rejected: 1 },
       implemented: 2,

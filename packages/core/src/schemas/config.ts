@@ -14,14 +14,8 @@ export const defaultKeywords = ['Recommendation', 'Recommendations', 'Rec', 'Rec
 /** The configuration in `followthrough.config.json`; every key has a default. */
 export const ConfigSchema = z.strictObject({
   $schema: z.string().optional().describe('The JSON Schema this file follows (for editors).'),
-  registers: z
-    .array(z.string().min(1))
-    .default(['recommendations.yaml'])
-    .describe('Register files (YAML or JSON), relative to this file.'),
-  minutes: z
-    .array(z.string().min(1))
-    .default(['minutes/**/*.md'])
-    .describe('Globs of minutes files, relative to this file.'),
+  registers: z.array(z.string().min(1)).default(['recommendations.yaml']).describe('Register files (YAML or JSON), relative to this file.'),
+  minutes: z.array(z.string().min(1)).default(['minutes/**/*.md']).describe('Globs of minutes files, relative to this file.'),
   prefix: z
     .string()
     .regex(/^[A-Z][A-Za-z]*$/, { error: 'Unexpected prefix, expected letters starting with a capital, such as "R"' })
@@ -35,10 +29,7 @@ export const ConfigSchema = z.strictObject({
     .enum(['prose', 'id'], { error: (issue) => `Unexpected reference style ${JSON.stringify(issue.input)}, expected "prose" or "id"` })
     .optional()
     .describe('House style for single references: "prose" writes "Recommendation 12", "id" writes "R12". `followthrough lint --fix` rewrites the others.'),
-  rules: z
-    .record(z.string(), SeveritySchema)
-    .default({})
-    .describe('Severity per rule id, such as `{ "action-without-due-date": "off" }`.')
+  rules: z.record(z.string(), SeveritySchema).default({}).describe('Severity per rule id, such as `{ "action-without-due-date": "off" }`.')
 })
 
 /** The configuration with every default filled in. */

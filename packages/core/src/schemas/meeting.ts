@@ -8,7 +8,7 @@ import { IsoDateSchema, SlugSchema, TextSchema } from './primitives.js'
 export const MeetingSchema = z.looseObject({
   meeting: TextSchema.describe('The kind of meeting, such as `accountability`.'),
   date: IsoDateSchema.describe('The day of the meeting (YYYY-MM-DD); dates every status update in the minutes.'),
-  title: TextSchema.describe('The meeting\'s title.'),
+  title: TextSchema.describe("The meeting's title."),
   chair: TextSchema.describe('Who chaired the meeting.'),
   attendees: z.array(TextSchema).describe('Who attended.'),
   register: SlugSchema.optional().describe('The register that unqualified references name, when several are configured.')

@@ -22,8 +22,7 @@ export type IsoDate = z.infer<typeof IsoDateSchema>
 export const RecommendationIdSchema = z
   .string({ error: (issue) => `Unexpected ${describe(issue.input)}, expected a recommendation id such as "R12"` })
   .regex(/^[A-Z][A-Za-z]*\d+[a-z]?$/, {
-    error: (issue) =>
-      `Unexpected recommendation id ${JSON.stringify(issue.input)}, expected a letter prefix, a number and an optional letter, such as "R12" or "R12a"`
+    error: (issue) => `Unexpected recommendation id ${JSON.stringify(issue.input)}, expected a letter prefix, a number and an optional letter, such as "R12" or "R12a"`
   })
 
 /** A recommendation id such as `R12`. */
@@ -33,12 +32,9 @@ export type RecommendationId = z.infer<typeof RecommendationIdSchema>
  * An identifier for an owner or a register: lowercase letters, digits and
  * hyphens, as used in `iitcse:R12`.
  */
-export const SlugSchema = z
-  .string({ error: (issue) => `Unexpected ${describe(issue.input)}, expected an id such as "west-mercia-police"` })
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, {
-    error: (issue) =>
-      `Unexpected id ${JSON.stringify(issue.input)}, expected lowercase letters, digits, "-" or "_", such as "west-mercia-police"`
-  })
+export const SlugSchema = z.string({ error: (issue) => `Unexpected ${describe(issue.input)}, expected an id such as "west-mercia-police"` }).regex(/^[a-z0-9][a-z0-9_-]*$/, {
+  error: (issue) => `Unexpected id ${JSON.stringify(issue.input)}, expected lowercase letters, digits, "-" or "_", such as "west-mercia-police"`
+})
 
 /** A non-empty string once trimmed. */
 export const TextSchema = z

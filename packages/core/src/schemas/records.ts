@@ -21,7 +21,7 @@ export const StatusUpdateSchema = z.object({
   id: RecommendationIdSchema,
   register: SlugSchema.optional(),
   status: StatusSchema,
-  date: IsoDateSchema.describe('The meeting\'s date.'),
+  date: IsoDateSchema.describe("The meeting's date."),
   note: z.string().optional(),
   source: z.string().optional().describe('The minutes file the update comes from.'),
   position: PositionSchema.optional()
@@ -37,7 +37,7 @@ export const ActionSchema = z.object({
   due: IsoDateSchema.optional(),
   done: z.boolean().default(false),
   references: z.array(ReferenceSchema).default([]),
-  date: IsoDateSchema.optional().describe('The meeting\'s date.'),
+  date: IsoDateSchema.optional().describe("The meeting's date."),
   source: z.string().optional(),
   position: PositionSchema.optional()
 })

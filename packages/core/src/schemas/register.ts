@@ -30,7 +30,7 @@ export type Inquiry = z.infer<typeof InquirySchema>
 /** An organisation that owns recommendations. */
 export const OwnerSchema = z.strictObject({
   id: SlugSchema.describe('Short id used in `owners` of recommendations.'),
-  name: TextSchema.describe('The organisation\'s name as people write it.')
+  name: TextSchema.describe("The organisation's name as people write it.")
 })
 
 /** An organisation that owns recommendations. */
@@ -38,13 +38,13 @@ export type Owner = z.infer<typeof OwnerSchema>
 
 /** One recommendation of an inquiry. */
 export const RecommendationSchema = z.strictObject({
-  id: RecommendationIdSchema.describe('The recommendation\'s number with its prefix, such as `R12` or `R12a`.'),
+  id: RecommendationIdSchema.describe("The recommendation's number with its prefix, such as `R12` or `R12a`."),
   title: TextSchema.describe('A short title.'),
-  text: z.string().optional().describe('The recommendation\'s wording.'),
+  text: z.string().optional().describe("The recommendation's wording."),
   owners: z
     .array(SlugSchema)
     .min(1, { error: 'Unexpected empty list of owners, expected at least one owner id' })
-    .describe('Ids of the owners responsible, from the register\'s `owners`.'),
+    .describe("Ids of the owners responsible, from the register's `owners`."),
   themes: z.array(z.string()).optional().describe('Themes for grouping progress.'),
   due: IsoDateSchema.optional().describe('When it is due (YYYY-MM-DD).'),
   status: StatusSchema.optional().describe('The baseline status, used until a dated event says otherwise.'),
@@ -65,7 +65,7 @@ export const RegisterSchema = z
     $schema: z.string().optional().describe('The JSON Schema this file follows (for editors).'),
     inquiry: InquirySchema,
     owners: z.array(OwnerSchema).describe('Organisations that own recommendations.'),
-    recommendations: z.array(RecommendationSchema).describe('The recommendations, in the report\'s order.')
+    recommendations: z.array(RecommendationSchema).describe("The recommendations, in the report's order.")
   })
   // Cross-references are checked even when some entries are malformed, so a user
   // sees every problem of the file at once rather than one layer at a time.

@@ -4,20 +4,11 @@ import * as z from 'zod'
  * The seven statuses, in the order a recommendation normally moves through them
  * (`blocked`, `rejected` and `superseded` are side exits).
  */
-export const statuses = [
-  'not-started',
-  'in-progress',
-  'ready-for-assessment',
-  'implemented',
-  'blocked',
-  'rejected',
-  'superseded'
-] as const
+export const statuses = ['not-started', 'in-progress', 'ready-for-assessment', 'implemented', 'blocked', 'rejected', 'superseded'] as const
 
 /** A recommendation's status (see MISSION: status vocabulary). */
 export const StatusSchema = z.enum(statuses, {
-  error: (issue) =>
-    `Unexpected status ${JSON.stringify(issue.input)}, expected one of ${statuses.join(', ')}`
+  error: (issue) => `Unexpected status ${JSON.stringify(issue.input)}, expected one of ${statuses.join(', ')}`
 })
 
 /** A recommendation's status. */

@@ -81,8 +81,8 @@ export function chartsSection(context: Context): Element {
     forecast.open === 0
       ? 'Every recommendation is closed.'
       : forecast.date === null
-      ? `No forecast: nothing was implemented in the last ${forecast.windowDays} days, with ${forecast.open} open.`
-      : `The dashed line is the forecast: at the pace of the last ${forecast.windowDays} days (${forecast.implementedInWindow} implemented), the ${forecast.open} open would all be implemented by ${forecast.date}.`
+        ? `No forecast: nothing was implemented in the last ${forecast.windowDays} days, with ${forecast.open} open.`
+        : `The dashed line is the forecast: at the pace of the last ${forecast.windowDays} days (${forecast.implementedInWindow} implemented), the ${forecast.open} open would all be implemented by ${forecast.date}.`
   const burnDescription =
     burnSvg === undefined
       ? 'No meetings yet, so no burn-up.'
@@ -90,8 +90,7 @@ export function chartsSection(context: Context): Element {
           progress.burnUp.length > 0 && (progress.burnUp.at(-1)?.date ?? '') < progress.asOf ? ' and on the report date' : ''
         }: ${progress.implemented} of ${progress.total} implemented on ${progress.asOf}. ${forecastSentence}`
   const burnRows: Child[][] = progress.burnUp.map((point) => [time(point.date), String(point.implemented), String(point.total)])
-  if (forecast.date !== null && forecast.open > 0)
-    burnRows.push([[time(forecast.date), ' (forecast)'], String(progress.implemented + forecast.open), String(progress.total)])
+  if (forecast.date !== null && forecast.open > 0) burnRows.push([[time(forecast.date), ' (forecast)'], String(progress.implemented + forecast.open), String(progress.total)])
   const burnFigure = figure(
     context,
     'burn-up',

@@ -28,12 +28,7 @@ export function coverageSection(context: Context): Element {
       const label = `${row.id}, ${meeting ? meetingLabel(meeting) : ''}: ${plural(count, 'reference')}`
       return h('td', { ...heat(count), title: label }, count > 0 ? String(count) : h('span.sr-only', '0'))
     })
-    return h(
-      'tr',
-      h('th', { scope: 'row' }, recLink(context, row.id), status === 'superseded' ? [' ', h('span.meta', '(superseded)')] : []),
-      cells,
-      h('td.num', String(row.total))
-    )
+    return h('tr', h('th', { scope: 'row' }, recLink(context, row.id), status === 'superseded' ? [' ', h('span.meta', '(superseded)')] : []), cells, h('td.num', String(row.total)))
   })
   const legend = h('ul.heat-legend', { ariaHidden: 'true' }, [
     h('li', h('span', '\u00a0'), 'none'),
@@ -42,12 +37,7 @@ export function coverageSection(context: Context): Element {
     h('li', h('span.heat-3', '3–4'), 'three or four'),
     h('li', h('span.heat-4', '5+'), 'five or more')
   ])
-  const table = block(
-    'table.coverage',
-    {},
-    h('thead', h('tr', h('th', { scope: 'col' }, 'Recommendation'), head, h('th', { scope: 'col' }, 'Total'))),
-    block('tbody', {}, ...body)
-  )
+  const table = block('table.coverage', {}, h('thead', h('tr', h('th', { scope: 'col' }, 'Recommendation'), head, h('th', { scope: 'col' }, 'Total'))), block('tbody', {}, ...body))
   return reportSection(context, 'coverage', 'Coverage: which meetings discussed which recommendation', [
     block(
       'figure',

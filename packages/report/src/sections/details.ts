@@ -1,21 +1,7 @@
 import { compareStrings, registerUpdates, type MinutesUpdate, type Recommendation, type Status } from '@followthrough/core'
 import type { Element } from 'hast'
 import { h, type Child } from 'hastscript'
-import {
-  block,
-  heading,
-  joined,
-  meetingLabel,
-  minutesAnchor,
-  never,
-  plural,
-  recAnchor,
-  recLink,
-  reportSection,
-  statusChip,
-  time,
-  type Context
-} from './context.js'
+import { block, heading, joined, meetingLabel, minutesAnchor, never, plural, recAnchor, recLink, reportSection, statusChip, time, type Context } from './context.js'
 
 interface HistoryRow {
   date: string
@@ -61,24 +47,10 @@ export function detailsSection(context: Context): Element {
     const history = historyOf(context, recommendation, updates)
     const historyRows = history.map((row) => {
       const meeting = row.source === undefined ? undefined : titles.get(row.source)
-      const source: Child =
-        row.source === undefined ? '' : row.kind === 'minutes' ? minutesAnchor(context, row.source, meeting ? meetingLabel(meeting) : row.source) : row.source
-      return h(
-        'tr',
-        h('td', time(row.date)),
-        h('td', statusChip(row.status)),
-        h('td', row.kind === 'minutes' ? 'Minutes' : 'Register'),
-        h('td', source),
-        h('td', row.note ?? '')
-      )
+      const source: Child = row.source === undefined ? '' : row.kind === 'minutes' ? minutesAnchor(context, row.source, meeting ? meetingLabel(meeting) : row.source) : row.source
+      return h('tr', h('td', time(row.date)), h('td', statusChip(row.status)), h('td', row.kind === 'minutes' ? 'Minutes' : 'Register'), h('td', source), h('td', row.note ?? ''))
     })
-    const baseline = h(
-      'p',
-      'Baseline in the register: ',
-      statusChip(recommendation.status ?? 'not-started'),
-      recommendation.status === undefined ? ' (none given)' : '',
-      '.'
-    )
+    const baseline = h('p', 'Baseline in the register: ', statusChip(recommendation.status ?? 'not-started'), recommendation.status === undefined ? ' (none given)' : '', '.')
     const historyTable =
       history.length === 0
         ? h('p.note', 'No dated status events on or before the report date.')
@@ -98,9 +70,7 @@ export function detailsSection(context: Context): Element {
             )
           )
     const row = coverageRows.get(recommendation.id)
-    const discussedIn = row
-      ? progress.coverage.meetings.map((meeting, column) => ({ meeting, count: row.counts[column] ?? 0 })).filter((entry) => entry.count > 0)
-      : []
+    const discussedIn = row ? progress.coverage.meetings.map((meeting, column) => ({ meeting, count: row.counts[column] ?? 0 })).filter((entry) => entry.count > 0) : []
     const minutesList =
       discussedIn.length === 0
         ? h('p.note', 'No minutes discuss it yet.')
@@ -119,8 +89,8 @@ export function detailsSection(context: Context): Element {
         stale?.lastDiscussed !== undefined
           ? [time(stale.lastDiscussed), ` (${plural(stale.daysSince ?? 0, 'day')} and ${plural(stale.meetingsSince, 'meeting')} ago)`]
           : current.status === 'superseded'
-          ? '—'
-          : never()
+            ? '—'
+            : never()
       ],
       ...(recommendation.supersededBy !== undefined ? [['Superseded by', recLink(context, recommendation.supersededBy)] as [string, Child]] : [])
     ]

@@ -19,9 +19,7 @@ export function recommendationsTable(context: Context): Element {
   const ownerOptions = register.owners.filter((owner) => ownersUsed.has(owner.id)).map((owner) => h('option', { value: owner.id }, owner.name))
   const statusOptions = statuses.filter((status) => statusesUsed.has(status)).map((status) => h('option', { value: status }, statusLabels[status]))
   const columns = ['ID', 'Title', 'Owners', 'Status', 'Due', 'Last discussed']
-  const head = columns.map((column, index) =>
-    h('th', { scope: 'col', role: 'columnheader' }, h('button', { type: 'button', 'data-sort-column': String(index) }, column))
-  )
+  const head = columns.map((column, index) => h('th', { scope: 'col', role: 'columnheader' }, h('button', { type: 'button', 'data-sort-column': String(index) }, column)))
   const rows = register.recommendations.map((recommendation) => {
     const status = context.statusById.get(recommendation.id)?.status ?? 'not-started'
     const ownerNames = recommendation.owners.map((owner) => context.owners.get(owner) ?? owner)
@@ -31,8 +29,8 @@ export function recommendationsTable(context: Context): Element {
     const flag = late
       ? [' ', h('span.flag.overdue', `overdue ${plural(late.daysOverdue, 'day')}`)]
       : soon
-      ? [' ', h('span.flag.soon', `due in ${plural(soon.daysUntilDue, 'day')}`)]
-      : []
+        ? [' ', h('span.flag.soon', `due in ${plural(soon.daysUntilDue, 'day')}`)]
+        : []
     const last = status === 'superseded' ? '—' : stale?.lastDiscussed !== undefined ? time(stale.lastDiscussed) : never()
     const cell = (label: string, sort: string, ...content: Child[]) => h('td', { role: 'cell', 'data-label': label, 'data-sort': sort }, ...content)
     return block(
@@ -43,7 +41,7 @@ export function recommendationsTable(context: Context): Element {
       cell('Owners', ownerNames.join(', ').toLowerCase(), joined(ownerNames, '; ')),
       cell('Status', String(statuses.indexOf(status)), statusChip(status)),
       cell('Due', recommendation.due ?? '9999-99-99', recommendation.due !== undefined ? time(recommendation.due) : '—', flag),
-      cell('Last discussed', status === 'superseded' ? '' : stale?.lastDiscussed ?? '0000-00-00', last)
+      cell('Last discussed', status === 'superseded' ? '' : (stale?.lastDiscussed ?? '0000-00-00'), last)
     )
   })
   const total = register.recommendations.length

@@ -27,16 +27,8 @@ export function summarySection(context: Context): Element {
         h('small', `${percent(progress.implementedRatio)}; superseded left out`),
         h('div.bar', { ariaHidden: 'true' }, h('span', { style: `width:${(progress.implementedRatio * 100).toFixed(1)}%` }))
       ),
-      card(
-        'Overdue',
-        String(progress.overdue.length),
-        h('small', 'open and past due', idList(context, overdue))
-      ),
-      card(
-        'Due soon',
-        String(progress.dueSoon.length),
-        h('small', `open, due within ${progress.dueSoonDays} days`, idList(context, dueSoon))
-      ),
+      card('Overdue', String(progress.overdue.length), h('small', 'open and past due', idList(context, overdue))),
+      card('Due soon', String(progress.dueSoon.length), h('small', `open, due within ${progress.dueSoonDays} days`, idList(context, dueSoon))),
       card('Never discussed', String(progress.neverDiscussed.length), h('small', 'named in no minutes yet', idList(context, progress.neverDiscussed))),
       card('Forecast', forecastText, h('small', forecastNote))
     ),
