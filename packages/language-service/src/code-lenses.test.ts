@@ -32,15 +32,15 @@ describe('getCodeLenses', () => {
       }
     })
     expect(lenses[0]?.command?.title).toBe('Implemented since 2022-12-15 · due 2023-01-31 · never discussed')
-    expect(lensOf(lenses, 'R14').command?.title).toBe(
-      'In progress since 2023-04-17 · due 2024-03-31 (overdue) · discussed 17 times, last on 2024-10-16'
-    )
+    expect(lensOf(lenses, 'R14').command?.title).toBe('In progress since 2023-04-17 · due 2024-03-31 (overdue) · discussed 17 times, last on 2024-10-16')
   })
 
   it('follows the entries as the register is typed, with the last valid figures while it has errors', async () => {
     const { service } = await serviceOver(files)
     // Two lines more above R3, and R14 without a title: the file does not validate.
-    const text = fileText(files, registerPath).replace('  - id: R3\n', '  # A comment\n  # over two lines\n  - id: R3\n').replace(/( {2}- id: R14\n) {4}title: [^\n]*\n/, '$1')
+    const text = fileText(files, registerPath)
+      .replace('  - id: R3\n', '  # A comment\n  # over two lines\n  - id: R3\n')
+      .replace(/( {2}- id: R14\n) {4}title: [^\n]*\n/, '$1')
     const document = documentOf(registerPath, text, 2)
     const lenses = await service.getCodeLenses(document)
     const r3 = lensOf(lenses, 'R3')

@@ -298,32 +298,23 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         return state ? progressReportInput(state, uriOf) : undefined
       }),
     getStatusTableEdit: (document, position, token) =>
-      request(
-        'Status table',
-        document,
-        { problem: 'Unexpected failure, expected a status update table (see the log)' },
-        token,
-        (placed) => statusTableEdit(placed, position, today())
+      request('Status table', document, { problem: 'Unexpected failure, expected a status update table (see the log)' }, token, (placed) =>
+        statusTableEdit(placed, position, today())
       ),
     planNewMinutes: (params) =>
-      answer(
-        'New minutes',
-        { problem: 'Unexpected failure, expected new minutes (see the log)' },
-        undefined,
-        async () => {
-          const folders = await loadedFolders()
-          const folder = params.folder !== undefined ? index.folderContaining(uriToPath(params.folder)) : folders.length === 1 ? folders[0] : undefined
-          if (!folder) {
-            const names = folders.map((candidate) => uriOf(candidate.root)).join(', ')
-            return {
-              problem: `Unexpected ${params.folder === undefined ? 'missing folder' : `folder ${params.folder}`}, expected one of the workspace's folders${names ? ` (${names})` : ''}`
-            }
+      answer('New minutes', { problem: 'Unexpected failure, expected new minutes (see the log)' }, undefined, async () => {
+        const folders = await loadedFolders()
+        const folder = params.folder !== undefined ? index.folderContaining(uriToPath(params.folder)) : folders.length === 1 ? folders[0] : undefined
+        if (!folder) {
+          const names = folders.map((candidate) => uriOf(candidate.root)).join(', ')
+          return {
+            problem: `Unexpected ${params.folder === undefined ? 'missing folder' : `folder ${params.folder}`}, expected one of the workspace's folders${names ? ` (${names})` : ''}`
           }
-          const plan = planNewMinutes(folder, params)
-          if ('problem' in plan) return plan
-          return { uri: uriOf(plan.path), text: plan.text, exists: await index.fs.exists(plan.path) }
         }
-      ),
+        const plan = planNewMinutes(folder, params)
+        if ('problem' in plan) return plan
+        return { uri: uriOf(plan.path), text: plan.text, exists: await index.fs.exists(plan.path) }
+      }),
     dispose: () => {
       index.dispose()
     }
