@@ -100,7 +100,6 @@ if (argv[0] === '--one') {
     for (const scale of [1, 4]) {
       const cells = []
       let guarded = '?'
-      let bytes = 0
       for (const path of Object.keys(paths)) {
         const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--one', name, String(scale), path], { encoding: 'utf8', timeout: limit })
         if (run.error) cells.push('TIMEOUT')
@@ -111,7 +110,7 @@ if (argv[0] === '--one') {
           guarded = String(result.guarded)
         }
       }
-      bytes = Buffer.byteLength(shapes[name](scale))
+      const bytes = Buffer.byteLength(shapes[name](scale))
       console.log(`| ${name} | ${scale}× (${Math.round(bytes / 1000)} KB) | ${cells.join(' | ')} | ${guarded} |`)
     }
   }

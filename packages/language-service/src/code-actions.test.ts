@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { documentOf, minutes, positionOf, root, serviceOver, telfordFiles } from '../test/helpers.js'
+import { assert, describe, expect, it } from 'vitest'
+import { documentOf, fileText, minutes, positionOf, root, serviceOver, telfordFiles } from '../test/helpers.js'
 
 const files = telfordFiles()
 
@@ -7,16 +7,17 @@ describe('getCodeActions', () => {
   it('offers "Change to R5" and "Change to R42" for R52, the first preferred', async () => {
     const { service } = await serviceOver(files)
     const path = `${root}/minutes/2024-01-17-accountability.md`
-    const document = documentOf(path, files[path]!)
+    const document = documentOf(path, fileText(files, path))
     const diagnostics = await service.getDiagnostics(document)
-    const unknown = diagnostics.find((diagnostic) => diagnostic.code === 'unknown-recommendation')!
+    const unknown = diagnostics.find((diagnostic) => diagnostic.code === 'unknown-recommendation')
+    assert(unknown, 'an unknown-recommendation diagnostic')
     const actions = await service.getCodeActions(document, unknown.range, { diagnostics: [unknown], only: ['quickfix'] })
     expect(actions.map((action) => [action.title, action.isPreferred ?? false, action.kind])).toEqual([
       ['Change to R5', true, 'quickfix'],
       ['Change to R42', false, 'quickfix']
     ])
-    expect(actions[0]!.diagnostics).toEqual([unknown])
-    expect(actions[0]!.edit?.changes?.[document.uri]).toEqual([
+    expect(actions[0]?.diagnostics).toEqual([unknown])
+    expect(actions[0]?.edit?.changes?.[document.uri]).toEqual([
       { range: { start: { ...unknown.range.start, character: unknown.range.start.character + 1 }, end: unknown.range.end }, newText: '5' }
     ])
   })
@@ -24,7 +25,8 @@ describe('getCodeActions', () => {
   it('changes only the number of a prose reference', async () => {
     const { service } = await serviceOver(files)
     const document = documentOf(`${root}/minutes/n.md`, minutes('2024-11-01', 'As *Recommendation* 52 says.'))
-    const unknown = (await service.getDiagnostics(document)).find((diagnostic) => diagnostic.code === 'unknown-recommendation')!
+    const unknown = (await service.getDiagnostics(document)).find((diagnostic) => diagnostic.code === 'unknown-recommendation')
+    assert(unknown, 'an unknown-recommendation diagnostic')
     const [first] = await service.getCodeActions(document, unknown.range, { diagnostics: [] })
     expect(first?.edit?.changes?.[document.uri]).toEqual([{ range: { start: positionOf(document, '52'), end: positionOf(document, '52', 2) }, newText: '5' }])
   })
@@ -44,10 +46,10 @@ describe('getCodeActions', () => {
       'Change status to rejected',
       'Change status to superseded'
     ])
-    expect(actions[1]!.edit?.changes?.[document.uri]).toEqual([{ range, newText: 'implemented' }])
+    expect(actions[1]?.edit?.changes?.[document.uri]).toEqual([{ range, newText: 'implemented' }])
     // Without suggestions (the example's "Done-ish"), every status in order, none preferred.
     const path = `${root}/minutes/2024-01-17-accountability.md`
-    const example = documentOf(path, files[path]!)
+    const example = documentOf(path, fileText(files, path))
     const fixes = await service.getCodeActions(
       example,
       { start: positionOf(example, 'Done-ish'), end: positionOf(example, 'Done-ish', 8) },
@@ -83,7 +85,7 @@ describe('getCodeActions', () => {
       ['Change to R46', 'quickfix'],
       ['Insert status update table', 'source.followthrough.insertStatusTable']
     ])
-    expect(actions[1]!.edit).toEqual({
+    expect(actions[1]?.edit).toEqual({
       changes: {
         [document.uri]: [
           {
@@ -99,6 +101,6 @@ describe('getCodeActions', () => {
     expect(await service.getCodeActions(document, range, { diagnostics: [], only: ['source.fixAll'] })).toEqual([])
     // Not in a register.
     const register = `${root}/recommendations.yaml`
-    expect(await service.getCodeActions(documentOf(register, files[register]!), range, { diagnostics: [], only: ['source'] })).toEqual([])
+    expect(await service.getCodeActions(documentOf(register, fileText(files, register)), range, { diagnostics: [], only: ['source'] })).toEqual([])
   })
 })

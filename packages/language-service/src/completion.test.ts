@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 import type { CompletionList } from 'vscode-languageserver-types'
-import { documentOf, minutes, root, serviceOver, smallRegister, telfordFiles } from '../test/helpers.js'
+import { documentOf, fileText, lineAt, minutes, root, serviceOver, smallRegister, telfordFiles } from '../test/helpers.js'
 import { completionContext } from './completion.js'
 
 const files = telfordFiles()
@@ -43,13 +43,18 @@ describe('getCompletions', () => {
     expect(list.items.length).toBe(47)
     const labels = list.items.map((item) => item.label)
     expect(labels.slice(0, 3)).toEqual(['R1', 'R2', 'R3'])
+    const sorted = list.items.map((item) => {
+      assert.isDefined(item.sortText, `the sortText of ${item.label}`)
+      return { sortText: item.sortText, label: item.label }
+    })
     expect(
-      [...list.items]
-        .sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1))
+      sorted
+        .sort((a, b) => (a.sortText < b.sortText ? -1 : 1))
         .map((item) => item.label)
         .slice(8, 11)
     ).toEqual(['R9', 'R10', 'R11'])
-    const twelve = list.items.find((item) => item.label === 'R12')!
+    const twelve = list.items.find((item) => item.label === 'R12')
+    assert(twelve, 'an item R12')
     expect(twelve.labelDetails?.description).toBe('Record children as victims, never as consenting')
     expect(twelve.detail).toBe('implemented · Record children as victims, never as consenting')
     expect(twelve.textEdit?.newText).toBe('12')
@@ -61,10 +66,11 @@ describe('getCompletions', () => {
     expect(labels).toContain('R8')
     expect(labels).toContain('R14')
     expect(labels).not.toContain('R12')
-    const eight = list.items.find((item) => item.label === 'R8')!
+    const eight = list.items.find((item) => item.label === 'R8')
+    assert(eight, 'an item R8')
     const line = text.split('\n').length - 1
     expect(eight.textEdit).toEqual({
-      range: { start: { line, character: 'Discussed Recommendation '.length }, end: { line, character: text.split('\n')[line]!.length } },
+      range: { start: { line, character: 'Discussed Recommendation '.length }, end: { line, character: lineAt(text, line).length } },
       newText: '8'
     })
   })
@@ -73,7 +79,7 @@ describe('getCompletions', () => {
     const { list } = await completeAfter('Progress on R1')
     const labels = list.items.map((item) => item.label)
     expect(labels).toEqual(['R1', 'R10', 'R11', 'R12', 'R13', 'R14', 'R15', 'R16', 'R17', 'R18', 'R19'])
-    expect(list.items[3]!.textEdit?.newText).toBe('R12')
+    expect(list.items[3]?.textEdit?.newText).toBe('R12')
   })
 
   it('continues a list ("Recs 3, ") and offers nothing in plain prose', async () => {
@@ -89,7 +95,7 @@ describe('getCompletions', () => {
     }
     const both = (await completeAfter('See R', {}, two)).list.items
     expect(both.map((item) => item.label)).toEqual(['alpha:R1', 'alpha:R2', 'alpha:R3', 'beta:R1', 'beta:R2'])
-    expect(both[0]!.textEdit?.newText).toBe('alpha:R1')
+    expect(both[0]?.textEdit?.newText).toBe('alpha:R1')
     const qualified = (await completeAfter('See beta:R', {}, two)).list.items
     expect(qualified.map((item) => [item.label, item.textEdit?.newText])).toEqual([
       ['R1', 'R1'],
@@ -99,7 +105,7 @@ describe('getCompletions', () => {
 
   it('gives nothing outside Markdown and honours cancellation', async () => {
     const { service } = await serviceOver(files)
-    const register = documentOf(`${root}/recommendations.yaml`, files[`${root}/recommendations.yaml`]!)
+    const register = documentOf(`${root}/recommendations.yaml`, fileText(files, `${root}/recommendations.yaml`))
     expect((await service.getCompletions(register, { line: 0, character: 0 })).items).toEqual([])
     const document = documentOf(`${root}/minutes/new.md`, 'Recommendation ')
     expect((await service.getCompletions(document, { line: 0, character: 15 }, { isCancellationRequested: true })).items).toEqual([])

@@ -71,7 +71,7 @@ export function completionContext(text: string, offset: number, prefix: string, 
   let before = text.slice(from > 0 ? lineStart(text, from - 1) : from, offset)
   if (/(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/.test(before) || before.length > 400) before = text.slice(Math.max(from, offset - 400), offset)
   let end = offset
-  while (end < text.length && /[\p{L}\p{N}]/u.test(text[end]!)) end++
+  while (end < text.length && /[\p{L}\p{N}]/u.test(text.charAt(end))) end++
   const grammar = grammarOf(prefix, keywords)
   const id = grammar.id.exec(before)
   if (id) {

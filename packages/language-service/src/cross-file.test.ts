@@ -1,5 +1,5 @@
 import { MemoryFileSystem, readMinutes, workspaceFindings, type Workspace } from '@followthrough/engine'
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 import { minutes, smallRegister } from '../test/helpers.js'
 import { CrossFileResults } from './cross-file.js'
 import type { MinutesEntry } from './folder-index.js'
@@ -37,14 +37,16 @@ describe('CrossFileResults', () => {
         [...entries.values()].map((entry) => entry.analysis).sort((a, b) => a.path.localeCompare(b.path)),
         workspace.context.registers
       ).filter((finding) => finding.file === later)
-    const first = cross.findingsFor(entries.get(later)!, workspace.context.registers)
+    const entry = entries.get(later)
+    assert(entry, `an entry for ${later}`)
+    const first = cross.findingsFor(entry, workspace.context.registers)
     expect(first.map((finding) => finding.ruleId)).toEqual(['discussed-after-closure'])
     expect(first).toEqual(engine())
-    expect(cross.findingsFor(entries.get(later)!, workspace.context.registers)).toBe(first)
+    expect(cross.findingsFor(entry, workspace.context.registers)).toBe(first)
     // The earlier meeting no longer closes R1: every file's findings are recomputed.
     await put('/w/minutes/2023-01-01.md', minutes('2023-01-01', table('in progress')))
     cross.changed('updates')
-    const after = cross.findingsFor(entries.get(later)!, workspace.context.registers)
+    const after = cross.findingsFor(entry, workspace.context.registers)
     expect(after).toEqual([])
     expect(after).toEqual(engine())
   })

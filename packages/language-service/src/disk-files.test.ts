@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { nodeFileSystem } from '@followthrough/engine/node'
 import { afterEach, describe, expect, it } from 'vitest'
-import { minutes, smallRegister } from '../test/helpers.js'
+import { messageText, minutes, smallRegister } from '../test/helpers.js'
 import { createLanguageService } from './language-service.js'
 import { pathToUri } from './uri.js'
 
 const folders: string[] = []
 afterEach(() => {
-  while (folders.length > 0) rmSync(folders.pop()!, { recursive: true, force: true })
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
 })
 
 describe('a folder on disk with hostile files', () => {
@@ -29,7 +29,9 @@ describe('a folder on disk with hostile files', () => {
     const service = createLanguageService({ workspace: { folders: [pathToUri(root)], ...nodeFileSystem } })
     await service.ready()
     const diagnostics = async (relative: string) =>
-      (await service.getFileDiagnostics(pathToUri(`${root}/${relative}`))).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${d.message}`)
+      (await service.getFileDiagnostics(pathToUri(`${root}/${relative}`))).map(
+        (d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${messageText(d)}`
+      )
     expect(await diagnostics('pipe.yaml')).toEqual(['1:1 unreadable-file Unexpected named pipe (FIFO), expected a regular file (not read)'])
     expect(await diagnostics('zero.yaml')).toEqual([
       `1:1 outside-workspace Unexpected symbolic link to a file outside the workspace folder ${root}, expected a file inside it (not read)`

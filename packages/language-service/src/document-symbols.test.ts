@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 import type { DocumentSymbol } from 'vscode-languageserver-types'
-import { documentOf, root, serviceOver, telfordFiles } from '../test/helpers.js'
+import { documentOf, fileText, root, serviceOver, telfordFiles } from '../test/helpers.js'
 
 const files = telfordFiles()
 const april = `${root}/minutes/2023-04-17-accountability.md`
@@ -12,7 +12,7 @@ function outline(symbols: readonly DocumentSymbol[], depth = 0): string[] {
 describe('getDocumentSymbols', () => {
   it('outlines agenda items by level, with status updates and actions under them', async () => {
     const { service } = await serviceOver(files)
-    const document = documentOf(april, files[april]!)
+    const document = documentOf(april, fileText(files, april))
     const symbols = await service.getDocumentSymbols(document)
     const lines = outline(symbols)
     expect(lines.slice(0, 6)).toEqual([
@@ -27,11 +27,13 @@ describe('getDocumentSymbols', () => {
     expect(lines).toContain('    Action: West Mercia Police to publish the partnership report in June (R7)')
     expect(lines).toContain('    Done: Office of the PCC to assess the staffing evidence (R4)')
     // Each section spans to the next heading of its level; children lie inside their parent.
-    const top = symbols[0]!
+    const top = symbols[0]
+    assert(top, 'a first symbol')
     expect(top.range.start.line).toBe(15)
     expect(top.range.end.line).toBe(document.getText().split('\n').length - 1)
     const inside = (child: DocumentSymbol, parent: DocumentSymbol) => child.range.start.line >= parent.range.start.line && child.range.end.line <= parent.range.end.line
-    for (const section of top.children!) for (const child of section.children ?? []) expect(inside(child, section)).toBe(true)
+    assert(top.children, 'the sections under the first symbol')
+    for (const section of top.children) for (const child of section.children ?? []) expect(inside(child, section)).toBe(true)
   })
 
   it('handles documents without headings, empty, and CRLF', async () => {

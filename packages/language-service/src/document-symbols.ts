@@ -13,32 +13,35 @@ export function getDocumentSymbols(placed: PlacedDocument, positionAt: (offset: 
   if (!document) return []
   const headings = document.headings
   const roots: DocumentSymbol[] = []
-  const symbols: DocumentSymbol[] = []
-  const stack: Array<{ depth: number; symbol: DocumentSymbol }> = []
+  // Each heading's children, by heading index (the same arrays as the symbols' `children`).
+  const sections: DocumentSymbol[][] = []
+  const stack: Array<{ depth: number; children: DocumentSymbol[] }> = []
   headings.forEach((heading, index) => {
     // A section runs to the next heading of the same or a higher level.
     let end = document.text.length
     for (let next = index + 1; next < headings.length; next++) {
-      if (headings[next]!.depth <= heading.depth) {
-        end = headings[next]!.position.start.offset
+      const later = headings[next]
+      if (later && later.depth <= heading.depth) {
+        end = later.position.start.offset
         break
       }
     }
     const selectionRange = spanRange(heading.position)
+    const children: DocumentSymbol[] = []
     const symbol: DocumentSymbol = {
       name: heading.text.length > 0 ? heading.text : '(untitled)',
       detail: '#'.repeat(heading.depth),
       kind: SymbolKind.String,
       range: { start: selectionRange.start, end: positionAt(Math.max(end, heading.position.end.offset)) },
       selectionRange,
-      children: []
+      children
     }
-    while (stack.length > 0 && stack[stack.length - 1]!.depth >= heading.depth) stack.pop()
-    const parent = stack[stack.length - 1]
-    if (parent) parent.symbol.children!.push(symbol)
+    for (let top = stack.at(-1); top && top.depth >= heading.depth; top = stack.at(-1)) stack.pop()
+    const parent = stack.at(-1)
+    if (parent) parent.children.push(symbol)
     else roots.push(symbol)
-    stack.push({ depth: heading.depth, symbol })
-    symbols.push(symbol)
+    stack.push({ depth: heading.depth, children })
+    sections.push(children)
   })
 
   const items: Array<{ offset: number; symbol: DocumentSymbol }> = []
@@ -62,10 +65,11 @@ export function getDocumentSymbols(placed: PlacedDocument, positionAt: (offset: 
   for (const item of items) {
     // The last heading before the item owns it: its section runs at least to the next heading.
     const owner = partitionPoint(headings, (heading) => heading.position.start.offset <= item.offset) - 1
-    if (owner >= 0) symbols[owner]!.children!.push(item.symbol)
+    const section = sections[owner]
+    if (section) section.push(item.symbol)
     else roots.push(item.symbol)
   }
-  for (const symbol of symbols) symbol.children!.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+  for (const children of sections) children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
   roots.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
   return roots
 }

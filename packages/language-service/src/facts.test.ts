@@ -18,7 +18,7 @@ describe('sameFacts and moveFindings', () => {
     expect(sameFacts(later, edited)).toBe(true)
     const findings = workspaceFindings([before, later], ctx.registers).filter((finding) => finding.file === later.path)
     expect(findings.map((finding) => finding.ruleId)).toEqual(['discussed-after-closure'])
-    const moved = moveFindings(findings, later, edited)!
+    const moved = moveFindings(findings, later, edited)
     expect(moved).toEqual(workspaceFindings([before, edited], ctx.registers).filter((finding) => finding.file === edited.path))
   })
 

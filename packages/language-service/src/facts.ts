@@ -23,20 +23,18 @@ export function factsChange(a: MinutesAnalysis, b: MinutesAnalysis): FactsChange
   const x = a.data
   const y = b.data
   if (x.meeting?.date !== y.meeting?.date || x.updates.length !== y.updates.length) return 'updates'
-  for (let index = 0; index < x.updates.length; index++) {
-    const u = x.updates[index]!
-    const v = y.updates[index]!
-    if (u.id !== v.id || u.register !== v.register || u.status !== v.status || u.note !== v.note) return 'updates'
+  for (const [index, u] of x.updates.entries()) {
+    const v = y.updates[index]
+    if (v === undefined || u.id !== v.id || u.register !== v.register || u.status !== v.status || u.note !== v.note) return 'updates'
   }
   if (x.meeting?.title !== y.meeting?.title || x.references.length !== y.references.length) return 'references'
   let rowsA: ((offset: number) => number) | undefined
   let rowsB: ((offset: number) => number) | undefined
-  for (let index = 0; index < x.references.length; index++) {
-    const r = x.references[index]!
-    const s = y.references[index]!
+  for (const [index, r] of x.references.entries()) {
+    const s = y.references[index]
     // An incremental re-parse keeps the objects before the edit: same object, same facts.
     if (r === s) continue
-    if (r.id !== s.id || r.register !== s.register || r.known !== s.known) return 'references'
+    if (s === undefined || r.id !== s.id || r.register !== s.register || r.known !== s.known) return 'references'
     rowsA ??= rowIndex(a)
     rowsB ??= rowIndex(b)
     if (rowsA(r.position.start.offset) !== rowsB(s.position.start.offset)) return 'references'
@@ -83,11 +81,14 @@ export function moveFindings(findings: readonly Finding[], from: MinutesAnalysis
     // References are in document order: find the first starting at the offset.
     const index = firstAt(references, start, (reference) => reference.position)
     let same = false
-    for (let at = index; at < references.length && references[at]!.position.start.offset === start; at++) {
-      if (references[at]!.position.end.offset === end) {
-        const next = to.data.references[at]!
+    for (let at = index; at < references.length; at++) {
+      const reference = references[at]
+      if (reference?.position.start.offset !== start) break
+      if (reference.position.end.offset === end) {
+        const next = to.data.references[at]
+        if (next === undefined) return undefined
         // Before an edit, references are the same objects: so is the finding.
-        same = next === references[at]
+        same = next === reference
         span = next.position
         break
       }
@@ -97,9 +98,10 @@ export function moveFindings(findings: readonly Finding[], from: MinutesAnalysis
       continue
     }
     if (!span) {
-      for (let at = 0; at < updates.length && !span; at++) {
-        const update = updates[at]!
-        const next = to.data.updates[at]!
+      for (const [at, update] of updates.entries()) {
+        if (span) break
+        const next = to.data.updates[at]
+        if (next === undefined) return undefined
         if (update.statusPosition.start.offset === start && update.statusPosition.end.offset === end) span = next.statusPosition
         else if (update.position.start.offset === start && update.position.end.offset === end) span = next.position
         else if (update.referencePosition.start.offset === start && update.referencePosition.end.offset === end) span = next.referencePosition

@@ -1,5 +1,5 @@
 import { MemoryFileSystem } from '@followthrough/engine'
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 import { minutes, smallRegister } from '../test/helpers.js'
 import { FolderIndex } from './folder-index.js'
 
@@ -41,10 +41,11 @@ describe('FolderIndex', () => {
     await (
       await folder.reload()
     ).done
-    const before = folder.minutes.get('/w/minutes/a.md')!.analysis
+    const before = folder.minutes.get('/w/minutes/a.md')?.analysis
+    assert(before, 'an analysis of a.md')
     fs.write('/w/recommendations.yaml', smallRegister().replace('Recommendation number 3 on', 'A new title for'))
     expect((await folder.reload()).reanalysed).toBe(false)
-    expect(folder.minutes.get('/w/minutes/a.md')!.analysis).toBe(before)
+    expect(folder.minutes.get('/w/minutes/a.md')?.analysis).toBe(before)
     fs.write('/w/recommendations.yaml', smallRegister('iitcse', 2))
     const reload = await folder.reload()
     await reload.done

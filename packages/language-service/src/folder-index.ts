@@ -148,7 +148,9 @@ export class FolderIndex {
         return { reanalysed: false, done: this.ready }
       }
       const changed = this.use(workspace)
-      const done = this.indexFiles(generation, changed).catch((error: unknown) => this.logger.log('error', `Cannot index ${this.root}: ${String(error)}`))
+      const done = this.indexFiles(generation, changed).catch((error: unknown) => {
+        this.logger.log('error', `Cannot index ${this.root}: ${String(error)}`)
+      })
       void done.then(indexed.resolve)
       return { reanalysed: changed, done: this.ready }
     } catch (error) {
@@ -164,7 +166,7 @@ export class FolderIndex {
     const signature = analysisSignature(workspace)
     const previous = this.state
     const changed = signature !== previous?.signature
-    const context = changed || !previous ? workspace.context : previous.context
+    const context = changed ? workspace.context : previous.context
     this.state = { workspace, context, signature }
     // Workspace findings wait for a complete index; while only titles and the like
     // change, the index stays complete (no flicker as a register is typed).

@@ -1,7 +1,7 @@
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
-import { documentOf, markdown, minutes, positionOf, root, serviceOver, smallRegister, telfordFiles } from '../test/helpers.js'
+import { documentOf, fileText, markdown, minutes, positionOf, root, serviceOver, smallRegister, telfordFiles } from '../test/helpers.js'
 
 const files = telfordFiles()
 const april = `${root}/minutes/2023-04-17-accountability.md`
@@ -9,7 +9,7 @@ const april = `${root}/minutes/2023-04-17-accountability.md`
 describe('getHover', () => {
   it('shows id, title, text, owners, status and since, due (overdue marked), last discussed', async () => {
     const { service } = await serviceOver(files)
-    const document = documentOf(april, files[april]!)
+    const document = documentOf(april, fileText(files, april))
     const hover = await service.getHover(document, positionOf(document, 'Recommendation* 12', 18))
     const value = markdown(hover)
     expect(value).toContain('**R12** · Record children as victims, never as consenting')
@@ -19,19 +19,19 @@ describe('getHover', () => {
     expect(value).toContain('**Due:** 2023-03-31')
     expect(value).toMatch(/\*\*Last discussed:\*\* 2024-10-16 in \[2024-10-16-accountability\.md\]\(file:\/\/\/telford\/minutes\/2024-10-16-accountability\.md\) \(43 days ago/)
     // The reference's span, from the keyword to the number, is the hovered range.
-    expect(hover!.range).toEqual({ start: positionOf(document, 'Recommendation* 12'), end: positionOf(document, 'Recommendation* 12', 18) })
+    expect(hover?.range).toEqual({ start: positionOf(document, 'Recommendation* 12'), end: positionOf(document, 'Recommendation* 12', 18) })
   })
 
   it('marks an open recommendation past its due date as overdue', async () => {
     const { service } = await serviceOver(files)
-    const document = documentOf(april, files[april]!)
+    const document = documentOf(april, fileText(files, april))
     const hover = await service.getHover(document, positionOf(document, 'Rec. 14', 6))
     expect(markdown(hover)).toMatch(/\*\*Due:\*\* 2024-03-31 — \*\*overdue\*\* by 242 days/)
   })
 
   it('lists the members of a range compactly', async () => {
     const { service } = await serviceOver(files)
-    const document = documentOf(april, files[april]!)
+    const document = documentOf(april, fileText(files, april))
     const hover = await service.getHover(document, positionOf(document, 'R3-R5', 1))
     expect(markdown(hover).split('\n')).toEqual([
       '**R3–R5** (3 recommendations)',
@@ -45,7 +45,7 @@ describe('getHover', () => {
   it('says an unknown id is unknown and suggests the nearest', async () => {
     const { service } = await serviceOver(files)
     const path = `${root}/minutes/2024-01-17-accountability.md`
-    const document = documentOf(path, files[path]!)
+    const document = documentOf(path, fileText(files, path))
     const value = markdown(await service.getHover(document, positionOf(document, '(R52)', 2)))
     expect(value).toContain('**R52** is not a recommendation of Independent Inquiry into Telford Child Sexual Exploitation (R1 to R47).')
     expect(value).toContain('- **R5** · Supervisor review of new CSE reports within 48 hours')
@@ -54,7 +54,7 @@ describe('getHover', () => {
 
   it('works on ids in the register, and on a reference at the very end of a file', async () => {
     const { service } = await serviceOver(files)
-    const register = documentOf(`${root}/recommendations.yaml`, files[`${root}/recommendations.yaml`]!)
+    const register = documentOf(`${root}/recommendations.yaml`, fileText(files, `${root}/recommendations.yaml`))
     const value = markdown(await service.getHover(register, positionOf(register, 'supersededBy: R46', 15)))
     expect(value).toContain('**R46** · Independent review of implementation after two years')
     const end = documentOf(`${root}/minutes/end.md`, minutes('2024-11-01', 'Last word on R45').trimEnd())
@@ -64,7 +64,7 @@ describe('getHover', () => {
 
   it('gives nothing away from references, in empty documents and in documents without front matter', async () => {
     const { service } = await serviceOver(files)
-    const document = documentOf(april, files[april]!)
+    const document = documentOf(april, fileText(files, april))
     expect(await service.getHover(document, positionOf(document, 'Attendance'))).toBeUndefined()
     expect(await service.getHover(documentOf(`${root}/minutes/empty.md`, ''), { line: 0, character: 0 })).toBeUndefined()
     const bare = documentOf(`${root}/minutes/bare.md`, 'R12 without front matter')
@@ -109,7 +109,7 @@ describe('getHover', () => {
 
   it('honours cancellation', async () => {
     const { service } = await serviceOver(files)
-    const document = documentOf(april, files[april]!)
+    const document = documentOf(april, fileText(files, april))
     expect(await service.getHover(document, positionOf(document, 'R3-R5', 1), { isCancellationRequested: true })).toBeUndefined()
   })
 })

@@ -26,7 +26,7 @@ export function getHover(placed: PlacedDocument, offset: number, options: HoverO
   const targets = targetsAt(placed, offset)
   const first = targets[0]
   if (!first) return undefined
-  const value = targets.length > 1 ? rangeCard(placed.folder, targets, options) : card(placed, first, options)
+  const value = targets.length > 1 ? rangeCard(placed.folder, first, targets, options) : card(placed, first, options)
   return { contents: { kind: 'markdown', value }, range: first.range }
 }
 
@@ -99,7 +99,9 @@ function suggestionsFor(placed: PlacedDocument, target: Target, register: Regist
 
 function unknown(placed: PlacedDocument, target: Target, register: Register): string {
   const ids = register.recommendations.map((recommendation) => recommendation.id).sort(compareIds)
-  const extent = ids.length === 0 ? 'it has none' : ids.length === 1 ? ids[0]! : `${ids[0]} to ${ids[ids.length - 1]}`
+  const [lowest] = ids
+  const highest = ids.at(-1)
+  const extent = lowest === undefined || highest === undefined ? 'it has none' : ids.length === 1 ? lowest : `${lowest} to ${highest}`
   const suggestions = suggestionsFor(placed, target, register)
   const lines = [`**${target.id}** is not a recommendation of ${escapeMarkdown(register.inquiry.title, editorMarkdown)} (${extent}).`]
   if (suggestions.length > 0) {
@@ -119,23 +121,26 @@ function unresolved(placed: PlacedDocument, target: Target): string {
     const ids = withRegister.map((entry) => entry.register.inquiry.id)
     return `**${target.registerId}:${target.id}**: no register \`${target.registerId}\` is configured${ids.length > 0 ? ` (registers: ${ids.join(', ')})` : ''}.`
   }
-  if (withRegister.length === 0) return `**${target.id}**: no register is loaded, so this reference cannot be checked.`
-  const holders = withRegister.filter((entry) => entry.register.recommendations.some((recommendation) => recommendation.id === target.id))
+  const [loaded] = withRegister
+  if (!loaded) return `**${target.id}**: no register is loaded, so this reference cannot be checked.`
+  const holders = withRegister.flatMap((entry) => {
+    const recommendation = entry.register.recommendations.find((candidate) => candidate.id === target.id)
+    return recommendation ? [{ entry, recommendation }] : []
+  })
+  const example = holders[0]?.entry ?? loaded
   const lines = [
-    `**${target.id}** is ambiguous: several registers are configured. Qualify it (such as \`${(holders[0] ?? withRegister[0])!.register.inquiry.id}:${target.id}\`) or set \`register\` in the front matter.`,
+    `**${target.id}** is ambiguous: several registers are configured. Qualify it (such as \`${example.register.inquiry.id}:${target.id}\`) or set \`register\` in the front matter.`,
     ''
   ]
-  for (const entry of holders) {
-    const recommendation = entry.register.recommendations.find((candidate) => candidate.id === target.id)!
+  for (const { entry, recommendation } of holders) {
     lines.push(`- \`${entry.register.inquiry.id}:${target.id}\` · ${escapeMarkdown(recommendation.title, editorMarkdown)}`)
   }
   return lines.join('\n')
 }
 
 /** A range (`R3–R5`) or list sharing one span: one line per member. */
-function rangeCard(folder: FolderIndex, targets: readonly Target[], options: HoverOptions): string {
-  const first = targets[0]!
-  const last = targets[targets.length - 1]!
+function rangeCard(folder: FolderIndex, first: Target, targets: readonly Target[], options: HoverOptions): string {
+  const last = targets.at(-1) ?? first
   const lines = [`**${first.id}–${last.id}** (${targets.length} recommendations)`, '']
   for (const target of targets) {
     const register = target.register?.register

@@ -64,7 +64,7 @@ describe('analyseFiles', () => {
     expect(await analyseFiles(paths, failing.run)).toBe(true)
     expect(failing.put.size).toBe(40)
     expect(failing.logs).toEqual(['warn Bulk analysis failed, analysing one file at a time: Error: no workers'])
-    const short = run(fs, context, { analyzer: async () => [] })
+    const short = run(fs, context, { analyzer: () => Promise.resolve([]) })
     expect(await analyseFiles(paths, short.run)).toBe(true)
     expect(short.put.size).toBe(40)
     expect(short.logs).toEqual(['warn Bulk analysis failed, analysing one file at a time: Error: 0 analyses for 40 files'])

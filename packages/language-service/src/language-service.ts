@@ -240,7 +240,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getHover: (document, position, token) =>
       request('Hover', document, undefined as Hover | undefined, token, (placed) => getHover(placed, document.offsetAt(position), { today: today(), uriOf })),
     getCompletions: (document, position, token) =>
-      request('Completion', document, { isIncomplete: false, items: [] } as CompletionList, token, (placed) =>
+      request('Completion', document, { isIncomplete: false, items: [] }, token, (placed) =>
         getCompletions(placed, document.offsetAt(position), (offset) => document.positionAt(offset), { today: today() })
       ),
     getDefinition: (document, position, token) => request('Definition', document, [] as Location[], token, (placed) => getDefinition(placed, document.offsetAt(position), uriOf)),
@@ -268,7 +268,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       request('Code lenses', document, [] as CodeLens[], token, (placed) => getCodeLenses(placed, (offset) => document.positionAt(offset), today())),
     onDidChangeIndex: (listener) => index.onDidChangeIndex(listener),
     getRecommendations: (token) =>
-      answer('Recommendations', { folders: [], registers: [] } as RecommendationsResult, token, async () => {
+      answer('Recommendations', { folders: [], registers: [] }, token, async () => {
         const folders = await loadedFolders()
         const asOf = today()
         return {
@@ -298,32 +298,25 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         return state ? progressReportInput(state, uriOf) : undefined
       }),
     getStatusTableEdit: (document, position, token) =>
-      request(
-        'Status table',
-        document,
-        { problem: 'Unexpected failure, expected a status update table (see the log)' } as { edit: TextEdit } | { problem: string },
-        token,
-        (placed) => statusTableEdit(placed, position, today())
+      request('Status table', document, { problem: 'Unexpected failure, expected a status update table (see the log)' }, token, (placed) =>
+        statusTableEdit(placed, position, today())
       ),
     planNewMinutes: (params) =>
-      answer(
-        'New minutes',
-        { problem: 'Unexpected failure, expected new minutes (see the log)' } as { uri: string; text: string; exists: boolean } | { problem: string },
-        undefined,
-        async () => {
-          const folders = await loadedFolders()
-          const folder = params.folder !== undefined ? index.folderContaining(uriToPath(params.folder)) : folders.length === 1 ? folders[0] : undefined
-          if (!folder) {
-            const names = folders.map((candidate) => uriOf(candidate.root)).join(', ')
-            return {
-              problem: `Unexpected ${params.folder === undefined ? 'missing folder' : `folder ${params.folder}`}, expected one of the workspace's folders${names ? ` (${names})` : ''}`
-            }
+      answer('New minutes', { problem: 'Unexpected failure, expected new minutes (see the log)' }, undefined, async () => {
+        const folders = await loadedFolders()
+        const folder = params.folder !== undefined ? index.folderContaining(uriToPath(params.folder)) : folders.length === 1 ? folders[0] : undefined
+        if (!folder) {
+          const names = folders.map((candidate) => uriOf(candidate.root)).join(', ')
+          return {
+            problem: `Unexpected ${params.folder === undefined ? 'missing folder' : `folder ${params.folder}`}, expected one of the workspace's folders${names ? ` (${names})` : ''}`
           }
-          const plan = planNewMinutes(folder, params)
-          if ('problem' in plan) return plan
-          return { uri: uriOf(plan.path), text: plan.text, exists: await index.fs.exists(plan.path) }
         }
-      ),
-    dispose: () => index.dispose()
+        const plan = planNewMinutes(folder, params)
+        if ('problem' in plan) return plan
+        return { uri: uriOf(plan.path), text: plan.text, exists: await index.fs.exists(plan.path) }
+      }),
+    dispose: () => {
+      index.dispose()
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { documentOf, minutes, positionOf, root, serviceOver, telfordFiles } from '../test/helpers.js'
+import { documentOf, fileText, minutes, positionOf, root, serviceOver, telfordFiles } from '../test/helpers.js'
 import { pathToUri } from './uri.js'
 
 const files = telfordFiles()
@@ -8,7 +8,7 @@ const april = `${root}/minutes/2023-04-17-accountability.md`
 describe('getReferences', () => {
   it('finds every mention across minutes, open or not, and the register entry with includeDeclaration', async () => {
     const { service } = await serviceOver(files)
-    const document = documentOf(april, files[april]!)
+    const document = documentOf(april, fileText(files, april))
     const without = await service.getReferences(document, positionOf(document, '| R12 |', 3), { includeDeclaration: false })
     const mentions = Object.entries(files)
       .filter(([path]) => path.includes('/minutes/'))
@@ -17,12 +17,12 @@ describe('getReferences', () => {
     expect(new Set(without.map((location) => location.uri)).size).toBeGreaterThan(2)
     const withDeclaration = await service.getReferences(document, positionOf(document, '| R12 |', 3), { includeDeclaration: true })
     expect(withDeclaration.length).toBe(without.length + 1)
-    expect(withDeclaration[0]!.uri).toBe(pathToUri(`${root}/recommendations.yaml`))
+    expect(withDeclaration[0]?.uri).toBe(pathToUri(`${root}/recommendations.yaml`))
   })
 
   it('starts from an id in the register too, counting supersededBy values', async () => {
     const { service } = await serviceOver(files)
-    const register = documentOf(`${root}/recommendations.yaml`, files[`${root}/recommendations.yaml`]!)
+    const register = documentOf(`${root}/recommendations.yaml`, fileText(files, `${root}/recommendations.yaml`))
     const found = await service.getReferences(register, positionOf(register, '- id: R46', 7), { includeDeclaration: false })
     const uris = found.map((location) => location.uri)
     expect(uris).toContain(pathToUri(`${root}/recommendations.yaml`))

@@ -1,6 +1,7 @@
 import type { FoundReference } from '@followthrough/remark-recommendations'
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types'
 import type { FolderIndex } from './folder-index.js'
+import type { RegisterEntry } from './last-good.js'
 import type { CancellationToken } from './interfaces.js'
 import { mentionsOf } from './references.js'
 import { rewriteReference } from './rewrite.js'
@@ -23,19 +24,23 @@ export class RenameError extends Error {
   override readonly name = 'RenameError'
 }
 
-/** The one recommendation under the cursor that a rename would renumber. */
-function renameTarget(placed: PlacedDocument, offset: number): Target | undefined {
+/**
+ * The one recommendation under the cursor that a rename would renumber, with
+ * its register and that register's id.
+ */
+function renameTarget(placed: PlacedDocument, offset: number): { target: Target; register: RegisterEntry; registerId: string } | undefined {
   const targets = narrow(targetsAt(placed, offset), offset)
-  if (targets.length === 0) return undefined
   if (targets.length > 1) throw new RenameError('Put the cursor on one end of the range to rename that recommendation')
-  const target = targets[0]!
+  const target = targets[0]
+  if (!target) return undefined
   const register = target.register
   if (!register?.register) throw new RenameError(`${target.id} does not resolve to a register, so there is nothing to rename`)
+  const registerId = register.register.inquiry.id
   if (!register.locations.recommendations.some((entry) => entry.id === target.id)) {
-    throw new RenameError(`${target.id} is not in ${register.register.inquiry.id}: only a recommendation of the register can be renamed`)
+    throw new RenameError(`${target.id} is not in ${registerId}: only a recommendation of the register can be renamed`)
   }
-  if (register.stale) throw new RenameError(`${register.register.inquiry.id} has errors: fix the register before renaming`)
-  return target
+  if (register.stale) throw new RenameError(`${registerId} has errors: fix the register before renaming`)
+  return { target, register, registerId }
 }
 
 /** References sharing a span, grouped, each group with the mention's path. */
@@ -57,7 +62,7 @@ function groups(folder: FolderIndex, target: Target, token?: CancellationToken):
  * @throws RenameError when it cannot be renamed, with the reason.
  */
 export function prepareRename(placed: PlacedDocument, offset: number, prefix: string, token?: CancellationToken): PrepareRename | undefined {
-  const target = renameTarget(placed, offset)
+  const target = renameTarget(placed, offset)?.target
   if (!target) return undefined
   const all = groups(placed.folder, target, token)
   if (!all) return undefined
@@ -88,9 +93,9 @@ export function rename(
   uriOf: (path: string) => string,
   token?: CancellationToken
 ): WorkspaceEdit | undefined {
-  const target = renameTarget(placed, offset)
-  if (!target) return undefined
-  const register = target.register!
+  const renamed = renameTarget(placed, offset)
+  if (!renamed) return undefined
+  const { target, register, registerId } = renamed
   const name = newName.trim()
   const newId = /^\d+[a-z]?$/.test(name) ? `${prefix}${name}` : name
   const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -99,7 +104,7 @@ export function rename(
   }
   if (newId === target.id) return { changes: {} }
   if (register.locations.recommendations.some((entry) => entry.id === newId)) {
-    throw new RenameError(`${newId} already exists in ${register.register!.inquiry.id}: choose an id the register does not have`)
+    throw new RenameError(`${newId} already exists in ${registerId}: choose an id the register does not have`)
   }
   const changes: Record<string, TextEdit[]> = {}
   const add = (path: string, edit: TextEdit) => {

@@ -1,5 +1,5 @@
 import type { FoundReference } from '@followthrough/remark-recommendations'
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 import { numberPart, rewriteReference } from './rewrite.js'
 import { narrow, numberTokens, type Target } from './targets.js'
 
@@ -17,10 +17,15 @@ describe('rewriteReference', () => {
     expect(edit('R12', 'Rec. #12', 'R12a')).toMatchObject({ newText: '12a' })
   })
   it('rewrites a range at its ends and refuses its inside', () => {
-    const members = ['R3', 'R4', 'R5'].map((id) => reference(id, 'R3–R5'))
-    expect(rewriteReference(members[0]!, members, 'R2', 'R')).toMatchObject({ newText: '2', range: { start: { character: 1 } } })
-    expect(rewriteReference(members[2]!, members, 'R6', 'R')).toMatchObject({ newText: '6', range: { start: { character: 4 } } })
-    expect(rewriteReference(members[1]!, members, 'R9', 'R')).toEqual({ error: expect.stringContaining('R4 is inside the range "R3–R5"') })
+    const r3 = reference('R3', 'R3–R5')
+    const r4 = reference('R4', 'R3–R5')
+    const r5 = reference('R5', 'R3–R5')
+    const members = [r3, r4, r5]
+    expect(rewriteReference(r3, members, 'R2', 'R')).toMatchObject({ newText: '2', range: { start: { character: 1 } } })
+    expect(rewriteReference(r5, members, 'R6', 'R')).toMatchObject({ newText: '6', range: { start: { character: 4 } } })
+    const inside = rewriteReference(r4, members, 'R9', 'R')
+    assert('error' in inside, 'an error for a member inside the range')
+    expect(inside.error).toContain('R4 is inside the range "R3–R5"')
   })
   it('reports a reference whose number cannot be found', () => {
     expect(rewriteReference(reference('R12', 'R twelve'), [], 'R13', 'R')).toEqual({ error: 'Cannot find the number of R12 in "R twelve"' })

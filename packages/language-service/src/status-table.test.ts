@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { documentOf, minutes, positionOf, root, serviceOver, telfordFiles } from '../test/helpers.js'
+import { documentOf, fileText, minutes, positionOf, root, serviceOver, telfordFiles } from '../test/helpers.js'
 import { statusUpdateTable } from './status-table.js'
 
 const files = telfordFiles()
@@ -39,7 +39,7 @@ describe('getStatusTableEdit', () => {
   it('says why when the file is not minutes or no register is loaded', async () => {
     const { service } = await serviceOver(files)
     const register = `${root}/recommendations.yaml`
-    expect(await service.getStatusTableEdit(documentOf(register, files[register]!), { line: 0, character: 0 })).toEqual({
+    expect(await service.getStatusTableEdit(documentOf(register, fileText(files, register)), { line: 0, character: 0 })).toEqual({
       problem: 'Unexpected file for a status update table, expected minutes in Markdown'
     })
     const { service: empty } = await serviceOver({ [`${root}/minutes/a.md`]: minutes('2024-01-01', 'R1.') })

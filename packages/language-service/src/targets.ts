@@ -36,8 +36,8 @@ export interface Target {
 export function referencesAt(references: readonly FoundReference[], offset: number): FoundReference[] {
   let found = references.filter((reference) => spanHolds(reference.position, offset))
   if (found.length === 0) found = references.filter((reference) => spanHolds(reference.position, offset, true))
-  if (found.length === 0) return []
-  const first = found[0]!.position
+  const first = found[0]?.position
+  if (!first) return []
   return found.filter((reference) => reference.position.start.offset === first.start.offset && reference.position.end.offset === first.end.offset)
 }
 
@@ -63,9 +63,13 @@ export function targetsAt(placed: PlacedDocument, offset: number): Target[] {
     if (!register) return []
     const holds = (range: SourceRange) => range.start <= offset && offset <= range.end
     for (const entry of register.locations.recommendations) {
-      const written = holds(entry.idRange) ? entry.idRange : entry.supersededBy && holds(entry.supersededBy.range) ? entry.supersededBy.range : undefined
-      if (!written) continue
-      const id = written === entry.idRange ? entry.id : entry.supersededBy!.id
+      const named = holds(entry.idRange)
+        ? { id: entry.id, written: entry.idRange }
+        : entry.supersededBy && holds(entry.supersededBy.range)
+          ? { id: entry.supersededBy.id, written: entry.supersededBy.range }
+          : undefined
+      if (!named) continue
+      const { id, written } = named
       const target: Target = { id, register, range: sourceRange(written), written }
       if (register.register) target.registerId = register.register.inquiry.id
       return [target]
@@ -80,7 +84,7 @@ export function targetsAt(placed: PlacedDocument, offset: number): Target[] {
  */
 export function narrow(targets: readonly Target[], offset: number): Target[] {
   if (targets.length < 2) return [...targets]
-  const reference = targets[0]!.references?.[0]
+  const reference = targets[0]?.references?.[0]
   if (!reference) return [...targets]
   const source = reference.text
   const at = offset - reference.position.start.offset

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Diagnostic } from 'vscode-languageserver-types'
-import { documentOf, minutes, root, serviceOver, smallRegister } from '../test/helpers.js'
+import { documentOf, messageText, minutes, root, serviceOver, smallRegister } from '../test/helpers.js'
 
 // Documents micromark parses in quadratic time: the editor blocked for 18 s
 // on 15 KB of them. The service now answers with a `too-complex` warning and
@@ -10,7 +10,7 @@ const files = { [`${root}/recommendations.yaml`]: smallRegister(), [`${root}/fol
 const path = `${root}/minutes/2023-04-17.md`
 
 function summary(diagnostics: readonly Diagnostic[]): string[] {
-  return diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}`)
+  return diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${messageText(d)}`)
 }
 
 const room = { timeout: 120_000 }

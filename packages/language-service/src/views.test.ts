@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { documentOf, minutes, root, serviceOver, smallRegister, telfordFiles, today } from '../test/helpers.js'
+import { assert, describe, expect, it } from 'vitest'
+import { documentOf, fileText, lineAt, minutes, root, serviceOver, smallRegister, telfordFiles, today } from '../test/helpers.js'
 import { pathToUri } from './uri.js'
 
 const files = telfordFiles()
@@ -25,9 +25,10 @@ describe('getRecommendations', () => {
     ])
     expect(registers).toHaveLength(1)
     const [register] = registers
+    assert(register, 'a register')
     expect(register).toMatchObject({ uri: registerUri, folder: 'file:///telford', id: 'iitcse', title: 'Independent Inquiry into Telford Child Sexual Exploitation', stale: false })
-    expect(register!.progress).toMatchObject({ asOf: today, implemented: 37, total: 46, overdue: 4, text: 'R 37/46 implemented' })
-    expect(register!.progress.tooltip.split('\n')).toEqual([
+    expect(register.progress).toMatchObject({ asOf: today, implemented: 37, total: 46, overdue: 4, text: 'R 37/46 implemented' })
+    expect(register.progress.tooltip.split('\n')).toEqual([
       `Independent Inquiry into Telford Child Sexual Exploitation (iitcse), ${today}`,
       '',
       'In progress: 4',
@@ -37,20 +38,20 @@ describe('getRecommendations', () => {
       '',
       '37 of 46 implemented, 4 overdue'
     ])
-    expect(register!.groups.status.map((group) => [group.key, group.label, group.ids.length])).toEqual([
+    expect(register.groups.status.map((group) => [group.key, group.label, group.ids.length])).toEqual([
       ['status:in-progress', 'In progress', 4],
       ['status:implemented', 'Implemented', 37],
       ['status:blocked', 'Blocked', 5],
       ['status:superseded', 'Superseded', 1]
     ])
-    expect(register!.groups.status[0]!.ids).toEqual(['R14', 'R36', 'R41', 'R43'])
-    expect(register!.groups.owner.map((group) => [group.label, group.ids.length])).toEqual([
+    expect(register.groups.status[0]?.ids).toEqual(['R14', 'R36', 'R41', 'R43'])
+    expect(register.groups.owner.map((group) => [group.label, group.ids.length])).toEqual([
       ['Telford & Wrekin Council', 35],
       ['West Mercia Police', 13],
       ['Office of the Police and Crime Commissioner for West Mercia', 3],
       ['NHS Shropshire, Telford and Wrekin', 4]
     ])
-    const r14 = register!.recommendations.find((recommendation) => recommendation.id === 'R14')
+    const r14 = register.recommendations.find((recommendation) => recommendation.id === 'R14')
     expect(r14).toEqual({
       id: 'R14',
       title: 'Embed exploitation training among longer-serving officers',
@@ -74,22 +75,22 @@ describe('getRecommendations', () => {
       ].join('  \n'),
       range: { start: { line: 192, character: 8 }, end: { line: 192, character: 11 } }
     })
-    expect(files[registerPath]!.split('\n')[192]).toBe('  - id: R14')
+    expect(lineAt(fileText(files, registerPath), 192)).toBe('  - id: R14')
   })
 
   it('keeps the last valid register while the register has errors, as the diagnostics do', async () => {
     const { service } = await serviceOver(files)
-    const broken = documentOf(registerPath, files[registerPath]!.replace('  - id: R14\n', '  - id: R14\n    due: [oops\n'), 2)
+    const broken = documentOf(registerPath, fileText(files, registerPath).replace('  - id: R14\n', '  - id: R14\n    due: [oops\n'), 2)
     await service.didOpen(broken)
     const diagnostics = await service.getDiagnostics(broken)
     expect(diagnostics.some((diagnostic) => diagnostic.severity === 1)).toBe(true)
     const { registers, folders } = await service.getRecommendations()
     expect(registers.map((register) => [register.id, register.stale, register.progress.text])).toEqual([['iitcse', true, 'R 37/46 implemented']])
-    expect(folders[0]!.failedRegisters).toEqual([])
+    expect(folders[0]?.failedRegisters).toEqual([])
     expect(await service.getProgress(registerUri)).toMatchObject({ register: { uri: registerUri, id: 'iitcse', stale: true }, progress: { implemented: 37, total: 46 } })
     // Minutes are still checked against the last valid version: R14 is known.
     const path = `${root}/minutes/2024-01-17-accountability.md`
-    const minutesDiagnostics = await service.getDiagnostics(documentOf(path, files[path]!))
+    const minutesDiagnostics = await service.getDiagnostics(documentOf(path, fileText(files, path)))
     expect(minutesDiagnostics.filter((diagnostic) => diagnostic.code === 'unknown-recommendation').map((diagnostic) => diagnostic.message)).toEqual([
       'Unexpected unknown recommendation R52, expected an id of iitcse such as R5 or R42'
     ])
@@ -99,9 +100,9 @@ describe('getRecommendations', () => {
     const { service } = await serviceOver({ [`${root}/recommendations.yaml`]: 'inquiry: [', [`${root}/minutes/a.md`]: minutes('2024-01-01', 'R1.') })
     const { folders, registers } = await service.getRecommendations()
     expect(registers).toEqual([])
-    expect(folders[0]!.failedRegisters).toHaveLength(1)
-    expect(folders[0]!.failedRegisters[0]!.uri).toBe(registerUri)
-    expect(folders[0]!.failedRegisters[0]!.message).toBe('Flow sequence in block collection must be sufficiently indented and end with a ]')
+    expect(folders[0]?.failedRegisters).toHaveLength(1)
+    expect(folders[0]?.failedRegisters[0]?.uri).toBe(registerUri)
+    expect(folders[0]?.failedRegisters[0]?.message).toBe('Flow sequence in block collection must be sufficiently indented and end with a ]')
   })
 })
 
@@ -139,10 +140,11 @@ describe('getDiscussions', () => {
       ['minutes/2023-04-17-accountability.md', 4, '4 mentions of R14']
     ])
     const [newest] = list
-    expect(newest!.uri).toBe('file:///telford/minutes/2024-10-16-accountability.md')
-    expect(newest!.label).toBe('2024-10-16: Accountability meeting on the Telford inquiry recommendations')
-    const text = files[`${root}/minutes/2024-10-16-accountability.md`]!.split('\n')[newest!.range!.start.line]!
-    expect(text.slice(newest!.range!.start.character, newest!.range!.end.character)).toMatch(/14/)
+    assert(newest?.range, 'the newest discussion, with a range')
+    expect(newest.uri).toBe('file:///telford/minutes/2024-10-16-accountability.md')
+    expect(newest.label).toBe('2024-10-16: Accountability meeting on the Telford inquiry recommendations')
+    const text = lineAt(fileText(files, `${root}/minutes/2024-10-16-accountability.md`), newest.range.start.line)
+    expect(text.slice(newest.range.start.character, newest.range.end.character)).toMatch(/14/)
     expect(await service.getDiscussions({ register: registerUri, id: 'R1' })).toEqual([])
     expect(await service.getDiscussions({ register: 'file:///telford/minutes/2024-10-16-accountability.md', id: 'R14' })).toEqual([])
   })
@@ -154,19 +156,19 @@ describe('onDidChangeIndex', () => {
     const changes: string[][] = []
     service.onDidChangeIndex((folders) => changes.push(folders))
     const path = `${root}/minutes/2024-01-17-accountability.md`
-    const original = files[path]!
+    const original = fileText(files, path)
     await service.didOpen(documentOf(path, original))
     changes.length = 0
     // A new reference: discussions change.
     await service.didChange(documentOf(path, original.replace('Work on\nR14 continues', 'Work on\nR14 and R1 continue'), 2))
     expect(changes).toEqual([['file:///telford']])
-    expect((await service.getRecommendations()).registers[0]!.recommendations.find((entry) => entry.id === 'R1')!.discussedTimes).toBe(1)
+    expect((await service.getRecommendations()).registers[0]?.recommendations.find((entry) => entry.id === 'R1')?.discussedTimes).toBe(1)
     // Wording only: nothing the views show.
     await service.didChange(documentOf(path, original.replace('Work on\nR14 continues', 'Work on\nR14 and R1 go on'), 3))
     expect(changes).toHaveLength(1)
     // The register.
-    await service.didOpen(documentOf(registerPath, files[registerPath]!.replace('Embed exploitation training', 'Embed CSE training')))
+    await service.didOpen(documentOf(registerPath, fileText(files, registerPath).replace('Embed exploitation training', 'Embed CSE training')))
     expect(changes).toHaveLength(2)
-    expect((await service.getRecommendations()).registers[0]!.recommendations.find((entry) => entry.id === 'R14')!.title).toBe('Embed CSE training among longer-serving officers')
+    expect((await service.getRecommendations()).registers[0]?.recommendations.find((entry) => entry.id === 'R14')?.title).toBe('Embed CSE training among longer-serving officers')
   })
 })

@@ -69,7 +69,7 @@ function recommendationFacts(register: Register, progress: Progress): Map<string
       daysOverdue: late?.daysOverdue,
       discussedTimes: row?.total ?? 0,
       lastDiscussed: stale.get(recommendation.id)?.lastDiscussed ?? newest,
-      ownerNames: (recommendation.owners ?? []).map((id) => owners.get(id) ?? id)
+      ownerNames: recommendation.owners.map((id) => owners.get(id) ?? id)
     })
   }
   return facts
@@ -103,9 +103,9 @@ export function registerView(state: RegisterState, uriOf: (path: string) => stri
   const { entry, facts } = state
   const register = entry.register
   const located = new Map(entry.locations.recommendations.map((location) => [location.id, location]))
-  const recommendations: RecommendationView[] = register.recommendations.map((recommendation) => {
-    const fact = facts.get(recommendation.id)!
-    const location = located.get(recommendation.id)
+  // The facts are in the register's order, one per recommendation.
+  const recommendations: RecommendationView[] = [...facts.values()].map((fact) => {
+    const location = located.get(fact.id)
     return {
       id: fact.id,
       title: fact.title,
@@ -152,7 +152,7 @@ function byOwner(register: Register): GroupView[] {
   const owned = new Map<string, string[]>(register.owners.map((owner) => [owner.id, []]))
   const unowned: string[] = []
   for (const recommendation of register.recommendations) {
-    const owners = recommendation.owners ?? []
+    const owners = recommendation.owners
     if (owners.length === 0) unowned.push(recommendation.id)
     for (const owner of new Set(owners)) owned.set(owner, [...(owned.get(owner) ?? []), recommendation.id])
   }

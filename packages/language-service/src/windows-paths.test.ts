@@ -1,7 +1,7 @@
 import { MemoryFileSystem } from '@followthrough/engine'
 import { TextDocument } from 'vscode-languageserver-textdocument'
 import { describe, expect, it } from 'vitest'
-import { markdown, memoryWorkspace, minutes, positionOf, root as posixRoot, serviceOver, telfordFiles, today } from '../test/helpers.js'
+import { fileText, markdown, memoryWorkspace, minutes, positionOf, root as posixRoot, serviceOver, telfordFiles, today } from '../test/helpers.js'
 import { createLanguageService, type LanguageService } from './language-service.js'
 import type { ITextDocument } from './interfaces.js'
 
@@ -66,7 +66,7 @@ describe('a workspace on a Windows drive', () => {
 
   it('resolves definitions, links, hovers and references to drive-letter URIs, in the editor’s spelling when it has the file open', async () => {
     const { service } = await driveService()
-    const document = documentAt(`${folderUri}/${april}`, files[`${root}/${april}`]!)
+    const document = documentAt(`${folderUri}/${april}`, fileText(files, `${root}/${april}`))
     const at = positionOf(document, 'Recommendation* 12', 3)
     const [definition] = await service.getDefinition(document, at)
     expect(definition?.uri).toBe(`${folderUri}/recommendations.yaml`)
@@ -80,14 +80,14 @@ describe('a workspace on a Windows drive', () => {
     expect(references.map((location) => location.uri)).toContain(`${folderUri}/${april}`)
     expect(references.every((location) => location.uri.startsWith(`${folderUri}/`))).toBe(true)
     // The register open under another spelling: results name it as the editor does.
-    const register = documentAt('file:///C:/Users/x/telford/recommendations.yaml', files[`${root}/recommendations.yaml`]!)
+    const register = documentAt('file:///C:/Users/x/telford/recommendations.yaml', fileText(files, `${root}/recommendations.yaml`))
     await service.didOpen(register)
     expect((await service.getDefinition(document, at))[0]?.uri).toBe('file:///C:/Users/x/telford/recommendations.yaml')
   })
 
   it('renames across the drive workspace, edits keyed by drive-letter URIs', async () => {
     const { service } = await driveService()
-    const document = documentAt(`${folderUri}/${april}`, files[`${root}/${april}`]!)
+    const document = documentAt(`${folderUri}/${april}`, fileText(files, `${root}/${april}`))
     const edit = await service.getRenameEdit(document, positionOf(document, 'Recommendation* 12', 17), 'R48')
     const uris = Object.keys(edit?.changes ?? {})
     expect(uris).toContain(`${folderUri}/recommendations.yaml`)
@@ -105,7 +105,7 @@ describe('a workspace on a Windows drive', () => {
   it('gives a file opened outside every folder the folder of the config above it, up to the drive root', async () => {
     const { service, logs } = await driveService([], {
       'D:/inquiry/followthrough.config.json': '{ "registers": ["r.yaml"], "minutes": ["notes/*.md"] }',
-      'D:/inquiry/r.yaml': files[`${root}/recommendations.yaml`]!
+      'D:/inquiry/r.yaml': fileText(files, `${root}/recommendations.yaml`)
     })
     const inside = documentAt('file:///d%3A/inquiry/notes/a.md', minutes('2024-11-01', 'R12 and R99.'))
     expect((await service.getDiagnostics(inside)).map((diagnostic) => diagnostic.code)).toEqual(['unknown-recommendation'])

@@ -1,6 +1,6 @@
 import { MemoryFileSystem } from '@followthrough/engine'
 import { describe, expect, it } from 'vitest'
-import { documentOf, memoryWorkspace, minutes, root, serviceOver, smallRegister } from '../test/helpers.js'
+import { documentOf, fileText, memoryWorkspace, messageText, minutes, root, serviceOver, smallRegister } from '../test/helpers.js'
 import { WorkspaceIndex } from './workspace-index.js'
 import { pathToUri } from './uri.js'
 
@@ -132,8 +132,8 @@ describe('workspace findings stay exact as files change', () => {
       texts[path] = text
       const document = documentOf(path, text, ++version)
       await service.didChange(document)
-      const diagnostics = await service.getDiagnostics(documentOf(b, texts[b]!, version + 1000))
-      return diagnostics.map((diagnostic) => `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${diagnostic.code} ${String(diagnostic.message)}`)
+      const diagnostics = await service.getDiagnostics(documentOf(b, fileText(texts, b), version + 1000))
+      return diagnostics.map((diagnostic) => `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${String(diagnostic.code)} ${messageText(diagnostic)}`)
     }
     const steps: Array<[string, string]> = [
       [b, minutes('2023-06-01', 'Then we discussed R1 again.')],
@@ -162,7 +162,7 @@ describe('bulk analysis', () => {
       workspace: memoryWorkspace(fs),
       analyze: async (paths, context) => {
         calls.push(paths.length)
-        return Promise.all(paths.map((path) => readMinutes(fs, path, { context } as Parameters<typeof readMinutes>[2])))
+        return Promise.all(paths.map((path) => readMinutes(fs, path, { context })))
       }
     })
     await service.ready()

@@ -137,7 +137,8 @@ export class WorkspaceIndex {
     // `root` comes from `uriToPath`, in the engine's spelling (no trailing slash but at a root).
     const folder = new FolderIndex(root, this.fs, this.logger, (path) => this.fs.text(path), this.analyzer)
     this.folders.push(folder)
-    this.watch(folder, folder.reload())
+    // Not awaited: the folder is usable at once (requests wait for `loaded`); `watch` logs failures and never rejects.
+    void this.watch(folder, folder.reload())
     return folder
   }
 
@@ -150,7 +151,9 @@ export class WorkspaceIndex {
           if (folder.complete) this.emit(this.folderUris(folder))
         })
       },
-      (error: unknown) => this.logger.log('error', `Cannot load ${folder.root}: ${String(error)}`)
+      (error: unknown) => {
+        this.logger.log('error', `Cannot load ${folder.root}: ${String(error)}`)
+      }
     )
   }
 
@@ -220,7 +223,7 @@ export class WorkspaceIndex {
 
   /** Workspace folders were added or removed. */
   changeFolders(added: readonly string[], removed: readonly string[]): Promise<void> {
-    return this.run(async () => {
+    return this.run(() => {
       for (const uri of removed) {
         const root = uriToPath(uri)
         const folder = this.folders.find((candidate) => candidate.root === root)

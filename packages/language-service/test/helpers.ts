@@ -3,7 +3,7 @@ import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { MemoryFileSystem } from '@followthrough/engine'
 import { TextDocument } from 'vscode-languageserver-textdocument'
-import type { Hover, Position } from 'vscode-languageserver-types'
+import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types'
 import { createLanguageService, type LanguageService } from '../src/language-service.js'
 import type { ITextDocument, IWorkspace } from '../src/interfaces.js'
 import { pathToUri } from '../src/uri.js'
@@ -78,4 +78,23 @@ export function markdown(hover: Hover | undefined): string {
   if (typeof contents !== 'object' || Array.isArray(contents) || !('kind' in contents) || contents.kind !== 'markdown')
     throw new Error(`Expected a Markdown hover, got ${JSON.stringify(hover)}`)
   return contents.value
+}
+
+/** A file of a set of files by path; fails the test when the set has no such file. */
+export function fileText(files: Readonly<Record<string, string>>, path: string): string {
+  const text = files[path]
+  if (text === undefined) throw new Error(`No file ${path} among ${Object.keys(files).join(', ')}`)
+  return text
+}
+
+/** Line `line` (0-based) of a text; fails the test when the text is shorter. */
+export function lineAt(text: string, line: number): string {
+  const found = text.split('\n')[line]
+  if (found === undefined) throw new Error(`No line ${line} in a text of ${text.split('\n').length} lines`)
+  return found
+}
+
+/** A diagnostic's message as text (the service writes plain text; Markdown would be its `value`). */
+export function messageText(diagnostic: Pick<Diagnostic, 'message'>): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
 }
