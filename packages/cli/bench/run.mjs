@@ -176,7 +176,9 @@ const docs = join(root, 'docs', 'benchmarks.md')
 let existing = ''
 try {
   existing = readFileSync(docs, 'utf8')
-} catch {}
+} catch {
+  // No report yet: this run writes the first.
+}
 // Keep sections other benchmarks wrote (the language server's).
 const others = existing.split(/^(?=## )/m).filter((section) => section.startsWith('## ') && !/^## (CLI|Goals)\b/.test(section))
 writeFileSync(docs, [report.trimEnd(), ...others.map((section) => section.trimEnd())].join('\n\n') + '\n')

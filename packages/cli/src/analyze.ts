@@ -23,20 +23,21 @@ const workerThreshold = 400
  * Check minutes files, results in the order of `paths` whatever the threads do.
  */
 export async function analyzeFiles(fs: FileSystem, workspace: Workspace, paths: readonly string[], options: AnalyzeOptions): Promise<MinutesAnalysis[]> {
-  const results: Array<MinutesAnalysis | undefined> = new Array(paths.length)
-  let pending: number[] = paths.map((_, index) => index)
+  const results: Array<MinutesAnalysis | undefined> = paths.map(() => undefined)
+  /** The files still to check, each with its place in `paths`. */
+  let pending = paths.map((path, index) => ({ path, index }))
 
   let digests: ReadonlyArray<string | undefined> = []
   if (options.cache) {
     const cache = options.cache
     await cache.load()
     digests = options.digests ?? (await cache.digests(paths))
-    const misses: number[] = []
+    const misses: typeof pending = []
     paths.forEach((path, index) => {
       const digest = digests[index]
       const cached = digest === undefined ? undefined : cache.get(path, digest)
       if (cached) results[index] = cached
-      else misses.push(index)
+      else misses.push({ path, index })
     })
     pending = misses
   }
@@ -48,7 +49,7 @@ export async function analyzeFiles(fs: FileSystem, workspace: Workspace, paths: 
     const [own = [], ...others] = shares
     const done = others.map((share) =>
       analyzeShareOnWorker(
-        share.map((index) => paths[index]!),
+        share.map((file) => file.path),
         // A small heap makes the worker collect garbage early instead of growing;
         // a file too big for it is analysed in this thread instead.
         { script: new URL('./worker.js', import.meta.url), context: workspace.context, heapMb: 128, batch: 1 }
@@ -56,27 +57,35 @@ export async function analyzeFiles(fs: FileSystem, workspace: Workspace, paths: 
     )
     const collect = garbageCollector()
     let checked = 0
-    for (const index of own) {
-      results[index] = await readMinutes(fs, paths[index]!, workspace)
+    for (const file of own) {
+      results[file.index] = await readMinutes(fs, file.path, workspace)
       // Parsing leaves much garbage; V8 lets the heap grow far before a full
       // collection, so collect every few hundred files to keep peak memory low.
       if (++checked % 250 === 0) collect?.()
     }
     const fromWorkers = await Promise.all(done)
-    others.forEach((share, shareIndex) => share.forEach((index, position) => (results[index] = fromWorkers[shareIndex]![position])))
+    others.forEach((share, shareIndex) => {
+      const analyses = fromWorkers[shareIndex] ?? []
+      share.forEach((file, position) => {
+        results[file.index] = analyses[position]
+      })
+    })
   } else {
     const collect = pending.length >= workerThreshold ? garbageCollector() : undefined
     let checked = 0
-    for (const index of pending) {
-      results[index] = await readMinutes(fs, paths[index]!, workspace)
+    for (const file of pending) {
+      results[file.index] = await readMinutes(fs, file.path, workspace)
       if (++checked % 250 === 0) collect?.()
     }
   }
   if (options.cache) {
     // Kept under the digest of the bytes each result was made from (never the earlier read's).
-    for (const index of pending) if (results[index]) options.cache.set(paths[index]!, results[index]!)
+    for (const file of pending) {
+      const result = results[file.index]
+      if (result) options.cache.set(file.path, result)
+    }
   }
-  return results.map((result, index) => result ?? { path: paths[index]!, data: emptyMinutesData(), findings: [] })
+  return paths.map((path, index) => results[index] ?? { path, data: emptyMinutesData(), findings: [] })
 }
 
 /** V8's full collection, which Node hides unless asked; undefined where it cannot be had. */

@@ -30,7 +30,7 @@ interface RunCache {
   /** Hash of the context and of every file linted with its content digest. */
   key: string
   /** The minutes' and workspace rules' findings (never the config's or registers', which are checked afresh each run). */
-  findings: Finding[]
+  findings: readonly Finding[]
 }
 
 /**
@@ -84,20 +84,21 @@ export class LintCache {
 
   /** The minutes findings of the last run, when it had this key. */
   async readRun(key: string): Promise<Finding[] | undefined> {
-    const stored = await this.readJson<RunCache>('run.json')
-    return stored?.version === cacheVersion && stored.key === key && Array.isArray(stored.findings) ? stored.findings : undefined
+    const stored = await this.readJson('run.json')
+    return isRecord(stored) && stored.version === cacheVersion && stored.key === key && Array.isArray(stored.findings) ? (stored.findings as Finding[]) : undefined
   }
 
   /** Remember the minutes findings of this run. */
   async writeRun(key: string, findings: readonly Finding[]): Promise<void> {
-    await this.writeJson('run.json', { version: cacheVersion, key, findings })
+    await this.writeJson('run.json', { version: cacheVersion, key, findings } satisfies RunCache)
   }
 
   /** Load the per-file results (once). */
   async load(): Promise<void> {
     if (this.entries) return
-    const stored = await this.readJson<FilesCache>('files.json')
-    this.entries = stored?.version === cacheVersion && stored.context === this.context && stored.entries ? stored.entries : {}
+    const stored = await this.readJson('files.json')
+    this.entries =
+      isRecord(stored) && stored.version === cacheVersion && stored.context === this.context && isRecord(stored.entries) ? (stored.entries as FilesCache['entries']) : {}
   }
 
   /** The cached result for a file whose bytes have the digest `digest`, if any (after {@link load}). */
@@ -122,14 +123,15 @@ export class LintCache {
   /** Write the per-file results, dropping files no longer linted. */
   async save(): Promise<void> {
     if (!this.changed && Object.keys(this.next).length === Object.keys(this.entries ?? {}).length) return
-    await this.writeJson('files.json', { version: cacheVersion, context: this.context, entries: this.next })
+    await this.writeJson('files.json', { version: cacheVersion, context: this.context, entries: this.next } satisfies FilesCache)
   }
 
-  private async readJson<T>(name: string): Promise<T | undefined> {
+  /** A cache file's JSON, unchecked (undefined when there is none to read). */
+  private async readJson(name: string): Promise<unknown> {
     if (this.broken) return undefined
     try {
       const text = decodeUtf8(await this.fs.readFile(joinPath(this.folder, name), { maxBytes: maxCacheBytes }))
-      return text === undefined ? undefined : (JSON.parse(text) as T)
+      return text === undefined ? undefined : (JSON.parse(text) as unknown)
     } catch {
       // No cache yet, or one we cannot read: start afresh.
       return undefined
@@ -146,6 +148,10 @@ export class LintCache {
       this.onWriteError(error instanceof WriteError ? error.reason : String(error))
     }
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
 }
 
 /** A short hash of a key's parts (config, registers, the files' digests). */

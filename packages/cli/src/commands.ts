@@ -191,10 +191,11 @@ async function lint(args: ParsedArgs, io: CliIo): Promise<number> {
   if (workspace.broken) return await brokenWorkspace(workspace, io, format)
   const paths = await minutesPaths(fs, workspace, args, io)
   const cache = openCache(fs, workspace, args, io)
-  let { findings, digests } = await lintFindings(fs, workspace, paths, args, cache)
+  const checked = await lintFindings(fs, workspace, paths, args, cache)
+  let findings = checked.findings
   let unfixed = false
   if (args.fix) {
-    const fixed = await fix(fs, workspace, findings, digests, io)
+    const fixed = await fix(fs, workspace, findings, checked.digests, io)
     unfixed = fixed.failed
     if (fixed.changed) findings = (await lintFindings(fs, workspace, paths, args, cache)).findings
   }

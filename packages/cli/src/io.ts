@@ -122,5 +122,5 @@ export function processOutputs(proc: ProcessLike): ProcessOutputs {
 /** "no space left on device (ENOSPC)" from Node's "ENOSPC: no space left on device, write". */
 function describeWriteError(error: Error & { code?: string }): string {
   const bare = (error.message.split('\n')[0] ?? '').replace(/^[A-Z]+: /, '').replace(/, write$/, '')
-  return error.code !== undefined && bare.length > 0 ? `${bare} (${error.code})` : bare || String(error.code ?? 'unknown error')
+  return error.code !== undefined && bare.length > 0 ? `${bare} (${error.code})` : bare || (error.code ?? 'unknown error')
 }

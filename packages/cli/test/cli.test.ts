@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, assert, describe, expect, it } from 'vitest'
 import { minutes, register, run, workspace } from './workspace.js'
 
 const cleanups: Array<() => void> = []
 afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!()
+  for (const cleanup of cleanups.splice(0)) cleanup()
 })
 
 function make(files: Record<string, string | Buffer>): string {
@@ -43,7 +43,7 @@ describe('followthrough lint', () => {
       severity: 'error',
       ruleId: 'unknown-recommendation'
     })
-    expect(String(findings[0]!['message'])).toMatch(/R7/)
+    expect(findings[0]?.['message']).toMatch(/R7/)
   })
 
   it('prints stylish output grouped by file', async () => {
@@ -265,7 +265,8 @@ describe('CI formats', () => {
       runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<Record<string, unknown>> }>
     }
     expect(sarif.version).toBe('2.1.0')
-    const run0 = sarif.runs[0]!
+    const [run0] = sarif.runs
+    assert(run0, 'a run')
     expect(run0.tool.driver.rules.map((rule) => rule.id)).toContain('status-regression')
     expect(run0.results).toHaveLength(1)
     expect(run0.results[0]).toMatchObject({

@@ -13,7 +13,7 @@ import { minutes, register, run, workspace } from './workspace.js'
 
 const cleanups: Array<() => void> = []
 afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!()
+  for (const cleanup of cleanups.splice(0)) cleanup()
 })
 
 function make(files: Record<string, string | Buffer>): string {

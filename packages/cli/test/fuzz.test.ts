@@ -12,7 +12,7 @@ import { MemoryFileSystem } from '@followthrough/engine'
 import { createLanguageService, pathToUri, type Diagnostic } from '@followthrough/language-service'
 import fc from 'fast-check'
 import { TextDocument } from 'vscode-languageserver-textdocument'
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 import { main } from '../src/main.js'
 import { register } from './workspace.js'
 
@@ -168,7 +168,9 @@ function memoryWorkspace(files: readonly Uint8Array[], config: object = {}): Mem
     [`${root}/followthrough.config.json`]: JSON.stringify({ registers: ['recommendations.yaml'], minutes: ['minutes/**/*.md'], ...config }),
     [`${root}/recommendations.yaml`]: register
   })
-  files.forEach((bytes, index) => fs.write(`${root}/minutes/2023-0${index + 1}-01.md`, bytes))
+  files.forEach((bytes, index) => {
+    fs.write(`${root}/minutes/2023-0${index + 1}-01.md`, bytes)
+  })
   return fs
 }
 
@@ -187,6 +189,13 @@ function linesOf(bytes: Uint8Array): string[] | undefined {
   return text.split(/\r\n|\r|\n/)
 }
 
+/** Line `number` (1-based) of `lines`; fails the test when there is none. */
+function lineOf(lines: readonly string[], number: number, where: string): string {
+  const line = lines[number - 1]
+  assert(line !== undefined, `${where}: line ${number} of ${lines.length}`)
+  return line
+}
+
 /** Every finding points inside its file: lines exist, columns lie within them, the end is not before the start. */
 function expectInside(finding: JsonFinding, fs: MemoryFileSystem): void {
   const where = `${finding.file}:${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn} ${finding.ruleId}`
@@ -194,16 +203,16 @@ function expectInside(finding: JsonFinding, fs: MemoryFileSystem): void {
   expect(finding.column, where).toBeGreaterThanOrEqual(1)
   expect(finding.endLine * 1e9 + finding.endColumn, where).toBeGreaterThanOrEqual(finding.line * 1e9 + finding.column)
   const bytes = fs.files.get(`${root}/${finding.file}`)
-  expect(bytes, `${where}: a file the workspace holds`).toBeDefined()
-  const lines = linesOf(bytes!)
+  assert(bytes, `${where}: a file the workspace holds`)
+  const lines = linesOf(bytes)
   if (lines === undefined) {
     // Not UTF-8: the position names a byte, so it must lie within the bytes.
-    expect(finding.line, where).toBeLessThanOrEqual(bytes!.length + 1)
+    expect(finding.line, where).toBeLessThanOrEqual(bytes.length + 1)
     return
   }
   expect(finding.endLine, where).toBeLessThanOrEqual(lines.length)
-  expect(finding.column, where).toBeLessThanOrEqual(lines[finding.line - 1]!.length + 1)
-  expect(finding.endColumn, where).toBeLessThanOrEqual(lines[finding.endLine - 1]!.length + 1)
+  expect(finding.column, where).toBeLessThanOrEqual(lineOf(lines, finding.line, where).length + 1)
+  expect(finding.endColumn, where).toBeLessThanOrEqual(lineOf(lines, finding.endLine, where).length + 1)
 }
 
 const severityNames = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' } as const
@@ -280,7 +289,9 @@ describe('fuzzing the pipeline', () => {
               // An editor opens text; bytes that are not UTF-8 (the CLI says which encoding) have none to compare.
               if (findings.some((finding) => finding.file === file && finding.ruleId === 'invalid-encoding')) continue
               decodable.push(file)
-              const document = TextDocument.create(pathToUri(path), 'markdown', 1, new TextDecoder().decode(fs.files.get(path)!))
+              const text = fs.text(path)
+              assert(text !== undefined, path)
+              const document = TextDocument.create(pathToUri(path), 'markdown', 1, text)
               await service.didOpen(document)
               opened.push(...(await service.getDiagnostics(document)).map((diagnostic) => asFinding(file, diagnostic)))
             }
@@ -306,17 +317,19 @@ describe('fuzzing the pipeline', () => {
           expect(code).toBe(0)
           const references = JSON.parse(stdout) as Array<{ file: string; text: string; line: number; column: number; endLine: number; endColumn: number }>
           for (const reference of references) {
-            const lines = linesOf(fs.files.get(`${root}/${reference.file}`)!)
-            expect(lines, reference.file).toBeDefined()
+            const where = `${reference.file}:${reference.line}:${reference.column}`
+            const bytes = fs.files.get(`${root}/${reference.file}`)
+            assert(bytes, `${where}: a file the workspace holds`)
+            const lines = linesOf(bytes)
+            assert(lines, `${where}: UTF-8`)
             const span =
               reference.line === reference.endLine
-                ? lines![reference.line - 1]!.slice(reference.column - 1, reference.endColumn - 1)
+                ? lineOf(lines, reference.line, where).slice(reference.column - 1, reference.endColumn - 1)
                 : [
-                    lines![reference.line - 1]!.slice(reference.column - 1),
-                    ...lines!.slice(reference.line, reference.endLine - 1),
-                    lines![reference.endLine - 1]!.slice(0, reference.endColumn - 1)
+                    lineOf(lines, reference.line, where).slice(reference.column - 1),
+                    ...lines.slice(reference.line, reference.endLine - 1),
+                    lineOf(lines, reference.endLine, where).slice(0, reference.endColumn - 1)
                   ].join('\n')
-            const where = `${reference.file}:${reference.line}:${reference.column}`
             expect(span, where).toBe(reference.text.replace(/\r\n?/g, '\n'))
             // The span is the reference and nothing else: it starts at a keyword or an id and has nothing around it.
             expect(reference.text, where).toMatch(/^[*_]*(?:(?:[a-z0-9-]+:)?(?:R\d|rec)|\d)/i)
@@ -344,9 +357,10 @@ describe('fuzzing the pipeline', () => {
           expect([0, 1], fixed.stderr).toContain(fixed.code)
           if (fixes.length > 0) withFixes++
           for (const [path, original] of before) {
-            const now = fs.files.get(path)!
             const file = path.slice(root.length + 1)
-            const spans = fixes.filter((finding) => finding.file === file).map((finding) => finding.fix!)
+            const now = fs.files.get(path)
+            assert(now, `${file} is still there`)
+            const spans = fixes.flatMap((finding) => (finding.file === file && finding.fix ? [finding.fix] : []))
             if (spans.length === 0) {
               expect(now, `${file} has no fixes and must stay byte for byte`).toEqual(original)
               continue

@@ -1,8 +1,9 @@
 import { MemoryFileSystem } from '@followthrough/engine'
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 import { main } from '../src/index.js'
+import { codeRange, codeUnitsMatching, terminalControls } from './workspace.js'
 
 /**
  * Issue 9: text from a hostile repository (file names, register titles, owner
@@ -59,8 +60,14 @@ async function run(argv: string[]): Promise<{ code: number; stdout: string; stde
   return { code, stdout, stderr }
 }
 
-/** Anything a terminal acts on: C0 controls but tab and line feed, DEL, C1, bidi controls, line and paragraph separators. */
-const terminalControls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/
+/** Characters XML 1.0 forbids, but lone surrogates: controls but tab, line feed, carriage return, DEL and C1; U+FFFE and U+FFFF. */
+const notXml = /(?![\t\n\r\x7f-\x9f])[\p{Cc}\ufffe\uffff]/u
+
+describe('the patterns these tests check with', () => {
+  it('notXml is C0 but tab, line feed and carriage return, and U+FFFE and U+FFFF', () => {
+    expect(codeUnitsMatching(notXml)).toEqual([...codeRange(0x00, 0x08), 0x0b, 0x0c, ...codeRange(0x0e, 0x1f), 0xfffe, 0xffff])
+  })
+})
 
 describe('terminal output shows controls instead of obeying them', () => {
   it('stylish: the file name with ESC and a bidi override is shown escaped', async () => {
@@ -78,7 +85,9 @@ describe('terminal output shows controls instead of obeying them', () => {
     const lines = result.stdout.trimEnd().split('\n')
     expect(lines).toHaveLength(3)
     expect(lines[1]).toMatch(/^minutes\/2023-04-17 \\x1b\[2J\\u202e\.md {2}9:1 +R1 +iitcse +Recommendation 1$/)
-    expect(lines[1]!.indexOf('9:1')).toBe(lines[0]!.indexOf('line:col'))
+    const [header, row] = lines
+    assert(header !== undefined && row !== undefined)
+    expect(row.indexOf('9:1')).toBe(header.indexOf('line:col'))
   })
 
   it('progress table: the register title and owner names are shown escaped', async () => {
@@ -121,7 +130,9 @@ describe('machine formats keep the text and stay safe to print', () => {
     const result = await run(['lint', '--format', 'sarif'])
     expect(result.stdout).not.toMatch(terminalControls)
     const log = JSON.parse(result.stdout) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> }
-    expect(decodeURIComponent(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri)).toBe(minutesName)
+    const uri = log.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri
+    assert(uri !== undefined, 'a result with a location')
+    expect(decodeURIComponent(uri)).toBe(minutesName)
   })
 
   it('github: one command line per finding, controls shown escaped, : and , escaped in properties', async () => {
@@ -133,7 +144,7 @@ describe('machine formats keep the text and stay safe to print', () => {
 
   it('junit: no character XML 1.0 forbids', async () => {
     const result = await run(['lint', '--format', 'junit'])
-    expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/)
+    expect(result.stdout).not.toMatch(notXml)
     expect(result.stdout).toContain('name="minutes/2023-04-17 \ufffd[2J\u202e.md"')
   })
 })

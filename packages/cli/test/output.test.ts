@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { closeSync, openSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, assert, describe, expect, it } from 'vitest'
 import { bin, minutes, register, workspace } from './workspace.js'
 
 /**
@@ -11,7 +11,7 @@ import { bin, minutes, register, workspace } from './workspace.js'
 
 const cleanups: Array<() => void> = []
 afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!()
+  for (const cleanup of cleanups.splice(0)) cleanup()
 })
 
 /** A workspace whose JSON findings run to several hundred kilobytes, far beyond a pipe's buffer. */
@@ -37,14 +37,16 @@ function runClosingEarly(args: string[], cwd: string): Promise<Ended> {
     const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
     let stderr = ''
     let head = ''
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
     child.stdout.setEncoding('utf8').once('data', (chunk: string) => {
       head = chunk.slice(0, 100)
       // The reading end goes away: every later write of the child fails with EPIPE.
       child.stdout.destroy()
     })
     child.on('error', reject)
-    child.on('close', (code, signal) => resolve({ code, signal, stderr, head }))
+    child.on('close', (code, signal) => {
+      resolve({ code, signal, stderr, head })
+    })
   })
 }
 
@@ -55,9 +57,12 @@ function runInto(path: string, args: string[], cwd: string): Promise<Ended> {
     const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', fd, 'pipe'] })
     closeSync(fd)
     let stderr = ''
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    assert(child.stderr, "stderr is 'pipe'")
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
     child.on('error', reject)
-    child.on('close', (code, signal) => resolve({ code, signal, stderr, head: '' }))
+    child.on('close', (code, signal) => {
+      resolve({ code, signal, stderr, head: '' })
+    })
   })
 }
 

@@ -3,7 +3,7 @@ import { minutes, register, run, workspace } from './workspace.js'
 
 const cleanups: Array<() => void> = []
 afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!()
+  for (const cleanup of cleanups.splice(0)) cleanup()
 })
 
 describe('followthrough lint with worker threads', () => {

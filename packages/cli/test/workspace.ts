@@ -7,6 +7,21 @@ import { fileURLToPath } from 'node:url'
 /** The real bin, as users run it (built by `npm run build`). */
 export const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'followthrough.js')
 
+/** Anything a terminal acts on: controls but tab and line feed (C0, DEL, C1), bidi controls, line and paragraph separators. */
+export const terminalControls = /(?![\t\n])[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/u
+
+/** The UTF-16 code units (a surrogate alone) a pattern matches on their own: pins down the characters of a pattern such as {@link terminalControls}. */
+export function codeUnitsMatching(pattern: RegExp): number[] {
+  const codes: number[] = []
+  for (let code = 0; code <= 0xffff; code++) if (pattern.test(String.fromCharCode(code))) codes.push(code)
+  return codes
+}
+
+/** Code units from `first` to `last`, both included. */
+export function codeRange(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, index) => first + index)
+}
+
 /** A temporary workspace on disk with the given files. */
 export function workspace(files: Record<string, string | Buffer>): { root: string; cleanup: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'followthrough-cli-'))
@@ -14,7 +29,12 @@ export function workspace(files: Record<string, string | Buffer>): { root: strin
     mkdirSync(dirname(join(root, path)), { recursive: true })
     writeFileSync(join(root, path), content)
   }
-  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) }
+  return {
+    root,
+    cleanup: () => {
+      rmSync(root, { recursive: true, force: true })
+    }
+  }
 }
 
 /** Run the bin in a folder; resolves with its exit code and output. */

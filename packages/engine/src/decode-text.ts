@@ -77,8 +77,9 @@ function utf16Order(bytes: Uint8Array): string | undefined {
 /** The index of the first byte that does not belong to well-formed UTF-8 (as the WHATWG decoder judges). */
 function firstInvalidByte(bytes: Uint8Array): number {
   let index = 0
-  while (index < bytes.length) {
-    const byte = bytes[index]!
+  for (;;) {
+    const byte = bytes[index]
+    if (byte === undefined) return index
     if (byte < 0x80) {
       index++
       continue
@@ -103,7 +104,6 @@ function firstInvalidByte(bytes: Uint8Array): number {
     }
     index += length
   }
-  return index
 }
 
 /** The line and column (1-based, columns in UTF-16 code units as everywhere else) just after a text. */

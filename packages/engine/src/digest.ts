@@ -10,8 +10,10 @@
 export function contentDigest(bytes: Uint8Array): string {
   let h1 = 0xdeadbeef
   let h2 = 0x41c6ce57
+  // An index loop (`for…of` over a typed array is several times slower here).
   for (let index = 0; index < bytes.length; index++) {
-    const byte = bytes[index]!
+    const byte = bytes[index]
+    if (byte === undefined) break
     h1 = Math.imul(h1 ^ byte, 2654435761)
     h2 = Math.imul(h2 ^ byte, 1597334677)
   }

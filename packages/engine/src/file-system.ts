@@ -79,6 +79,17 @@ export interface WritableFileSystem extends FileSystem {
   mkdir(path: string): Promise<void>
 }
 
+/**
+ * What `run` returns, as a promise: for the methods above when they have
+ * nothing to wait for. Like an async function's, the promise rejects (it does
+ * not throw) when `run` throws.
+ */
+export function promised<T>(run: () => T): Promise<T> {
+  return new Promise((resolve) => {
+    resolve(run())
+  })
+}
+
 /** The words for a kind of file, in messages. */
 const kindNames: Record<FileKind, string> = {
   file: 'file',

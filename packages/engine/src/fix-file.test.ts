@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 import { fixFile } from './fix-file.js'
 import { MemoryFileSystem } from './memory-file-system.js'
 import { loadWorkspace, readMinutes } from './workspace.js'
@@ -22,7 +22,8 @@ describe('fixFile', () => {
     const { fs, workspace, analysis, fixes } = await setUp(new Uint8Array([...bom, ...new TextEncoder().encode(`${frontMatter}We discussed Recommendation 12 today.\n`)]))
     expect(fixes).toHaveLength(1)
     expect(await fixFile(fs, '/w/minutes/a.md', fixes, { digest: analysis.digest, root: '/w' })).toEqual({ status: 'fixed', applied: 1, written: '/w/minutes/a.md' })
-    const after = fs.files.get('/w/minutes/a.md')!
+    const after = fs.files.get('/w/minutes/a.md')
+    assert(after, 'the file is still there')
     expect([...after.subarray(0, 3)]).toEqual(bom)
     expect(new TextDecoder().decode(after.subarray(3))).toBe(`${frontMatter}We discussed R12 today.\n`)
     expect((await readMinutes(fs, '/w/minutes/a.md', workspace)).findings).toEqual([])

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch'
-import { dirname, maxFileBytes, ReadRefusedError, type FileInfo, type ReadOptions, type WritableFileSystem } from './file-system.js'
+import { dirname, maxFileBytes, promised, ReadRefusedError, type FileInfo, type ReadOptions, type WritableFileSystem } from './file-system.js'
 
 function failure(code: string, syscall: string, path: string): Error {
   const messages: Record<string, string> = {
@@ -59,73 +59,89 @@ export class MemoryFileSystem implements WritableFileSystem {
     return undefined
   }
 
-  async readFile(path: string, options: ReadOptions = {}): Promise<Uint8Array> {
-    const content = this.files.get(path)
-    if (content === undefined) {
-      if (this.isFolder(path)) throw new ReadRefusedError(path, 'folder')
-      throw failure(this.fileAbove(path) ? 'ENOTDIR' : 'ENOENT', 'open', path)
-    }
-    const limit = options.maxBytes ?? maxFileBytes
-    if (content.length > limit) throw new ReadRefusedError(path, 'file', content.length, limit)
-    return content
+  readFile(path: string, options: ReadOptions = {}): Promise<Uint8Array> {
+    return promised(() => {
+      const content = this.files.get(path)
+      if (content === undefined) {
+        if (this.isFolder(path)) throw new ReadRefusedError(path, 'folder')
+        throw failure(this.fileAbove(path) ? 'ENOTDIR' : 'ENOENT', 'open', path)
+      }
+      const limit = options.maxBytes ?? maxFileBytes
+      if (content.length > limit) throw new ReadRefusedError(path, 'file', content.length, limit)
+      return content
+    })
   }
 
-  async exists(path: string): Promise<boolean> {
-    return this.files.has(path)
+  exists(path: string): Promise<boolean> {
+    return promised(() => this.files.has(path))
   }
 
-  async glob(patterns: readonly string[], cwd: string): Promise<string[]> {
-    const root = cwd.endsWith('/') ? cwd : `${cwd}/`
-    const match = picomatch([...patterns], { dot: false })
-    return [...this.files.keys()]
-      .filter((path) => path.startsWith(root))
-      .filter((path) => {
-        const relative = path.slice(root.length)
-        return !/(^|\/)(node_modules|\.[^/]+)\//.test(relative) && match(relative)
-      })
-      .sort()
+  glob(patterns: readonly string[], cwd: string): Promise<string[]> {
+    return promised(() => {
+      const root = cwd.endsWith('/') ? cwd : `${cwd}/`
+      const match = picomatch([...patterns], { dot: false })
+      return [...this.files.keys()]
+        .filter((path) => path.startsWith(root))
+        .filter((path) => {
+          const relative = path.slice(root.length)
+          return !/(^|\/)(node_modules|\.[^/]+)\//.test(relative) && match(relative)
+        })
+        .sort()
+    })
   }
 
-  async realPath(path: string): Promise<string> {
-    if (this.files.has(path) || this.isFolder(path)) return path
-    throw failure('ENOENT', 'realpath', path)
+  realPath(path: string): Promise<string> {
+    return promised(() => {
+      if (this.files.has(path) || this.isFolder(path)) return path
+      throw failure('ENOENT', 'realpath', path)
+    })
   }
 
-  async lstat(path: string): Promise<FileInfo> {
-    const content = this.files.get(path)
-    if (content !== undefined) {
-      const mode = this.modes.get(path) ?? 0o644
-      return { kind: 'file', size: content.length, mode, links: 1, writable: (mode & 0o200) !== 0 }
-    }
-    if (this.isFolder(path)) return { kind: 'folder', size: 0, mode: 0o755, links: 1, writable: true }
-    throw failure(this.fileAbove(path) ? 'ENOTDIR' : 'ENOENT', 'lstat', path)
+  lstat(path: string): Promise<FileInfo> {
+    return promised(() => {
+      const content = this.files.get(path)
+      if (content !== undefined) {
+        const mode = this.modes.get(path) ?? 0o644
+        return { kind: 'file', size: content.length, mode, links: 1, writable: (mode & 0o200) !== 0 }
+      }
+      if (this.isFolder(path)) return { kind: 'folder', size: 0, mode: 0o755, links: 1, writable: true }
+      throw failure(this.fileAbove(path) ? 'ENOTDIR' : 'ENOENT', 'lstat', path)
+    })
   }
 
-  async writeFile(path: string, data: Uint8Array, options: { mode?: number } = {}): Promise<void> {
-    if (this.files.has(path)) throw failure('EEXIST', 'open', path)
-    if (this.isFolder(path)) throw failure('EISDIR', 'open', path)
-    if (this.fileAbove(path)) throw failure('ENOTDIR', 'open', path)
-    if (!this.isFolder(dirname(path))) throw failure('ENOENT', 'open', path)
-    this.write(path, data.slice(), options.mode)
+  writeFile(path: string, data: Uint8Array, options: { mode?: number } = {}): Promise<void> {
+    return promised(() => {
+      if (this.files.has(path)) throw failure('EEXIST', 'open', path)
+      if (this.isFolder(path)) throw failure('EISDIR', 'open', path)
+      if (this.fileAbove(path)) throw failure('ENOTDIR', 'open', path)
+      if (!this.isFolder(dirname(path))) throw failure('ENOENT', 'open', path)
+      this.write(path, data.slice(), options.mode)
+    })
   }
 
-  async rename(from: string, to: string): Promise<void> {
-    const content = this.files.get(from)
-    if (content === undefined) throw failure('ENOENT', 'rename', from)
-    if (this.isFolder(to)) throw failure('EISDIR', 'rename', to)
-    const mode = this.modes.get(from)
-    this.delete(to)
-    this.delete(from)
-    this.write(to, content, mode)
+  rename(from: string, to: string): Promise<void> {
+    return promised(() => {
+      const content = this.files.get(from)
+      if (content === undefined) throw failure('ENOENT', 'rename', from)
+      if (this.isFolder(to)) throw failure('EISDIR', 'rename', to)
+      const mode = this.modes.get(from)
+      this.delete(to)
+      this.delete(from)
+      this.write(to, content, mode)
+    })
   }
 
-  async remove(path: string): Promise<void> {
-    this.delete(path)
+  remove(path: string): Promise<void> {
+    return promised(() => {
+      this.delete(path)
+    })
   }
 
-  async mkdir(path: string): Promise<void> {
-    if (this.files.has(path)) throw failure('EEXIST', 'mkdir', path)
-    if (this.fileAbove(path)) throw failure('ENOTDIR', 'mkdir', path)
-    for (let folder = path; folder !== dirname(folder); folder = dirname(folder)) this.folders.add(folder)
+  mkdir(path: string): Promise<void> {
+    return promised(() => {
+      if (this.files.has(path)) throw failure('EEXIST', 'mkdir', path)
+      if (this.fileAbove(path)) throw failure('ENOTDIR', 'mkdir', path)
+      for (let folder = path; folder !== dirname(folder); folder = dirname(folder)) this.folders.add(folder)
+    })
   }
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 import { hangGuards } from '../../../vitest.shared.js'
 import { MemoryFileSystem } from './memory-file-system.js'
 import { analyzeMinutes, type MinutesContext } from './minutes.js'
@@ -79,10 +79,17 @@ const snippets = [
   '[x] '
 ]
 
+/** One of `items`, chosen by `next()`. */
+function pick<T>(items: readonly T[], next: () => number): T {
+  const item = items[Math.floor(next() * items.length)]
+  assert(item !== undefined, 'next() is in [0, 1)')
+  return item
+}
+
 function documentOf(next: () => number, crlf: boolean): string {
   const parts: string[] = next() < 0.85 ? [frontMatter, '\n'] : []
   const count = 3 + Math.floor(next() * 12)
-  for (let index = 0; index < count; index++) parts.push(pieces[Math.floor(next() * pieces.length)]!, next() < 0.8 ? '\n' : '')
+  for (let index = 0; index < count; index++) parts.push(pick(pieces, next), next() < 0.8 ? '\n' : '')
   const text = parts.join('')
   return crlf ? text.replaceAll('\n', '\r\n') : text
 }
@@ -90,10 +97,10 @@ function documentOf(next: () => number, crlf: boolean): string {
 function edit(text: string, next: () => number): string {
   const at = Math.floor(next() * (text.length + 1))
   const roll = next()
-  if (roll < 0.45) return text.slice(0, at) + snippets[Math.floor(next() * snippets.length)]! + text.slice(at)
+  if (roll < 0.45) return text.slice(0, at) + pick(snippets, next) + text.slice(at)
   if (roll < 0.8) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 12)))
   const end = Math.min(text.length, at + Math.floor(next() * 30))
-  return text.slice(0, at) + snippets[Math.floor(next() * snippets.length)]! + text.slice(end)
+  return text.slice(0, at) + pick(snippets, next) + text.slice(end)
 }
 
 function expectSame(document: MinutesDocument, context: MinutesContext, note: string): void {

@@ -107,6 +107,12 @@ export function openMinutesDocument(source: string, path: string, context: Minut
   const children = tree.children
   const frontMatter = children[0]?.type === 'yaml' ? children[0] : undefined
   const body = frontMatter ? children.slice(1) : children
+  let blocks: Block[]
+  try {
+    blocks = body.map(toBlock)
+  } catch (error) {
+    return failed(text, path, context, error)
+  }
   const checked = check(frontMatter, body, text, path, context)
   if (checked instanceof Error) return failed(text, path, context, checked)
   const document: MinutesDocument = {
@@ -117,7 +123,7 @@ export function openMinutesDocument(source: string, path: string, context: Minut
     headings: [],
     stats: { mode: 'full', parsed: { start: 0, end: text.length } }
   }
-  const state: State = { blocks: body.map(toBlock), definitions: text.includes(']:'), guarded }
+  const state: State = { blocks, definitions: text.includes(']:'), guarded }
   if (frontMatter) state.frontMatter = frontMatter
   return remember(document, state)
 }
@@ -180,22 +186,25 @@ function check(
   return checkTree({ type: 'root', children: frontMatter ? [frontMatter, ...body] : [...body] }, text, path, context)
 }
 
+/** A parsed top-level block; throws for a node without offsets (the parser gives every node its offsets). */
 function toBlock(node: RootContent): Block {
-  const position = node.position!
+  const start = node.position?.start
+  const end = node.position?.end
+  if (start?.offset === undefined || end?.offset === undefined) throw new Error(`Unexpected ${node.type} without offsets`)
   const block: Block = {
     type: node.type,
-    start: position.start.offset!,
-    end: position.end.offset!,
-    line: position.start.line,
-    endLine: position.end.line
+    start: start.offset,
+    end: end.offset,
+    line: start.line,
+    endLine: end.line
   }
   if (node.type === 'heading') {
     block.heading = {
       depth: node.depth,
       text: plainText(node).replace(/\s+/g, ' ').trim(),
       position: {
-        start: { line: position.start.line, column: position.start.column, offset: position.start.offset! },
-        end: { line: position.end.line, column: position.end.column, offset: position.end.offset! }
+        start: { line: start.line, column: start.column, offset: start.offset },
+        end: { line: end.line, column: end.column, offset: end.offset }
       }
     }
   }
@@ -222,7 +231,8 @@ function incremental(previous: MinutesDocument, state: State, text: string): Min
   let to = last + 1
   let step = 1
   for (;;) {
-    const fromBlock = blocks[from]!
+    const fromBlock = blocks[from]
+    if (fromBlock === undefined) return undefined
     const regionStart = lineStart(old, Math.min(fromBlock.start, changeStart))
     const regionLine = fromBlock.line - countLines(old, regionStart, lineStart(old, fromBlock.start))
     if (frontMatterEnd !== undefined && regionStart <= frontMatterEnd) return undefined

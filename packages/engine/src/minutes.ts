@@ -51,7 +51,7 @@ export function minutesProcessor(context: MinutesContext): Processor<undefined, 
         keywords: context.config.keywords,
         rules: context.config.rules
       })
-      .freeze() as unknown as Processor<undefined, Root, Root>
+      .freeze()
     processors.set(context, processor)
   }
   return processor

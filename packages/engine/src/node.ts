@@ -1,7 +1,7 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs'
 import { access, lstat, mkdir, open, realpath, rename, rm } from 'node:fs/promises'
 import { glob as tinyglobby } from 'tinyglobby'
-import { maxFileBytes, normalizePath, ReadRefusedError, type FileInfo, type FileKind, type WritableFileSystem } from './file-system.js'
+import { maxFileBytes, normalizePath, promised, ReadRefusedError, type FileInfo, type FileKind, type WritableFileSystem } from './file-system.js'
 
 /** What a stat says is at a path. */
 function kindOf(stats: Stats): FileKind {
@@ -17,8 +17,10 @@ function kindOf(stats: Stats): FileKind {
 
 // A named pipe opened for reading blocks until something writes to it; with
 // O_NONBLOCK it opens at once, and fstat then says what it is. (Windows has
-// neither the flag nor named pipes in the file system.)
-const readFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0)
+// neither the flag nor named pipes in the file system, nor O_NOCTTY, though
+// Node's types declare both everywhere.)
+const unixFlags: { readonly O_NONBLOCK?: number; readonly O_NOCTTY?: number } = constants
+const readFlags = constants.O_RDONLY | (unixFlags.O_NONBLOCK ?? 0) | (unixFlags.O_NOCTTY ?? 0)
 
 /** A path from Node in the engine's spelling (`C:\w\a.md` → `C:/w/a.md`). */
 const slash = (path: string) => normalizePath(path)
@@ -66,11 +68,11 @@ function readRegularFile(path: string, limit: number): Uint8Array {
  * lists each file once however many symbolic links lead to it.
  */
 export const nodeFileSystem: WritableFileSystem = {
-  async readFile(path, options = {}) {
-    return readRegularFile(path, options.maxBytes ?? maxFileBytes)
+  readFile(path, options = {}) {
+    return promised(() => readRegularFile(path, options.maxBytes ?? maxFileBytes))
   },
-  async exists(path) {
-    return existsSync(path)
+  exists(path) {
+    return promised(() => existsSync(path))
   },
   async glob(patterns, cwd) {
     const found = await tinyglobby([...patterns], {

@@ -330,9 +330,12 @@ class Scanner {
   }
 
   private nesting(excess: readonly Marker[], levels: number): void {
+    const first = excess[0]
+    const last = excess[excess.length - 1]
+    if (first === undefined || last === undefined) return
     const problem: ComplexityProblem = {
-      start: excess[0]!.start,
-      end: excess[excess.length - 1]!.end,
+      start: first.start,
+      end: last.end,
       reason: `Unexpected block quotes or list items nested ${levels} deep, expected at most ${complexityLimits.nesting}: the deeper part read as plain text`,
       kind: 'nesting'
     }
@@ -421,7 +424,7 @@ function replace(text: string, replaced: Replaced[]): string {
     parts.push(text.slice(at, start))
     for (let index = start; index < stretch.end; index++) {
       const code = text.charCodeAt(index)
-      parts.push(code === lf || code === cr ? text[index]! : 'x')
+      parts.push(code === lf || code === cr ? text.charAt(index) : 'x')
     }
     at = stretch.end
   }
@@ -549,9 +552,10 @@ export function restoreBlocks(tree: Root, source: string, guarded: GuardedText):
   const unseen = guarded.problems.filter((problem) => !seen.has(problem)).sort((a, b) => a.start - b.start)
   let leaf = 0
   for (const problem of unseen) {
-    if (leaves.length === 0) break
-    while (leaf < leaves.length - 1 && (leaves[leaf]!.position?.end.offset ?? -1) <= problem.start) leaf++
-    mark(leaves[leaf]!, problem.reason)
+    while (leaf < leaves.length - 1 && (leaves[leaf]?.position?.end.offset ?? -1) <= problem.start) leaf++
+    const node = leaves[leaf]
+    if (node === undefined) break
+    mark(node, problem.reason)
   }
 }
 
@@ -583,7 +587,7 @@ function walkLeaves(tree: Root, visit: (node: Nodes) => void): void {
     }
     if (!('children' in node)) continue
     const children = node.children as Nodes[]
-    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!)
+    for (const child of children.toReversed()) stack.push(child)
   }
 }
 

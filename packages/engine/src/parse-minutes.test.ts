@@ -13,7 +13,8 @@ const gfm = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(rema
 
 /** The tree without GFM's autolinks, strikethrough and footnotes, for comparison. */
 function strip(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (key, inner) => (key === 'align' && inner === null ? undefined : inner)))
+  const copy: unknown = JSON.parse(JSON.stringify(value, (key, inner: unknown) => (key === 'align' && inner === null ? undefined : inner)))
+  return copy
 }
 
 const table = '| Recommendation | Status | Note |\n| --- | :-: | --- |\n| R1 | Implemented | Report *published* |\n| R2 | In progress |  |'

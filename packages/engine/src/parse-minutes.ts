@@ -73,7 +73,7 @@ let blockExtensions: Extension[] | undefined
  */
 function inlineBlocks(text: string): InlineBlock[] {
   blockExtensions ??= [
-    ...((unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze().data('micromarkExtensions') ?? []) as Extension[]),
+    ...(unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze().data('micromarkExtensions') ?? []),
     gfmTable(),
     gfmTaskListItem(),
     gfmFootnote(),

@@ -32,13 +32,14 @@ function show(findings: Array<{ file: string; line: number; column: number; seve
 /** A file system that remembers every path it was asked to read. */
 function recording(fs: FileSystem): { fs: FileSystem; read: string[] } {
   const read: string[] = []
+  const realPath = fs.realPath?.bind(fs)
   return {
     read,
     fs: {
       readFile: (path, options) => (read.push(path), fs.readFile(path, options)),
       exists: (path) => fs.exists(path),
       glob: (patterns, cwd) => fs.glob(patterns, cwd),
-      ...(fs.realPath ? { realPath: (path: string) => fs.realPath!(path) } : {})
+      ...(realPath ? { realPath } : {})
     }
   }
 }
@@ -90,7 +91,7 @@ describe('file sizes', () => {
 describe('on disk', () => {
   const folders: string[] = []
   afterEach(() => {
-    while (folders.length > 0) rmSync(folders.pop()!, { recursive: true, force: true })
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
   })
   function folder(): string {
     const root = mkdtempSync(join(tmpdir(), 'followthrough-engine-')).replaceAll('\\', '/')

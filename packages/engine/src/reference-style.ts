@@ -36,7 +36,6 @@ export function referenceStyleFindings(references: readonly FoundReference[], pa
     const wanted = style === 'prose' ? `${keyword} ${number}` : `${config.prefix}${number}`
     if (reference.text === wanted) continue
     const { start, end } = reference.position
-    if (start.offset === undefined || end.offset === undefined) continue
     findings.push({
       file: path,
       line: start.line,

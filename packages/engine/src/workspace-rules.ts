@@ -1,4 +1,5 @@
-import { addDays, compareStrings, statusTimeline, type Register, type Status, type StatusTimeline } from '@followthrough/core'
+import { addDays, compareStrings, partitionPoint, statusTimeline, type Register, type Status, type StatusTimeline } from '@followthrough/core'
+import type { FoundStatusUpdate } from '@followthrough/remark-recommendations'
 import type { Finding } from './finding.js'
 import type { MinutesAnalysis } from './minutes.js'
 import { engineRuleUrl } from './rules.js'
@@ -21,11 +22,12 @@ interface TimelineEvent {
   kind: 0 | 1
   order: number
   note?: string | undefined
-  update?: { analysis: MinutesAnalysis; index: number }
+  update?: { analysis: MinutesAnalysis; update: FoundStatusUpdate }
 }
 
-function isDated(analysis: MinutesAnalysis): boolean {
-  return typeof analysis.data.meeting?.date === 'string'
+/** The date of the meeting, when the minutes have valid front matter. */
+function meetingDate(analysis: MinutesAnalysis): string | undefined {
+  return analysis.data.meeting?.date
 }
 
 function sameRegister(registerId: string, single: boolean, register: string | undefined): boolean {
@@ -50,22 +52,25 @@ export function statusRegressions(analyses: readonly MinutesAnalysis[], register
       else timelines.set(id, [event])
     }
     for (const recommendation of register.recommendations) {
-      recommendation.history?.forEach((event, order) => push(recommendation.id, { date: event.date, status: event.status, kind: 0, order, note: event.note }))
+      recommendation.history?.forEach((event, order) => {
+        push(recommendation.id, { date: event.date, status: event.status, kind: 0, order, note: event.note })
+      })
     }
     let order = 0
     for (const analysis of [...analyses].sort((a, b) => compareStrings(a.path, b.path))) {
-      if (!isDated(analysis)) continue
-      analysis.data.updates.forEach((update, index) => {
-        if (!sameRegister(registerId, single, update.register)) return
+      const date = meetingDate(analysis)
+      if (date === undefined) continue
+      for (const update of analysis.data.updates) {
+        if (!sameRegister(registerId, single, update.register)) continue
         push(update.id, {
-          date: analysis.data.meeting!.date,
+          date,
           status: update.status,
           kind: 1,
           order: order++,
           note: update.note,
-          update: { analysis, index }
+          update: { analysis, update }
         })
-      })
+      }
     }
     for (const recommendation of register.recommendations) {
       const events = (timelines.get(recommendation.id) ?? []).sort((a, b) => compareStrings(a.date, b.date) || a.kind - b.kind || a.order - b.order)
@@ -75,17 +80,16 @@ export function statusRegressions(analyses: readonly MinutesAnalysis[], register
         const after = progressRank[event.status]
         const hasNote = event.note !== undefined && event.note.trim() !== ''
         if (event.update && before !== undefined && after !== undefined && after < before && !hasNote) {
-          const { analysis, index } = event.update
-          const update = analysis.data.updates[index]!
-          const place = update.statusPosition ?? update.position
+          const { analysis, update } = event.update
+          const place = update.statusPosition
           findings.push({
             file: analysis.path,
             line: place.start.line,
             column: place.start.column,
             endLine: place.end.line,
             endColumn: place.end.column,
-            ...(place.start.offset !== undefined ? { offset: place.start.offset } : {}),
-            ...(place.end.offset !== undefined ? { endOffset: place.end.offset } : {}),
+            offset: place.start.offset,
+            endOffset: place.end.offset,
             severity: 'warning',
             ruleId: 'status-regression',
             message: `Unexpected ${recommendation.id} going back from ${previous} to ${event.status} without a note, expected a note saying why`,
@@ -117,11 +121,12 @@ export function discussedAfterClosure(analyses: readonly MinutesAnalysis[], regi
     const registerId = register.inquiry.id
     const updates = new Map<string, Array<{ id: string; status: Status; date: string }>>()
     for (const analysis of analyses) {
-      if (!isDated(analysis)) continue
+      const date = meetingDate(analysis)
+      if (date === undefined) continue
       for (const update of analysis.data.updates) {
         if (!sameRegister(registerId, single, update.register)) continue
         const list = updates.get(update.id)
-        const event = { id: update.id, status: update.status, date: analysis.data.meeting!.date }
+        const event = { id: update.id, status: update.status, date }
         if (list) list.push(event)
         else updates.set(update.id, [event])
       }
@@ -130,8 +135,8 @@ export function discussedAfterClosure(analyses: readonly MinutesAnalysis[], regi
   }
 
   for (const analysis of analyses) {
-    if (!isDated(analysis)) continue
-    const date = analysis.data.meeting!.date
+    const date = meetingDate(analysis)
+    if (date === undefined) continue
     const dayBefore = addDays(date, -1)
     const inRow = rowFinder(analysis)
     /** Timelines already settled for this file: noted, or found open. */
@@ -141,7 +146,7 @@ export function discussedAfterClosure(analyses: readonly MinutesAnalysis[], regi
       const timeline = register ? timelines.get(register)?.get(reference.id) : undefined
       if (!timeline || settled.has(timeline)) continue
       const offset = reference.position.start.offset
-      if (offset !== undefined && inRow(offset)) continue
+      if (inRow(offset)) continue
       settled.add(timeline)
       const before = timeline.at(dayBefore)
       if (before.status !== 'implemented' && before.status !== 'rejected') continue
@@ -152,8 +157,8 @@ export function discussedAfterClosure(analyses: readonly MinutesAnalysis[], regi
         column: reference.position.start.column,
         endLine: reference.position.end.line,
         endColumn: reference.position.end.column,
-        ...(offset !== undefined ? { offset } : {}),
-        ...(reference.position.end.offset !== undefined ? { endOffset: reference.position.end.offset } : {}),
+        offset,
+        endOffset: reference.position.end.offset,
         severity: 'info',
         ruleId: 'discussed-after-closure',
         message: `Unexpected discussion of ${reference.id}, ${before.status}${since}, expected an open recommendation (add a status update to reopen it)`,
@@ -170,32 +175,21 @@ export function discussedAfterClosure(analyses: readonly MinutesAnalysis[], regi
  * and hundreds of rows).
  */
 function rowFinder(analysis: MinutesAnalysis): (offset: number) => boolean {
-  const spans: Array<[number, number]> = []
-  for (const update of analysis.data.updates) {
-    const { start, end } = update.position
-    if (start.offset !== undefined && end.offset !== undefined) spans.push([start.offset, end.offset])
+  const spans = analysis.data.updates.map(({ position }) => ({ start: position.start.offset, end: position.end.offset, reach: 0 }))
+  spans.sort((a, b) => a.start - b.start || a.end - b.end)
+  // The furthest end of any span up to each one: rows may nest or overlap (several updates in one row).
+  let reach = -Infinity
+  for (const span of spans) {
+    reach = Math.max(reach, span.end)
+    span.reach = reach
   }
-  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1])
-  // The furthest end of any span up to each index: rows may nest or overlap (several updates in one row).
-  const reach: number[] = []
-  spans.forEach(([, end], index) => reach.push(Math.max(end, reach[index - 1] ?? -Infinity)))
   return (offset) => {
-    // The last span starting at or before the offset.
-    let low = 0
-    let high = spans.length - 1
-    let found = -1
-    while (low <= high) {
-      const middle = (low + high) >> 1
-      if (spans[middle]![0] <= offset) {
-        found = middle
-        low = middle + 1
-      } else high = middle - 1
-    }
-    if (found < 0) return false
-    // Any span starting at or before the offset that ends after it covers it.
-    for (let index = found; index >= 0 && reach[index]! > offset; index--) {
-      const [start, end] = spans[index]!
-      if (start <= offset && offset < end) return true
+    // From the last span starting at or before the offset back, while one may still reach past it:
+    // any of these that ends after the offset covers it.
+    for (let index = partitionPoint(spans, (span) => span.start <= offset) - 1; index >= 0; index--) {
+      const span = spans[index]
+      if (span === undefined || span.reach <= offset) return false
+      if (span.end > offset) return true
     }
     return false
   }

@@ -29,8 +29,8 @@ class FullDisk extends MemoryFileSystem {
 
 /** A memory file system where files cannot be replaced, as with `chattr +i`. */
 class Immutable extends MemoryFileSystem {
-  override async rename(from: string, to: string): Promise<void> {
-    throw Object.assign(new Error(`EPERM: operation not permitted, rename '${from}' -> '${to}'`), { code: 'EPERM' })
+  override rename(from: string, to: string): Promise<void> {
+    return Promise.reject(Object.assign(new Error(`EPERM: operation not permitted, rename '${from}' -> '${to}'`), { code: 'EPERM' }))
   }
 }
 
@@ -81,7 +81,7 @@ describe('writeFileAtomically in memory', () => {
 describe('writeFileAtomically on disk', () => {
   const folders: string[] = []
   afterEach(() => {
-    while (folders.length > 0) rmSync(folders.pop()!, { recursive: true, force: true })
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
   })
   function folder(): string {
     const root = mkdtempSync(join(tmpdir(), 'followthrough-write-')).replaceAll('\\', '/')

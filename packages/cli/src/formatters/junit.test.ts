@@ -63,4 +63,14 @@ https://example.org/rules#unknown-recommendation</failure>
     expect(output).toContain('<testcase classname="followthrough" name="minutes/a&amp;b &quot;c&quot;.md">')
     expect(output).toContain('<failure type="r" message="two&#10;lines\ufffd">')
   })
+
+  it('replaces exactly what XML 1.0 cannot hold: C0 controls but tab, line feed and carriage return; lone surrogates; U+FFFE and U+FFFF', () => {
+    const forbidden = (code: number) => (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff
+    const codes = Array.from({ length: 0x10000 }, (_, code) => code)
+    // Each UTF-16 code unit alone (a surrogate alone is a lone one).
+    expect(codes.filter((code) => code !== 0xfffd && escapeXml(String.fromCharCode(code)) === '\ufffd')).toEqual(codes.filter(forbidden))
+    expect(escapeXml('\u007f\u0085\u009f')).toBe('\u007f\u0085\u009f')
+    // A pair is kept; a surrogate out of a pair is not.
+    expect(escapeXml('\ud83d\ude00 \ud83dx \ude00 \ude00\ud83d \ud83d\ud83d\ude00')).toBe('\ud83d\ude00 \ufffdx \ufffd \ufffd\ufffd \ufffd\ud83d\ude00')
+  })
 })

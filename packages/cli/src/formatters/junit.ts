@@ -8,7 +8,8 @@ import type { Finding } from '@followthrough/engine'
  * become character references so attribute normalisation keeps them.
  */
 export function escapeXml(text: string, attribute = false): string {
-  const valid = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+  // Controls but tab, line feed, carriage return, DEL and C1 (which XML allows); surrogates out of a pair; two non-characters.
+  const valid = text.replace(/(?![\t\n\r\x7f-\x9f])[\p{Cc}\p{Cs}\ufffe\uffff]/gu, '\ufffd')
   const escaped = valid.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   return attribute ? escaped.replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;') : escaped
 }

@@ -12,14 +12,18 @@ const plainAscii = /^[\x20-\x7e]*$/
 let stringWidth: ((text: string) => number) | undefined
 
 /**
- * The columns a cell takes in a terminal. Nearly every cell is plain ASCII,
- * whose width is its length; `string-width` segments graphemes, which costs
- * about 0.1 ms a cell, so it is asked only about the rest (measured: 17,000
- * findings took 4.6 s to lay out through vfile-reporter, which asks it about
- * every cell twice).
+ * How to measure the columns the cells take in a terminal. Nearly every cell
+ * is plain ASCII, whose width is its length; `string-width` segments
+ * graphemes, which costs about 0.1 ms a cell, so it is loaded only when some
+ * cell is not, and asked only about those (measured: 17,000 findings took
+ * 4.6 s to lay out through vfile-reporter, which asks it about every cell twice).
  */
-function width(text: string): number {
-  return plainAscii.test(text) ? text.length : stringWidth!(text)
+async function widthOfCells(cells: readonly string[]): Promise<(text: string) => number> {
+  const length = (text: string) => text.length
+  if (cells.every((cell) => plainAscii.test(cell))) return length
+  stringWidth ??= (await import('string-width')).default
+  const measure = stringWidth
+  return (text) => (plainAscii.test(text) ? text.length : measure(text))
 }
 
 const label: Readonly<Record<Finding['severity'], string>> = { error: 'error', warning: 'warning', info: 'info' }
@@ -76,10 +80,11 @@ function colorReason(reason: string, color: Colors): string {
   let result = ''
   let textStart = 0
   for (let index = 0; index < splits.length; index++) {
-    const open = splits[index]!
+    const open = splits[index]
+    if (open === undefined) break
     const closeIndex = splits.findIndex((split, at) => at > index && split.size === open.size)
-    if (closeIndex === -1) continue
-    const close = splits[closeIndex]!
+    const close = splits[closeIndex]
+    if (close === undefined) continue
     const codeEnd = close.index + close.size
     result += reason.slice(textStart, open.index) + color.cyan + reason.slice(open.index, codeEnd) + color.defaultColor
     textStart = codeEnd
@@ -117,14 +122,13 @@ export async function formatStylish(findings: readonly Finding[], options: { cwd
   }
   if (byFile.size === 0) return `${options.files.length} file${options.files.length === 1 ? '' : 's'} checked: no problems\n`
 
-  if (stringWidth === undefined && [...byFile.values()].some((file) => file.messages.some((message) => !plainAscii.test(message.reason) || !plainAscii.test(message.ruleId)))) {
-    stringWidth = (await import('string-width')).default
-  }
+  const width = await widthOfCells([...byFile.values()].flatMap((file) => file.messages.flatMap((message) => [message.place, message.reason, message.ruleId])))
   const color = colors(options.color)
   const files = [...byFile.values()].sort((a, b) => a.name.localeCompare(b.name))
-  // Each message row: its cells as shown (colour codes included) and their widths (without).
-  const rows: Array<string | { cells: string[]; widths: number[] }> = []
-  const sizes = [0, 0, 0, 0, 0]
+  // Each message row: its cells as shown (colour codes included) with their widths (without).
+  const rows: Array<string | Array<{ text: string; width: number }>> = []
+  /** The width of each column: its widest cell. */
+  const sizes: number[] = []
   const counts = { error: 0, warning: 0, info: 0 }
   for (const file of files) {
     const messages = file.messages.sort(
@@ -141,18 +145,17 @@ export async function formatStylish(findings: readonly Finding[], options: { cwd
     for (const message of messages) {
       counts[message.severity]++
       const name = label[message.severity]
-      const widths = [width(message.place), name.length, width(message.reason), width(message.ruleId), 'followthrough'.length]
-      widths.forEach((size, index) => (sizes[index] = Math.max(sizes[index]!, size)))
-      rows.push({
-        cells: [
-          message.place,
-          (message.severity === 'error' ? color.red : color.yellow) + name + color.defaultColor,
-          colorReason(message.reason, color),
-          message.ruleId,
-          'followthrough'
-        ],
-        widths
+      const cells = [
+        { text: message.place, width: width(message.place) },
+        { text: (message.severity === 'error' ? color.red : color.yellow) + name + color.defaultColor, width: name.length },
+        { text: colorReason(message.reason, color), width: width(message.reason) },
+        { text: message.ruleId, width: width(message.ruleId) },
+        { text: 'followthrough', width: 'followthrough'.length }
+      ]
+      cells.forEach((cell, index) => {
+        sizes[index] = Math.max(sizes[index] ?? 0, cell.width)
       })
+      rows.push(cells)
     }
   }
   if (counts.error > 0 || counts.warning > 0) rows.push('', byline(counts, color))
@@ -160,7 +163,9 @@ export async function formatStylish(findings: readonly Finding[], options: { cwd
   const lines = rows.map((row) => {
     if (typeof row === 'string') return row.trimEnd()
     let line = ''
-    row.cells.forEach((cell, index) => (line += cell + ' '.repeat(sizes[index]! + 1 - row.widths[index]!)))
+    row.forEach((cell, index) => {
+      line += cell.text + ' '.repeat((sizes[index] ?? cell.width) + 1 - cell.width)
+    })
     return line.trimEnd()
   })
   return lines.join('\n') + '\n'

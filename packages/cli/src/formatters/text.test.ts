@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest'
+import { codeRange, codeUnitsMatching, terminalControls } from '../../test/workspace.js'
 import { stringifyJson } from './text.js'
 
-/** Characters a terminal acts on; none may reach terminal output raw. */
-const terminalControls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/
+describe('terminalControls (what the tests say none may reach terminal output raw)', () => {
+  it('is C0 but tab and line feed, DEL, C1, the bidi controls and the line and paragraph separators', () => {
+    expect(codeUnitsMatching(terminalControls)).toEqual([
+      ...codeRange(0x00, 0x08),
+      ...codeRange(0x0b, 0x1f),
+      ...codeRange(0x7f, 0x9f),
+      0x61c,
+      0x200e,
+      0x200f,
+      ...codeRange(0x2028, 0x202e),
+      ...codeRange(0x2066, 0x2069)
+    ])
+  })
+})
 
 describe('stringifyJson', () => {
   it('gives the same value, with nothing raw a terminal acts on', () => {
