@@ -92,7 +92,9 @@ ${table(
 let existing = ''
 try {
   existing = readFileSync(docs, 'utf8')
-} catch {}
+} catch {
+  // No docs yet: they start with this section.
+}
 // The section is replaced where it stands (appended when the file has none).
 const sections = existing
   .split(/^(?=## )/m)

@@ -44,7 +44,7 @@ export function createClient(serverModule: string, output: vscode.LogOutputChann
       didChange: (event, next) => perf.time('didChange', () => next(event)),
       provideCodeLenses: (document, token, next) => (hooks.codeLensEnabled() ? next(document, token) : []),
       // Other editors have the server open the newest minutes; VS Code offers them all in a quick pick.
-      executeCommand: (command, args: unknown[], next) => (command === FollowthroughCommand.showDiscussions ? hooks.showDiscussions(args[0]) : next(command, args))
+      executeCommand: (command, args: unknown[], next): unknown => (command === FollowthroughCommand.showDiscussions ? hooks.showDiscussions(args[0]) : next(command, args))
     }
   }
   const client = new LanguageClient('followthrough', 'Followthrough', serverOptions, clientOptions)

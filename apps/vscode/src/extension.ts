@@ -56,7 +56,9 @@ export function activate(context: vscode.ExtensionContext): FollowthroughApi {
     lines.push(message)
     output.info(message)
   }
-  const version = String((context.extension.packageJSON as { version?: string }).version ?? '')
+  // The manifest as read from disk (VS Code requires its version to be a string).
+  const { version: manifestVersion } = context.extension.packageJSON as { version?: unknown }
+  const version = typeof manifestVersion === 'string' ? manifestVersion : ''
   log(`Followthrough ${version} (VS Code ${vscode.version}, ${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'} workspace)`)
   context.subscriptions.push(output)
   void vscode.commands.executeCommand('setContext', 'followthrough.active', true)

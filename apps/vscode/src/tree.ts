@@ -38,7 +38,9 @@ export class RecommendationsTree implements vscode.TreeDataProvider<TreeNode>, v
     private readonly perf: Perf,
     private groupByValue: GroupBy
   ) {
-    this.subscription = views.onDidChange(() => this.emitter.fire(undefined))
+    this.subscription = views.onDidChange(() => {
+      this.emitter.fire(undefined)
+    })
   }
 
   get groupBy(): GroupBy {

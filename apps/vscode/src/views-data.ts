@@ -15,7 +15,8 @@ const empty: RecommendationsResult = { folders: [], registers: [] }
 export class ViewsData implements vscode.Disposable {
   private result: RecommendationsResult = empty
   private running: Promise<void> | undefined
-  private pending = false
+  /** Calls of `refresh()` so far: a refresh asks again when one came in while it ran. */
+  private calls = 0
   private readonly emitter = new vscode.EventEmitter<void>()
   /** Fires after every refresh. */
   readonly onDidChange = this.emitter.event
@@ -46,14 +47,13 @@ export class ViewsData implements vscode.Disposable {
 
   /** Ask the server again; calls during a refresh are merged into one more. */
   refresh(): Promise<void> {
-    if (this.running) {
-      this.pending = true
-      return this.running
-    }
+    this.calls += 1
+    if (this.running) return this.running
     this.running = (async () => {
       try {
+        let round: number
         do {
-          this.pending = false
+          round = this.calls
           const started = performance.now()
           const result = await this.api.recommendations()
           // Only what runs on this thread counts per keystroke: the request is the server's time.
@@ -64,7 +64,7 @@ export class ViewsData implements vscode.Disposable {
             this.emitter.fire()
           })
           this.lastRefreshMs = performance.now() - started
-        } while (this.pending)
+        } while (this.calls !== round)
       } catch (error) {
         this.log(`Asking the language server for the recommendations failed: ${error instanceof Error ? error.message : String(error)}`)
       } finally {

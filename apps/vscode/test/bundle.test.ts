@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const metafile = join(root, 'dist', 'metafile-cjs.json')
@@ -31,12 +31,13 @@ describe('dist/extension.cjs', () => {
   const output = meta.outputs['dist/extension.cjs']
 
   it('is described by the metafile', () => {
-    expect(output, `outputs: ${Object.keys(meta.outputs).join(', ')}`).toBeDefined()
-    expect(output!.bytes).toBe(statSync(join(root, 'dist', 'extension.cjs')).size)
+    assert(output, `dist/extension.cjs among the outputs: ${Object.keys(meta.outputs).join(', ')}`)
+    expect(output.bytes).toBe(statSync(join(root, 'dist', 'extension.cjs')).size)
   })
 
   it('imports no engine, remark, yaml or zod (only the language client and its own code)', () => {
-    const inputs = Object.keys(output!.inputs)
+    assert(output, 'dist/extension.cjs among the outputs')
+    const inputs = Object.keys(output.inputs)
     expect(inputs.filter((input) => forbidden.some((pattern) => pattern.test(input)))).toEqual([])
     // What it does take from Followthrough: the custom protocol's names, nothing else.
     const ours = inputs.filter((input) => /(^|\/)(packages|@followthrough)\//.test(input))

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, assert, describe, expect, it } from 'vitest'
 import { allDebianPackages, debianPackages, installBlocker, lockWaitSeconds, missingDebianPackages, missingPackagesMessage } from '../../../scripts/prerequisites.mjs'
 
 /**
@@ -19,7 +19,9 @@ const absent = 'followthrough-no-such-package'
 const scratch = mkdtempSync(join(tmpdir(), 'followthrough-prerequisites-'))
 chmodSync(scratch, 0o755)
 
-afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true })
+})
 
 /** Run the real script as a user who is not root (`nobody` through setpriv when this is root). */
 function runUnprivileged(env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
@@ -109,7 +111,9 @@ describe('the prerequisites installer', () => {
             const child = spawn(process.execPath, ['--input-type=module', '-e', program], { env, stdio: ['ignore', 'ignore', 'pipe'] })
             let stderr = ''
             child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-            child.on('close', (code) => resolve({ code, stderr }))
+            child.on('close', (code) => {
+              resolve({ code, stderr })
+            })
           })
       )
     )
@@ -121,8 +125,10 @@ describe('the prerequisites installer', () => {
     const lines = readFileSync(log, 'utf8').trim().split('\n')
     // One update and one install, never overlapping: each start is followed by its own end.
     expect(lines).toHaveLength(4)
-    for (let index = 0; index < lines.length; index += 2) {
-      const pid = lines[index]!.split(' ')[1]
+    for (const [index, line] of lines.entries()) {
+      if (index % 2 === 1) continue
+      const pid = line.split(' ')[1]
+      assert(pid !== undefined, `Expected "start <pid> …", found ${JSON.stringify(line)}`)
       expect(lines[index + 1]).toBe(`end ${pid}`)
     }
     const wait = `-o DPkg::Lock::Timeout=${lockWaitSeconds}`

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { inflateRawSync } from 'node:zlib'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; main: string }
@@ -75,6 +75,13 @@ describe('the .vsix', () => {
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
+  /** The packaged file `name`; fails the test where the .vsix has none. */
+  function packaged(name: string): Buffer {
+    const entry = entries.find((candidate) => candidate.name === name)
+    assert(entry, `${name} in the .vsix`)
+    return readEntry(zip, entry)
+  }
+
   it('stays under 1.5 MB', () => {
     expect(statSync(file).size).toBeLessThan(1.5 * 1024 * 1024)
   })
@@ -102,30 +109,22 @@ describe('the .vsix', () => {
   })
 
   it('declares untrusted workspaces supported, virtual workspaces not, and its main bundle', () => {
-    const packaged = JSON.parse(
-      readEntry(
-        zip,
-        entries.find((entry) => entry.name === 'extension/package.json')!
-      ).toString('utf8')
-    ) as {
+    const packagedManifest = JSON.parse(packaged('extension/package.json').toString('utf8')) as {
       main: string
       capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: { supported: boolean } }
       contributes: { jsonValidation: { url: string }[] }
     }
-    expect(packaged.main).toBe(manifest.main)
-    expect(packaged.capabilities.untrustedWorkspaces.supported).toBe(true)
-    expect(packaged.capabilities.virtualWorkspaces.supported).toBe(false)
-    for (const validation of packaged.contributes.jsonValidation) {
+    expect(packagedManifest.main).toBe(manifest.main)
+    expect(packagedManifest.capabilities.untrustedWorkspaces.supported).toBe(true)
+    expect(packagedManifest.capabilities.virtualWorkspaces.supported).toBe(false)
+    for (const validation of packagedManifest.contributes.jsonValidation) {
       expect(entries.map((entry) => entry.name)).toContain(`extension/${validation.url.replace(/^\.\//, '')}`)
     }
   })
 
   it('the server bundle is self-contained (requires only Node built-ins)', () => {
-    const server = readEntry(
-      zip,
-      entries.find((entry) => entry.name === 'extension/dist/server.cjs')!
-    ).toString('utf8')
-    const required = [...server.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]!)
+    const server = packaged('extension/dist/server.cjs').toString('utf8')
+    const required = [...server.matchAll(/require\("([^"]+)"\)/g)].flatMap((match) => match[1] ?? [])
     const builtins = new Set([
       'assert',
       'buffer',

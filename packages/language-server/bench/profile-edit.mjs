@@ -39,7 +39,7 @@ for (let run = 0; run < Number(count); run++) {
   document = TextDocument.create(uri, 'markdown', document.version + 1, text)
   const sent = performance.now()
   await service.didChange(document)
-  const d = await service.getDiagnostics(document)
+  await service.getDiagnostics(document)
   times.push(performance.now() - sent)
 }
 times.sort((a, b) => a - b)

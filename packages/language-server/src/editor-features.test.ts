@@ -5,7 +5,7 @@
  * (`workspace/applyEdit`) as an editor does.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -13,7 +13,8 @@ import type { DiscussionView, EditResult, NewMinutesResult, ProgressReportResult
 import { createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node'
 import type { ApplyWorkspaceEditParams, CodeAction, CodeLens, CreateFile, InitializeResult, ShowDocumentParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol'
 import { TextDocument } from 'vscode-languageserver-textdocument'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest'
+import { stopAll } from '../test/helpers.js'
 
 const packageFolder = join(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = join(packageFolder, 'bin', 'followthrough-language-server.js')
@@ -38,8 +39,16 @@ class Inbox<T> {
     const earlier = this.received.slice(from).find(test)
     if (earlier) return Promise.resolve(earlier)
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Nothing from the server: ${label}`)), 120_000)
-      this.waiters.push({ test, resolve: (value) => (clearTimeout(timer), resolve(value)) })
+      const timer = setTimeout(() => {
+        reject(new Error(`Nothing from the server: ${label}`))
+      }, 120_000)
+      this.waiters.push({
+        test,
+        resolve: (value) => {
+          clearTimeout(timer)
+          resolve(value)
+        }
+      })
     })
   }
 }
@@ -58,6 +67,13 @@ describe('followthrough-language-server: code lenses, custom requests and comman
 
   const uri = (relative: string) => pathToFileURL(join(folder, relative)).href
   const path = (fileUri: string) => fileURLToPath(fileUri)
+
+  /** The document open at `fileUri`, as the editor holds it. */
+  function opened(fileUri: string): TextDocument {
+    const document = documents.get(fileUri)
+    assert(document, `${fileUri} is open`)
+    return document
+  }
 
   async function open(relative: string): Promise<TextDocument> {
     const document = TextDocument.create(uri(relative), relative.endsWith('.md') ? 'markdown' : 'yaml', 1, readFileSync(join(folder, relative), 'utf8'))
@@ -107,8 +123,12 @@ describe('followthrough-language-server: code lenses, custom requests and comman
     child = spawn(process.execPath, [bin, '--stdio'], { cwd: folder })
     connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin))
     connection.onNotification('window/logMessage', (params: { message: string }) => void logs.push(params.message))
-    connection.onNotification('window/showMessage', (params: { type: number; message: string }) => messages.push(params))
-    connection.onNotification('followthrough/didChange', (params: { folders: string[] }) => viewChanges.push(params))
+    connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      messages.push(params)
+    })
+    connection.onNotification('followthrough/didChange', (params: { folders: string[] }) => {
+      viewChanges.push(params)
+    })
     connection.onRequest('client/registerCapability', () => null)
     connection.onRequest('workspace/codeLens/refresh', () => {
       lensRefreshes++
@@ -148,15 +168,7 @@ describe('followthrough-language-server: code lenses, custom requests and comman
     await connection.sendNotification('initialized', {})
   })
 
-  afterAll(async () => {
-    if (connection && child?.exitCode === null) {
-      await connection.sendRequest('shutdown').catch(() => undefined)
-      await connection.sendNotification('exit').catch(() => undefined)
-    }
-    connection?.dispose()
-    if (child && child.exitCode === null) child.kill()
-    if (folder) rmSync(folder, { recursive: true, force: true })
-  })
+  afterAll(() => stopAll({ folder, child, connection }, { shutdown: true }))
 
   /** The views once the first index is complete: asked again after each followthrough/didChange until it is. */
   async function indexed(): Promise<RecommendationsResult> {
@@ -181,7 +193,7 @@ describe('followthrough-language-server: code lenses, custom requests and comman
     const views = await connection.sendRequest<RecommendationsResult>('followthrough/recommendations', {})
     expect(views.folders.map((entry) => [entry.name, entry.minutes, entry.meetings])).toEqual([[basename(folder), 11, ['accountability', 'partnership']]])
     expect(views.registers.map((entry) => [entry.uri, entry.id, entry.stale, entry.progress.text])).toEqual([[register.uri, 'iitcse', false, 'R 37/46 implemented']])
-    expect(views.registers[0]!.groups.owner.find((group) => group.label === 'West Mercia Police')?.ids).toHaveLength(13)
+    expect(views.registers[0]?.groups.owner.find((group) => group.label === 'West Mercia Police')?.ids).toHaveLength(13)
 
     const progress = await connection.sendRequest<ProgressResult>('followthrough/progress', { uri: uri('minutes/2024-01-17-accountability.md') })
     expect(progress?.register).toEqual({ uri: register.uri, id: 'iitcse', title: 'Independent Inquiry into Telford Child Sexual Exploitation', stale: false })
@@ -211,22 +223,22 @@ describe('followthrough-language-server: code lenses, custom requests and comman
   })
 
   it('tells the editor when the index changes; views keep the last valid register while it has errors', async () => {
-    const register = documents.get(uri('recommendations.yaml'))!
+    const register = opened(uri('recommendations.yaml'))
     const since = viewChanges.received.length
     const refreshes = lensRefreshes
     const retitled = await change(register, register.getText().replace('Embed exploitation training', 'Embed CSE training'))
     expect(await viewChanges.next(() => true, 'followthrough/didChange after a title changed', since)).toEqual({ folders: [pathToFileURL(folder).href] })
     const views = await connection.sendRequest<RecommendationsResult>('followthrough/recommendations', null)
-    expect(views.registers[0]!.recommendations.find((entry) => entry.id === 'R14')?.title).toBe('Embed CSE training among longer-serving officers')
+    expect(views.registers[0]?.recommendations.find((entry) => entry.id === 'R14')?.title).toBe('Embed CSE training among longer-serving officers')
     expect(lensRefreshes).toBeGreaterThan(refreshes)
 
     // Half-typed: the register does not validate; the views show its last valid version, marked stale.
     const later = viewChanges.received.length
-    const broken = await change(retitled, retitled.getText().replace(/(  - id: R14\n)    title: [^\n]*\n/, '$1'))
+    const broken = await change(retitled, retitled.getText().replace(/( {2}- id: R14\n) {4}title: [^\n]*\n/, '$1'))
     await viewChanges.next(() => true, 'followthrough/didChange after the register broke', later)
     const stale = await connection.sendRequest<RecommendationsResult>('followthrough/recommendations', null)
     expect(stale.registers.map((entry) => [entry.stale, entry.progress.text])).toEqual([[true, 'R 37/46 implemented']])
-    expect(stale.registers[0]!.recommendations.find((entry) => entry.id === 'R14')?.title).toBe('Embed CSE training among longer-serving officers')
+    expect(stale.registers[0]?.recommendations.find((entry) => entry.id === 'R14')?.title).toBe('Embed CSE training among longer-serving officers')
     await change(broken, readFileSync(join(folder, 'recommendations.yaml'), 'utf8'))
   })
 
@@ -249,14 +261,14 @@ describe('followthrough-language-server: code lenses, custom requests and comman
     const [applied] = edits.received.slice(since)
     expect(applied?.label).toBe('Insert status update table')
     expect(applied?.edit.documentChanges).toEqual([{ textDocument: { uri: minutes.uri, version: 1 }, edits: [expect.objectContaining({ range: { start: end, end } })] }])
-    const text = documents.get(minutes.uri)!.getText()
+    const text = opened(minutes.uri).getText()
     const inserted = text.slice(text.lastIndexOf('| Recommendation | Status | Note |'))
     expect(inserted).toMatch(/\n\| R3 \| Implemented \| {2}\|\n/)
     expect(inserted).toMatch(/\n\| R14 \| In progress \| {2}\|\n/)
     expect(inserted).not.toContain('R52')
 
     // Not minutes: nothing is edited, and the editor is told why.
-    const register = documents.get(uri('recommendations.yaml'))!
+    const register = opened(uri('recommendations.yaml'))
     expect(
       await connection.sendRequest<EditResult>('workspace/executeCommand', {
         command: 'followthrough/insertStatusTable',
@@ -300,15 +312,17 @@ describe('followthrough-language-server: code lenses, custom requests and comman
   })
 
   it('opens the newest discussion from a code lens (window/showDocument), and refuses unknown commands', async () => {
-    const register = documents.get(uri('recommendations.yaml'))!
+    const register = opened(uri('recommendations.yaml'))
     const since = shown.received.length
     const list = await connection.sendRequest<DiscussionView[]>('workspace/executeCommand', {
       command: 'followthrough/showDiscussions',
       arguments: [{ register: register.uri, id: 'R14' }]
     })
-    expect(list[0]?.description).toBe('minutes/2024-10-16-accountability.md')
-    const [opened] = shown.received.slice(since)
-    expect(opened).toEqual({ uri: uri('minutes/2024-10-16-accountability.md'), takeFocus: true, selection: list[0]!.range })
+    const [newest] = list
+    assert(newest, 'the discussions of R14')
+    expect(newest.description).toBe('minutes/2024-10-16-accountability.md')
+    const [shownDocument] = shown.received.slice(since)
+    expect(shownDocument).toEqual({ uri: uri('minutes/2024-10-16-accountability.md'), takeFocus: true, selection: newest.range })
 
     const told = messages.received.length
     expect(await connection.sendRequest('workspace/executeCommand', { command: 'followthrough/showDiscussions', arguments: [{ register: register.uri, id: 'R1' }] })).toEqual([])

@@ -33,7 +33,10 @@ export class FramingCheck extends Transform {
   }
 
   override _transform(chunk: Buffer | string, _encoding: BufferEncoding, callback: TransformCallback): void {
-    if (this.broken) return callback()
+    if (this.broken) {
+      callback()
+      return
+    }
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk
     let offset = 0
     while (offset < bytes.length) {
@@ -49,19 +52,18 @@ export class FramingCheck extends Transform {
       const end = window.indexOf(terminator)
       if (end === -1) {
         if (window.length > MAX_HEADER_BYTES) {
-          return this.fail(
-            `Unexpected header of more than ${MAX_HEADER_BYTES} bytes without a blank line, expected "Content-Length: <bytes>" and "\\r\\n\\r\\n"`,
-            bytes,
-            offset,
-            callback
-          )
+          this.fail(`Unexpected header of more than ${MAX_HEADER_BYTES} bytes without a blank line, expected "Content-Length: <bytes>" and "\\r\\n\\r\\n"`, bytes, offset, callback)
+          return
         }
+        // The rest of the chunk is header: keep it for the next one.
         this.header = window
-        offset = bytes.length
         break
       }
       const problem = checkHeader(window.subarray(0, end).toString('latin1'))
-      if (typeof problem === 'string') return this.fail(problem, bytes, offset, callback)
+      if (typeof problem === 'string') {
+        this.fail(problem, bytes, offset, callback)
+        return
+      }
       this.remaining = problem
       this.header = Buffer.alloc(0)
       offset += end + terminator.length - kept

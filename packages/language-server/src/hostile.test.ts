@@ -1,11 +1,12 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node'
 import type { Hover, InitializeResult, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { at, messageText, stopAll } from '../test/helpers.js'
 
 /**
  * Issue 9: a hostile conversation with the real bin over stdio. Bad framing
@@ -39,7 +40,9 @@ function converse(bytes: Buffer[]): Promise<{ code: number | null; stdout: strin
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
     child.on('error', reject)
     // No timer: the test fails by its own timeout if the server never exits (the bug this guards against).
-    child.on('exit', (code) => resolve({ code, stdout, stderr }))
+    child.on('exit', (code) => {
+      resolve({ code, stdout, stderr })
+    })
     for (const chunk of bytes) child.stdin.write(chunk)
   })
 }
@@ -103,7 +106,11 @@ describe('a hostile conversation over stdio', () => {
     cpSync(example, folder, { recursive: true })
     child = spawn(process.execPath, [bin, '--stdio'], { cwd: folder })
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)))
+    exited = new Promise((resolve) =>
+      child.on('exit', (code) => {
+        resolve(code)
+      })
+    )
     connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin))
     connection.onNotification('window/logMessage', (params: { message: string }) => void logs.push(params.message))
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -121,18 +128,17 @@ describe('a hostile conversation over stdio', () => {
     await connection.sendNotification('initialized', {})
   })
 
-  afterAll(() => {
-    connection?.dispose()
-    if (child && child.exitCode === null) child.kill()
-    if (folder) rmSync(folder, { recursive: true, force: true })
-  })
+  afterAll(() => stopAll({ folder, child, connection }))
 
   const minutesPath = 'minutes/2024-01-17-accountability.md'
   let minutesText: string
   let lines: string[]
   const hoverR46 = async (): Promise<Hover | null> => {
     const line = lines.findIndex((candidate) => candidate.includes('under R46'))
-    return connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: uri(minutesPath) }, position: { line, character: lines[line]!.indexOf('R46') + 1 } })
+    return connection.sendRequest<Hover | null>('textDocument/hover', {
+      textDocument: { uri: uri(minutesPath) },
+      position: { line, character: at(lines, line, 'a line with "under R46"').indexOf('R46') + 1 }
+    })
   }
   const card = (hover: Hover | null) => (hover?.contents as MarkupContent | undefined)?.value ?? ''
 
@@ -225,7 +231,7 @@ describe('a hostile conversation over stdio', () => {
     })
     const appendedLine = lines.length
     const after = await diagnosticsFor(uri(minutesPath), (params) => params.version === 4)
-    const r99 = after.diagnostics.find((diagnostic) => diagnostic.code === 'unknown-recommendation' && String(diagnostic.message).includes('R99'))
+    const r99 = after.diagnostics.find((diagnostic) => diagnostic.code === 'unknown-recommendation' && messageText(diagnostic).includes('R99'))
     expect(r99?.range).toEqual({ start: { line: appendedLine, character: 18 }, end: { line: appendedLine, character: 21 } })
     expect(card(await hoverR46())).toContain('**R46**')
   })

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream'
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node'
 import type { InitializeResult } from 'vscode-languageserver-protocol'
-import { describe, expect, it, vi } from 'vitest'
+import { assert, describe, expect, it, vi } from 'vitest'
 import { main, usage } from './main.js'
 import { foldersOf } from './server.js'
 
@@ -16,7 +16,8 @@ describe('main', () => {
   it('serves on the streams it is given, and answers for a workspace with no folders', async () => {
     const toServer = new PassThrough()
     const fromServer = new PassThrough()
-    const server = main([], { input: toServer, output: fromServer })!
+    const server = main([], { input: toServer, output: fromServer })
+    assert(server, 'a connection served on the streams')
     const client = createMessageConnection(new StreamMessageReader(fromServer), new StreamMessageWriter(toServer))
     client.listen()
     const result = await client.sendRequest<InitializeResult>('initialize', { processId: null, rootUri: null, capabilities: {} })
@@ -38,5 +39,11 @@ describe('foldersOf', () => {
     expect(foldersOf({ processId: null, rootUri: 'file:///r', capabilities })).toEqual(['file:///r'])
     expect(foldersOf({ processId: null, rootUri: null, rootPath: '/p', capabilities })).toEqual(['/p'])
     expect(foldersOf({ processId: null, rootUri: null, capabilities })).toEqual([])
+  })
+
+  it('reads a field of the wrong shape as absent', () => {
+    expect(foldersOf({ workspaceFolders: 'file:///a', rootUri: 'file:///r' })).toEqual(['file:///r'])
+    expect(foldersOf({ workspaceFolders: [{ name: 'a' }], rootUri: 7, rootPath: '/p' })).toEqual(['/p'])
+    expect(foldersOf(null)).toEqual([])
   })
 })

@@ -66,8 +66,12 @@ export function main(argv: readonly string[] = process.argv.slice(2), streams?: 
       process.stderr.write(`${text}\n`)
     }
   }
-  process.on('uncaughtException', (error) => report(`Unexpected error: ${error.stack ?? error.message}`))
-  process.on('unhandledRejection', (reason) => report(`Unexpected rejection: ${String(reason)}`))
+  process.on('uncaughtException', (error) => {
+    report(`Unexpected error: ${error.stack ?? error.message}`)
+  })
+  process.on('unhandledRejection', (reason) => {
+    report(`Unexpected rejection: ${String(reason)}`)
+  })
   const analyze = workerAnalyzer()
   startServer(connection, { fileSystem: nodeFileSystem, ...(analyze ? { analyze } : {}), ...options })
   return connection

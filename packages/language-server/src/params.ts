@@ -108,6 +108,22 @@ export const DidChangeWatchedFilesParamsSchema = z.looseObject(
   object
 )
 
+/**
+ * What `initialize` says of the workspace: its folders, else its root
+ * (`rootUri`, or the older `rootPath`). Nothing is required, and a field of
+ * the wrong shape reads as absent rather than failing the initialization.
+ */
+export const InitializeFoldersSchema = z
+  .looseObject({
+    workspaceFolders: z
+      .array(z.looseObject({ uri: z.string() }))
+      .nullish()
+      .catch(undefined),
+    rootUri: z.string().nullish().catch(undefined),
+    rootPath: z.string().nullish().catch(undefined)
+  })
+  .catch({})
+
 /** `followthrough/progress` and `followthrough/progressReport`: an optional file; the params may be left out. */
 export const ProgressParamsSchema = z.looseObject({ uri: UriSchema.optional() }, object).nullish()
 
@@ -157,7 +173,8 @@ export function checkParams<S extends z.ZodType>(method: string, schema: S, para
   return { ok: false, message: `Unexpected ${describe(valueAt(params, path))}${where} in ${method}, expected ${expected}` }
 }
 
-function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+/** What `value` holds at `path`, or `undefined` where a step is missing or not an object. */
+export function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let current = value
   for (const segment of path) {
     if (typeof current !== 'object' || current === null) return undefined

@@ -4,10 +4,13 @@ import { DiagnosticsPublisher } from './publisher.js'
 describe('DiagnosticsPublisher', () => {
   afterEach(() => vi.useRealTimers())
 
-  it('publishes each document once after a burst, and not after cancel or dispose', async () => {
+  it('publishes each document once after a burst, and not after cancel or dispose', () => {
     vi.useFakeTimers()
     const published: string[] = []
-    const publisher = new DiagnosticsPublisher(50, async (uri) => void published.push(uri))
+    const publisher = new DiagnosticsPublisher(50, (uri) => {
+      published.push(uri)
+      return Promise.resolve()
+    })
     publisher.schedule(['a', 'b'])
     vi.advanceTimersByTime(30)
     publisher.schedule(['a'])

@@ -1,21 +1,12 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node'
-import type {
-  CodeAction,
-  CompletionList,
-  Diagnostic,
-  Hover,
-  InitializeResult,
-  Location,
-  MarkupContent,
-  PublishDiagnosticsParams,
-  WorkspaceEdit
-} from 'vscode-languageserver-protocol'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CodeAction, CompletionList, Hover, InitializeResult, Location, MarkupContent, PublishDiagnosticsParams, WorkspaceEdit } from 'vscode-languageserver-protocol'
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest'
+import { at, stopAll } from '../test/helpers.js'
 
 const packageFolder = join(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = join(packageFolder, 'bin', 'followthrough-language-server.js')
@@ -39,8 +30,17 @@ class Diagnostics {
     const current = this.latest.get(uri)
     if (current && test(current)) return Promise.resolve(current)
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`No diagnostics for ${uri}: ${label}`)), 120_000)
-      this.waiters.push({ uri, test, resolve: (params) => (clearTimeout(timer), resolve(params)) })
+      const timer = setTimeout(() => {
+        reject(new Error(`No diagnostics for ${uri}: ${label}`))
+      }, 120_000)
+      this.waiters.push({
+        uri,
+        test,
+        resolve: (params) => {
+          clearTimeout(timer)
+          resolve(params)
+        }
+      })
     })
   }
 }
@@ -56,15 +56,21 @@ describe('followthrough-language-server --stdio', () => {
 
   const uri = (relative: string) => pathToFileURL(join(folder, relative)).href
 
-  beforeAll(async () => {
+  beforeAll(() => {
     // Tests run after the build (turbo); build here too when run on their own in a fresh checkout.
     if (!existsSync(join(packageFolder, 'dist', 'server.js'))) spawnSync('npx', ['tsup'], { cwd: packageFolder, stdio: 'ignore' })
     folder = mkdtempSync(join(tmpdir(), 'followthrough-ls-'))
     cpSync(example, folder, { recursive: true })
     child = spawn(process.execPath, [bin, '--stdio'], { cwd: folder })
-    exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)))
+    exited = new Promise((resolve) =>
+      child.on('exit', (code) => {
+        resolve(code)
+      })
+    )
     connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin))
-    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => diagnostics.receive(params))
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      diagnostics.receive(params)
+    })
     connection.onNotification('window/logMessage', (params: { message: string }) => void logs.push(params.message))
     connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string }> }) => {
       registrations.push(...params.registrations.map((registration) => registration.method))
@@ -73,11 +79,7 @@ describe('followthrough-language-server --stdio', () => {
     connection.listen()
   })
 
-  afterAll(() => {
-    connection?.dispose()
-    if (child && child.exitCode === null) child.kill()
-    if (folder) rmSync(folder, { recursive: true, force: true })
-  })
+  afterAll(() => stopAll({ folder, child, connection }))
 
   it('serves an editor from initialize to exit', async () => {
     const init = await connection.sendRequest<InitializeResult>('initialize', {
@@ -101,10 +103,11 @@ describe('followthrough-language-server --stdio', () => {
     const text = readFileSync(join(folder, 'minutes/2024-01-17-accountability.md'), 'utf8')
     const lines = text.split('\n')
     const line = lines.findIndex((candidate) => candidate.includes('(R52)'))
-    const character = lines[line]!.indexOf('R52')
+    const character = at(lines, line, 'a line with (R52)').indexOf('R52')
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: january, languageId: 'markdown', version: 1, text } })
     const published = await diagnostics.until(january, (params) => params.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-recommendation'), 'R52')
-    const unknown = published.diagnostics.find((diagnostic) => diagnostic.code === 'unknown-recommendation')!
+    const unknown = published.diagnostics.find((diagnostic) => diagnostic.code === 'unknown-recommendation')
+    assert(unknown, 'an unknown-recommendation diagnostic')
     expect(unknown.range).toEqual({ start: { line, character }, end: { line, character: character + 3 } })
     expect(unknown.severity).toBe(1)
     expect(unknown.source).toBe('followthrough')
@@ -112,7 +115,10 @@ describe('followthrough-language-server --stdio', () => {
 
     // Hover on a reference.
     const r46 = lines.findIndex((candidate) => candidate.includes('under R46'))
-    const hover = await connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: january }, position: { line: r46, character: lines[r46]!.indexOf('R46') + 1 } })
+    const hover = await connection.sendRequest<Hover>('textDocument/hover', {
+      textDocument: { uri: january },
+      position: { line: r46, character: at(lines, r46, 'a line with "under R46"').indexOf('R46') + 1 }
+    })
     const card = (hover.contents as MarkupContent).value
     expect(card).toContain('**R46** · Independent review of implementation after two years')
     expect(card).toContain('Telford & Wrekin Council')
@@ -127,7 +133,8 @@ describe('followthrough-language-server --stdio', () => {
       position: { line: 8, character: 'We discussed Recommendation '.length },
       context: { triggerKind: 2, triggerCharacter: ' ' }
     })
-    const twelve = completion.items.find((item) => item.label === 'R12')!
+    const twelve = completion.items.find((item) => item.label === 'R12')
+    assert(twelve, 'a completion for R12')
     expect(twelve.detail).toContain('Record children as victims, never as consenting')
     expect(twelve.textEdit).toMatchObject({ newText: '12' })
 
@@ -172,7 +179,7 @@ describe('followthrough-language-server --stdio', () => {
     const actions = await connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: january },
       range: unknown.range,
-      context: { diagnostics: [unknown as Diagnostic] }
+      context: { diagnostics: [unknown] }
     })
     expect(actions.map((action) => action.title)).toContain('Change to R5')
 

@@ -29,9 +29,9 @@ import {
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type Diagnostic,
-  type InitializeParams,
   type InitializeResult
 } from 'vscode-languageserver'
 import {
@@ -43,6 +43,7 @@ import {
   DiscussionsParamsSchema,
   DocumentParamsSchema,
   ExecuteCommandParamsSchema,
+  InitializeFoldersSchema,
   InsertStatusTableArgumentsSchema,
   NewMinutesArgumentsSchema,
   NoParamsSchema,
@@ -50,7 +51,8 @@ import {
   ProgressParamsSchema,
   ReferenceParamsSchema,
   RenameParamsSchema,
-  ShowDiscussionsArgumentsSchema
+  ShowDiscussionsArgumentsSchema,
+  valueAt
 } from './params.js'
 import { renderProgressReport } from './progress-report.js'
 import { DiagnosticsPublisher } from './publisher.js'
@@ -75,11 +77,17 @@ export const triggerCharacters = [' ', 'R', ',', '#']
 /** The files the server wants to hear about when they change on disk. */
 export const watchedFiles = ['**/*.md', '**/followthrough.config.json', '**/*.{yaml,yml,json}']
 
-/** The folders an editor names at initialization: workspace folders, else the root. */
-export function foldersOf(params: InitializeParams): string[] {
-  if (params.workspaceFolders && params.workspaceFolders.length > 0) return params.workspaceFolders.map((folder) => folder.uri)
-  if (params.rootUri) return [params.rootUri]
-  if (params.rootPath) return [params.rootPath]
+/**
+ * The folders an editor names at initialization (its `initialize` params, as
+ * sent): workspace folders, else the root (`rootUri`, else `rootPath`, which
+ * editors without workspace folders still send). A field of the wrong shape
+ * reads as absent.
+ */
+export function foldersOf(params: unknown): string[] {
+  const { workspaceFolders, rootUri, rootPath } = InitializeFoldersSchema.parse(params)
+  if (workspaceFolders && workspaceFolders.length > 0) return workspaceFolders.map((folder) => folder.uri)
+  if (rootUri) return [rootUri]
+  if (rootPath) return [rootPath]
   return []
 }
 
@@ -165,8 +173,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       viewsTimer = undefined
       const params: DidChangeParams = { folders: [...changedFolders] }
       changedFolders.clear()
-      void connection.sendNotification(FollowthroughNotification.didChange, params).catch((error: unknown) => log('warn', `Cannot notify the editor: ${String(error)}`))
-      if (editor.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch((error: unknown) => log('warn', `Cannot refresh code lenses: ${String(error)}`))
+      void connection.sendNotification(FollowthroughNotification.didChange, params).catch((error: unknown) => {
+        log('warn', `Cannot notify the editor: ${String(error)}`)
+      })
+      if (editor.codeLensRefresh) {
+        void connection.sendRequest('workspace/codeLens/refresh').catch((error: unknown) => {
+          log('warn', `Cannot refresh code lenses: ${String(error)}`)
+        })
+      }
     }, delay)
   }
 
@@ -186,15 +200,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const init = (params.initializationOptions ?? {}) as { diagnosticsDelay?: unknown; viewsDelay?: unknown }
     const delay = typeof init.diagnosticsDelay === 'number' && init.diagnosticsDelay >= 0 ? init.diagnosticsDelay : (options.diagnosticsDelay ?? 50)
     const viewsDelay = typeof init.viewsDelay === 'number' && init.viewsDelay >= 0 ? init.viewsDelay : (options.viewsDelay ?? 200)
-    // Optional chaining throughout: an editor (or anything else on the pipe) may send less than the protocol says.
-    watchRegistration = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true
-    folderNotifications = params.capabilities?.workspace?.workspaceFolders === true
-    const workspaceEdit = params.capabilities?.workspace?.workspaceEdit
-    editor.applyEdit = params.capabilities?.workspace?.applyEdit === true
-    editor.documentChanges = workspaceEdit?.documentChanges === true
-    editor.createFiles = editor.documentChanges && Array.isArray(workspaceEdit?.resourceOperations) && workspaceEdit.resourceOperations.includes('create')
-    editor.showDocument = params.capabilities?.window?.showDocument?.support === true
-    editor.codeLensRefresh = params.capabilities?.workspace?.codeLens?.refreshSupport === true
+    // Capabilities read as sent, not as typed: an editor (or anything else on the pipe) may send less than the protocol says.
+    const capability = (...path: string[]): unknown => valueAt(params, ['capabilities', ...path])
+    watchRegistration = capability('workspace', 'didChangeWatchedFiles', 'dynamicRegistration') === true
+    folderNotifications = capability('workspace', 'workspaceFolders') === true
+    const resourceOperations = capability('workspace', 'workspaceEdit', 'resourceOperations')
+    editor.applyEdit = capability('workspace', 'applyEdit') === true
+    editor.documentChanges = capability('workspace', 'workspaceEdit', 'documentChanges') === true
+    editor.createFiles = editor.documentChanges && Array.isArray(resourceOperations) && resourceOperations.includes('create')
+    editor.showDocument = capability('window', 'showDocument', 'support') === true
+    editor.codeLensRefresh = capability('workspace', 'codeLens', 'refreshSupport') === true
     service = createLanguageService({
       workspace: { folders: foldersOf(params), ...bind(options.fileSystem) },
       logger: { log },
@@ -202,8 +217,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       ...(options.analyze ? { analyze: options.analyze } : {})
     })
     publisher = new DiagnosticsPublisher(delay, publish)
-    service.onDidChangeDiagnostics((uris) => publisher?.schedule(uris))
-    service.onDidChangeIndex((folders) => scheduleViews(folders, viewsDelay))
+    service.onDidChangeDiagnostics((uris) => {
+      publisher?.schedule(uris)
+    })
+    service.onDidChangeIndex((folders) => {
+      scheduleViews(folders, viewsDelay)
+    })
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -227,9 +246,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialized(() => {
     if (watchRegistration) {
-      void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: watchedFiles.map((globPattern) => ({ globPattern })) })
-        .catch((error: unknown) => log('warn', `Cannot watch files: ${String(error)}`))
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: watchedFiles.map((globPattern) => ({ globPattern })) }).catch((error: unknown) => {
+        log('warn', `Cannot watch files: ${String(error)}`)
+      })
     }
     if (folderNotifications) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -255,11 +274,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       await connection.sendDiagnostics({ uri: event.document.uri, diagnostics: kept })
     })
   })
-  connection.onDidChangeWatchedFiles((raw) =>
+  connection.onDidChangeWatchedFiles((raw) => {
     checkedNotification('workspace/didChangeWatchedFiles', DidChangeWatchedFilesParamsSchema, raw, (params) => {
       void guard('Watched files', undefined, (current) => current.didChangeWatchedFiles(params.changes))
     })
-  )
+  })
 
   const documentOf = (uri: string) => documents.get(uri)
   const position = (params: { position: { line: number; character: number } }) => ({ line: params.position.line, character: params.position.character })
@@ -348,23 +367,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   )
 
   // Followthrough's own requests: what views show, as plain JSON.
-  connection.onRequest(FollowthroughRequest.recommendations, (raw: unknown, token) =>
+  connection.onRequest(FollowthroughRequest.recommendations, (raw: unknown, token: CancellationToken) =>
     checked(FollowthroughRequest.recommendations, NoParamsSchema, raw, () =>
-      guard('Recommendations', { folders: [], registers: [] } as RecommendationsResult, (current) => current.getRecommendations(token))
+      guard<RecommendationsResult>('Recommendations', { folders: [], registers: [] }, (current) => current.getRecommendations(token))
     )
   )
-  connection.onRequest(FollowthroughRequest.progress, (raw: unknown, token) =>
-    checked(FollowthroughRequest.progress, ProgressParamsSchema, raw, (params) => guard('Progress', null as ProgressResult, (current) => current.getProgress(params?.uri, token)))
+  connection.onRequest(FollowthroughRequest.progress, (raw: unknown, token: CancellationToken) =>
+    checked(FollowthroughRequest.progress, ProgressParamsSchema, raw, (params) => guard<ProgressResult>('Progress', null, (current) => current.getProgress(params?.uri, token)))
   )
-  connection.onRequest(FollowthroughRequest.discussions, (raw: unknown, token) =>
+  connection.onRequest(FollowthroughRequest.discussions, (raw: unknown, token: CancellationToken) =>
     checked(FollowthroughRequest.discussions, DiscussionsParamsSchema, raw, (params) =>
-      guard('Discussions', [] as DiscussionView[], (current) => current.getDiscussions(params, token))
+      guard<DiscussionView[]>('Discussions', [], (current) => current.getDiscussions(params, token))
     )
   )
-  connection.onRequest(FollowthroughRequest.progressReport, (raw: unknown, token) =>
+  connection.onRequest(FollowthroughRequest.progressReport, (raw: unknown, token: CancellationToken) =>
     checked(FollowthroughRequest.progressReport, ProgressParamsSchema, raw, (params) =>
-      guard('Progress report', { html: '' } as ProgressReportResult, async (current) =>
-        renderProgressReport(await current.getProgressReportInput(params?.uri, token), (message) => log('error', message))
+      guard<ProgressReportResult>('Progress report', { html: '' }, async (current) =>
+        renderProgressReport(await current.getProgressReportInput(params?.uri, token), (message) => {
+          log('error', message)
+        })
       )
     )
   )
@@ -375,7 +396,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       switch (params.command) {
         case FollowthroughCommand.insertStatusTable:
           return command(params.command, InsertStatusTableArgumentsSchema, params.arguments, ([where]) =>
-            guard('Insert status table', { applied: false, message: 'Unexpected failure (see the log)' } as EditResult, async (current) => {
+            guard<EditResult>('Insert status table', { applied: false, message: 'Unexpected failure (see the log)' }, async (current) => {
               const document = documentOf(where.textDocument.uri)
               if (!document) return { applied: false, message: `Unexpected document ${where.textDocument.uri} that is not open, expected open minutes` }
               const table = await current.getStatusTableEdit(document, where.position)
@@ -388,35 +409,31 @@ export function startServer(connection: Connection, options: ServerOptions): voi
           )
         case FollowthroughCommand.newMinutes:
           return command(params.command, NewMinutesArgumentsSchema, params.arguments, ([wanted]) =>
-            guard(
-              'New minutes',
-              { applied: false, created: false, message: 'Unexpected failure (see the log)' } as NewMinutesResult,
-              async (current): Promise<NewMinutesResult> => {
-                const plan = await current.planNewMinutes(wanted)
-                if ('problem' in plan) return { applied: false, created: false, message: plan.problem }
-                if (plan.exists) return { applied: false, created: false, uri: plan.uri, message: 'The minutes exist already: open them instead' }
-                if (!editor.createFiles) {
-                  return {
-                    applied: false,
-                    created: false,
-                    uri: plan.uri,
-                    message: 'Unexpected editor that cannot create files, expected workspace.workspaceEdit.resourceOperations to include "create"'
-                  }
+            guard<NewMinutesResult>('New minutes', { applied: false, created: false, message: 'Unexpected failure (see the log)' }, async (current): Promise<NewMinutesResult> => {
+              const plan = await current.planNewMinutes(wanted)
+              if ('problem' in plan) return { applied: false, created: false, message: plan.problem }
+              if (plan.exists) return { applied: false, created: false, uri: plan.uri, message: 'The minutes exist already: open them instead' }
+              if (!editor.createFiles) {
+                return {
+                  applied: false,
+                  created: false,
+                  uri: plan.uri,
+                  message: 'Unexpected editor that cannot create files, expected workspace.workspaceEdit.resourceOperations to include "create"'
                 }
-                const edit: WorkspaceEdit = {
-                  documentChanges: [
-                    { kind: 'create', uri: plan.uri, options: { overwrite: false, ignoreIfExists: true } },
-                    { textDocument: { uri: plan.uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: plan.text }] }
-                  ]
-                }
-                const result = await applyEdit('New minutes from template', edit)
-                return { ...result, uri: plan.uri, created: result.applied }
               }
-            )
+              const edit: WorkspaceEdit = {
+                documentChanges: [
+                  { kind: 'create', uri: plan.uri, options: { overwrite: false, ignoreIfExists: true } },
+                  { textDocument: { uri: plan.uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: plan.text }] }
+                ]
+              }
+              const result = await applyEdit('New minutes from template', edit)
+              return { ...result, uri: plan.uri, created: result.applied }
+            })
           )
         case FollowthroughCommand.showDiscussions:
           return command(params.command, ShowDiscussionsArgumentsSchema, params.arguments, ([which]) =>
-            guard('Show discussions', [] as DiscussionView[], async (current) => {
+            guard<DiscussionView[]>('Show discussions', [], async (current) => {
               const list = await current.getDiscussions(which)
               const newest = list[0]
               if (!newest) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `No minutes discuss ${which.id} yet.` })
@@ -439,7 +456,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     service?.dispose()
   })
 
-  documents.listen(checkedSync(connection, (method, schema, params, handle) => checkedNotification(method, schema, params, handle)))
+  documents.listen(
+    checkedSync(connection, (method, schema, params, handle) => {
+      checkedNotification(method, schema, params, handle)
+    })
+  )
   connection.listen()
 }
 
@@ -455,7 +476,11 @@ function checkedSync(connection: Connection, check: Check): Connection {
   // TextDocuments passes its own handlers; each gets only params that passed the schema.
   type Handler = (params: never) => void
   const wrap = (method: string, schema: z.ZodType, subscribe: (handler: (params: unknown) => void) => unknown) => (handler: Handler) =>
-    subscribe((params) => check(method, schema, params, (value) => handler(value as never)))
+    subscribe((params) => {
+      check(method, schema, params, (value) => {
+        handler(value as never)
+      })
+    })
   return new Proxy(connection, {
     get(target, key, receiver) {
       switch (key) {
@@ -484,6 +509,7 @@ function bind(fs: FileSystem): FileSystem {
     glob: (patterns, cwd) => fs.glob(patterns, cwd)
   }
   // Symbolic links are resolved so that files linked from outside the workspace are refused.
-  if (fs.realPath) bound.realPath = (path) => fs.realPath!(path)
+  const realPath = fs.realPath?.bind(fs)
+  if (realPath) bound.realPath = realPath
   return bound
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { listMinutes, loadWorkspace, readMinutes } from '@followthrough/engine'
 import { nodeFileSystem } from '@followthrough/engine/node'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, assert, describe, expect, it } from 'vitest'
 import { workerAnalyzer as fromSources } from './worker-analyzer.js'
 
 const example = join(import.meta.dirname, '..', '..', '..', 'examples', 'telford')
@@ -22,8 +22,10 @@ describe('workerAnalyzer', () => {
     const workspace = await loadWorkspace(nodeFileSystem, example)
     const paths = await listMinutes(nodeFileSystem, workspace)
     const expected = await Promise.all(paths.map((path) => readMinutes(nodeFileSystem, path, workspace)))
-    expect(await workerAnalyzer(2)!(paths, workspace.context)).toEqual(expected)
+    const analyze = workerAnalyzer(2)
+    assert(analyze, 'the worker script built beside the library')
+    expect(await analyze(paths, workspace.context)).toEqual(expected)
     process.env.FOLLOWTHROUGH_WORKER_HEAP_MB = '1'
-    expect(await workerAnalyzer(2)!(paths, workspace.context)).toEqual(expected)
+    expect(await analyze(paths, workspace.context)).toEqual(expected)
   })
 })

@@ -21,10 +21,19 @@ export function workerAnalyzer(workers = Math.max(1, Math.min(4, availableParall
     const shares = balance(paths, Math.min(workers, paths.length))
     // The files a worker does not finish (one too big for its heap) are analysed here instead.
     const results = await Promise.all(shares.map((share) => analyzeShareOnWorker(share.paths, { script, context, heapMb: heapMb(), batch })))
-    // Back in the order of the paths.
-    const ordered: MinutesAnalysis[] = new Array(paths.length)
-    shares.forEach((share, index) => share.indexes.forEach((at, position) => (ordered[at] = results[index]![position]!)))
-    return ordered
+    // Back in the order of the paths: each share's results are in the order of its paths.
+    const byIndex = new Map<number, MinutesAnalysis>()
+    shares.forEach((share, index) => {
+      results[index]?.forEach((analysis, position) => {
+        const at = share.indexes[position]
+        if (at !== undefined) byIndex.set(at, analysis)
+      })
+    })
+    return paths.map((path, at) => {
+      const analysis = byIndex.get(at)
+      if (analysis === undefined) throw new Error(`Unexpected ${path} without an analysis from the workers, expected one for each path`)
+      return analysis
+    })
   }
 }
 

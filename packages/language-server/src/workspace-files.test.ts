@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node'
 import type { Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol'
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
+import { messageText } from '../test/helpers.js'
 
 const packageFolder = join(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = join(packageFolder, 'bin', 'followthrough-language-server.js')
@@ -33,7 +34,11 @@ describe('followthrough-language-server on a folder with hostile files', () => {
     execFileSync('mkfifo', [join(folder, 'pipe.yaml')])
     symlinkSync('/dev/zero', join(folder, 'zero.yaml'))
     const child = spawn(process.execPath, [bin, '--stdio'], { cwd: folder })
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => {
+        resolve(code)
+      })
+    )
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin))
     const published = new Map<string, PublishDiagnosticsParams>()
     const waiting: Array<() => void> = []
@@ -63,7 +68,11 @@ describe('followthrough-language-server on a folder with hostile files', () => {
       const text = '---\nmeeting: accountability\ndate: 2024-01-01\ntitle: M\nchair: C\nattendees: []\n---\n\nR1 came up.\n'
       await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: minutes, languageId: 'markdown', version: 1, text } })
       await until([pipe, zero, minutes])
-      const messages = (uri: string) => published.get(uri)!.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.message}`)
+      const messages = (uri: string) => {
+        const params = published.get(uri)
+        assert(params, `diagnostics for ${uri}`)
+        return params.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${messageText(d)}`)
+      }
       expect(messages(pipe)).toEqual(['0:0 unreadable-file Unexpected named pipe (FIFO), expected a regular file (not read)'])
       expect(messages(zero)).toEqual([
         `0:0 outside-workspace Unexpected symbolic link to a file outside the workspace folder ${folder.replaceAll('\\', '/')}, expected a file inside it (not read)`

@@ -19,7 +19,7 @@ export type ChartDocument = Document
 
 /** A fresh server-side document for Plot. */
 export function chartDocument(): ChartDocument {
-  return parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as ChartDocument
+  return parseHTML('<!doctype html><html><head></head><body></body></html>').document
 }
 
 /** Widths of the charts' viewBoxes: half a wide page, and the full width; they scale down with the page (max-width: 100%). */

@@ -19,13 +19,25 @@ const safeSchemes = new Set(['http:', 'https:', 'file:', 'mailto:'])
 /** A URL scheme as the WHATWG URL parser reads one: a letter, then letters, digits, `+`, `-` or `.`, then `:`. */
 const schemePattern = /^([a-zA-Z][a-zA-Z0-9+.-]*):/
 
+/** A "C0 control or space" in the WHATWG URL Standard: a code unit from U+0000 to U+0020. */
+function isC0ControlOrSpace(code: number): boolean {
+  return code <= 0x20
+}
+
+/** A C0 control (U+0000 to U+001F) or DEL (U+007F): the control characters that are ASCII. */
+const asciiControl = /(?=\p{ASCII})\p{Cc}/u
+
 /**
  * What the URL parser reads after the browser's clean-up: leading and trailing
  * C0 controls and spaces stripped, tabs and newlines removed anywhere
  * (WHATWG URL Standard, "basic URL parser", steps 1 and 3).
  */
 function asBrowserReads(href: string): string {
-  return href.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '')
+  let start = 0
+  let end = href.length
+  while (start < end && isC0ControlOrSpace(href.charCodeAt(start))) start++
+  while (end > start && isC0ControlOrSpace(href.charCodeAt(end - 1))) end--
+  return href.slice(start, end).replace(/[\t\n\r]/g, '')
 }
 
 /**
@@ -61,7 +73,7 @@ function hasUnsafeScheme(href: string): boolean {
  */
 export function safeHref(href: string): string | undefined {
   const trimmed = asBrowserReads(href)
-  if (trimmed === '' || /[\u0000-\u001f\u007f]/.test(href.trim())) return undefined
+  if (trimmed === '' || asciiControl.test(href.trim())) return undefined
   if (hasUnsafeScheme(href) || hasUnsafeScheme(asHtmlDecodes(href))) return undefined
   return trimmed
 }

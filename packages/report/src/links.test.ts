@@ -61,6 +61,23 @@ describe('safeHref', () => {
       expect(allowed.has(new URL(kept, 'file:///reports/report.html').protocol)).toBe(true)
     }
   })
+
+  it('drops a link with a C0 control (U+0000 to U+001F) or DEL inside, and no other character', () => {
+    for (let code = 0; code <= 0x10ffff; code++) {
+      const href = `https://example.org/${String.fromCodePoint(code)}x`
+      const control = code <= 0x1f || code === 0x7f
+      if (safeHref(href) !== (control ? undefined : href)) expect.fail(`U+${code.toString(16)}`)
+    }
+  })
+
+  it('strips C0 controls and spaces (U+0000 to U+0020) from the ends, keeps every other character, and drops a control trim() leaves', () => {
+    for (let code = 0; code <= 0x10ffff; code++) {
+      const character = String.fromCodePoint(code)
+      const href = `${character}minutes/a.md${character}`
+      const expected = code <= 0x20 ? (character.trim() === '' ? 'minutes/a.md' : undefined) : code === 0x7f ? undefined : href
+      if (safeHref(href) !== expected) expect.fail(`U+${code.toString(16)}`)
+    }
+  })
 })
 
 describe('links in the rendered report', () => {

@@ -144,7 +144,7 @@ export async function startCodeServer({ entry, workspace, trusted, tmp, env }) {
     await waitForHealth(port, child, 300_000)
   } catch (error) {
     await stop()
-    throw new Error(`${error.message}\n--- code-server log ---\n${tail(logFile)}`)
+    throw new Error(`${error.message}\n--- code-server log ---\n${tail(logFile)}`, { cause: error })
   }
   return { port, child, stop, logFile }
 }

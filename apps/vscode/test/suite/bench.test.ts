@@ -23,7 +23,7 @@ const round = (value: number, digits = 3) => Number(value.toFixed(digits))
 /** Which part of the benchmark this run measures (see test/harness/run.mjs). */
 const part = process.env.FOLLOWTHROUGH_TEST_BENCH === 'corpus' ? 'corpus' : 'example'
 /** A test of one part: the other part's run does not define it (nothing skipped, nothing pending). */
-const partTest = (wanted: typeof part) => (title: string, body: Mocha.Func) => {
+const partTest = (wanted: typeof part) => (title: string, body: Mocha.AsyncFunc) => {
   if (part === wanted) test(title, body)
 }
 const exampleTest = partTest('example')
@@ -180,10 +180,14 @@ suite('Benchmark', () => {
       const end = positionOf(document, 'Work on\nR14 continues')
       const count = () => vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => document.getText(diagnostic.range).includes('R99')).length
       const started = performance.now()
-      await editor.edit((builder) => builder.insert(end, 'R99 '))
+      await editor.edit((builder) => {
+        builder.insert(end, 'R99 ')
+      })
       await waitForDiagnostics(document.uri, () => count() > 0)
       samples.push(performance.now() - started)
-      await editor.edit((builder) => builder.delete(new vscode.Range(end, end.translate(0, 4))))
+      await editor.edit((builder) => {
+        builder.delete(new vscode.Range(end, end.translate(0, 4)))
+      })
       await waitForDiagnostics(document.uri, () => count() === 0)
     }
     results.editToDiagnosticsMs = { median: round(percentile(samples, 50), 1), p90: round(percentile(samples, 90), 1), samples: samples.map((value) => round(value, 1)) }

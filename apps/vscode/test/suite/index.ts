@@ -40,10 +40,12 @@ export async function run(): Promise<void> {
   let error: string | undefined
   const failures = await new Promise<number>((resolve) => {
     try {
-      const runner = mocha.run((count) => resolve(count))
+      const runner = mocha.run((count) => {
+        resolve(count)
+      })
       runner.on('pass', (test) => tests.push({ title: test.title, fullTitle: test.fullTitle(), state: 'passed', duration: test.duration ?? 0 }))
       runner.on('fail', (test, err: Error) =>
-        tests.push({ title: test.title, fullTitle: test.fullTitle(), state: 'failed', duration: test.duration ?? 0, error: err?.stack ?? String(err) })
+        tests.push({ title: test.title, fullTitle: test.fullTitle(), state: 'failed', duration: test.duration ?? 0, error: err.stack ?? String(err) })
       )
       runner.on('pending', (test) => tests.push({ title: test.title, fullTitle: test.fullTitle(), state: 'pending' }))
     } catch (caught) {

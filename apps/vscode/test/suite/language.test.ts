@@ -18,7 +18,7 @@ function onR52(document: vscode.TextDocument) {
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers
     .flatMap((hover) => hover.contents)
-    .map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))
+    .map((content) => (typeof content === 'string' ? content : content instanceof vscode.MarkdownString ? content.value : ''))
     .join('\n')
 }
 
@@ -117,7 +117,8 @@ suite('Language server in VS Code', () => {
       assert.ok(found.length > 0, 'a definition')
       return found
     })
-    const first = result[0]!
+    const [first] = result
+    assert.ok(first, 'a definition')
     const uri = 'targetUri' in first ? first.targetUri : first.uri
     const range = 'targetUri' in first ? (first.targetSelectionRange ?? first.targetRange) : first.range
     assert.equal(uri.fsPath, fileUri(registerPath).fsPath)
@@ -168,7 +169,8 @@ suite('Language server in VS Code', () => {
       return found
     })
     const replacement = fix.title.slice('Change to '.length)
-    assert.ok(await vscode.workspace.applyEdit(fix.edit!))
+    assert.ok(fix.edit, 'the fix edits')
+    assert.ok(await vscode.workspace.applyEdit(fix.edit))
     assert.ok(document.getText().includes(`survivor liaison post (${replacement})`), `R52 became ${replacement}`)
     assert.doesNotMatch(document.getText(), /R52/)
     await waitForDiagnostics(document.uri, (list) => !list.some(onR52(document)))

@@ -39,7 +39,7 @@ suite('Multi-root workspace', () => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, positionOf(document, 'Recommendation 2', 'Recommendation '.length))
       const text = hovers
         .flatMap((hover) => hover.contents)
-        .map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))
+        .map((content) => (typeof content === 'string' ? content : content instanceof vscode.MarkdownString ? content.value : ''))
         .join('\n')
       assert.match(text, /Train call handlers/)
     })

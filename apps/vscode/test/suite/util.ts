@@ -32,7 +32,7 @@ export async function eventually<T>(what: string, check: () => T | Promise<T>, t
     } catch (error) {
       if (Date.now() >= deadline) {
         const reason = error instanceof Error ? error.message : String(error)
-        throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}; last: ${reason}`)
+        throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}; last: ${reason}`, { cause: error })
       }
     }
     await delay(100)

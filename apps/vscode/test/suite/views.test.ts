@@ -28,7 +28,7 @@ async function exampleAsShipped(api: FollowthroughApi): Promise<void> {
     await api.whenIdle()
     const [register] = api.getTreeItems()
     assert.equal(register?.label, 'Independent Inquiry into Telford Child Sexual Exploitation')
-    assert.match(register?.description ?? '', /^37\/46 implemented/)
+    assert.match(register.description ?? '', /^37\/46 implemented/)
     assert.ok(
       child(register, 'In progress')?.children?.some((item) => item.label.startsWith('R14 ')),
       'R14 is in progress'
@@ -77,7 +77,7 @@ suite('Views and commands', () => {
       assert.equal(implemented?.children?.length, 37)
       assert.equal(child(register, 'In progress')?.children?.length, 4)
       assert.equal(child(register, 'Blocked')?.children?.length, 5)
-      const r3 = implemented?.children?.find((item) => item.label.startsWith('R3 '))
+      const r3 = implemented.children.find((item) => item.label.startsWith('R3 '))
       assert.ok(r3, 'R3 is implemented')
       assert.equal(r3.icon, 'pass-filled')
       assert.match(r3.description ?? '', /due 2023-06-30 · last discussed 2024-/)
@@ -95,7 +95,9 @@ suite('Views and commands', () => {
       assert.equal(child(byOwner, 'Telford & Wrekin Council')?.children?.length, 35)
     })
     await vscode.commands.executeCommand('followthrough.groupByStatus')
-    await eventually('the Recommendations view grouped by status again', () => assert.equal(api.groupBy(), 'status'))
+    await eventually('the Recommendations view grouped by status again', () => {
+      assert.equal(api.groupBy(), 'status')
+    })
   })
 
   test('while the register has errors, the views show its last valid version, as the diagnostics do', async () => {
@@ -125,7 +127,9 @@ suite('Views and commands', () => {
   test('selecting a recommendation opens its register entry; its minutes are listed', async () => {
     const register = fileUri(registerPath).toString()
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('followthrough.openRecommendation', { register, id: 'R3' })
-    await eventually('the register to be the active editor', () => assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, fileUri(registerPath).fsPath))
+    await eventually('the register to be the active editor', () => {
+      assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, fileUri(registerPath).fsPath)
+    })
     assert.equal(editor.document.getText(editor.selection), 'R3')
 
     const minutes = await vscode.commands.executeCommand<vscode.TextEditor>('followthrough.showDiscussions', { register, id: 'R3' }, 0)
@@ -194,7 +198,9 @@ suite('Views and commands', () => {
   })
 
   test('new minutes from the template: front matter filled in from the last meeting of that kind', async () => {
-    const folder = vscode.workspace.workspaceFolders![0]!.uri.toString()
+    const [workspaceFolder] = vscode.workspace.workspaceFolders ?? []
+    assert.ok(workspaceFolder, 'a workspace folder')
+    const folder = workspaceFolder.uri.toString()
     const expected = fileUri('minutes/2025-01-15-accountability.md')
     try {
       const uri = await vscode.commands.executeCommand<vscode.Uri>('followthrough.newMinutes', { folder, meeting: 'accountability', date: '2025-01-15' })
@@ -219,13 +225,16 @@ suite('Views and commands', () => {
   test('restart the server: diagnostics come back', async () => {
     const api = await getApi()
     await vscode.commands.executeCommand('followthrough.restartServer')
-    await eventually('the language client to run again', () => assert.ok(api.client()?.isRunning(), 'the client runs'))
+    await eventually('the language client to run again', () => {
+      assert.ok(api.client()?.isRunning(), 'the client runs')
+    })
     const document = (await open(minutesPath)).document
     await waitForDiagnostics(document.uri, (list) => list.some((diagnostic) => document.getText(diagnostic.range).includes('R52')))
   })
 
   test("followthrough.config.json is validated against core's JSON Schema", async () => {
-    const extension = vscode.extensions.getExtension(extensionId)!
+    const extension = vscode.extensions.getExtension(extensionId)
+    assert.ok(extension, `the extension ${extensionId}`)
     const validation = (extension.packageJSON as { contributes: { jsonValidation: { fileMatch: string | string[]; url: string }[] } }).contributes.jsonValidation
     for (const entry of validation) assert.ok(existsSync(path.join(extension.extensionPath, entry.url)), `${entry.url} ships`)
     const document = (await open('followthrough.config.json')).document
