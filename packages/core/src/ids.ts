@@ -19,10 +19,10 @@ const idParts = /^([A-Za-z]*?)(\d+)([a-z]?)$/
  * ['R10', 'R2', 'R12a', 'R12'].sort(compareIds) // ['R2', 'R10', 'R12', 'R12a']
  */
 export function compareIds(a: string, b: string): number {
-  const x = idParts.exec(a)
-  const y = idParts.exec(b)
+  const x = parseId(a)
+  const y = parseId(b)
   if (!x || !y) return x ? -1 : y ? 1 : compareStrings(a, b)
-  return compareStrings(x[1]!, y[1]!) || compareNumerals(x[2]!, y[2]!) || compareStrings(x[3]!, y[3]!)
+  return compareStrings(x.prefix, y.prefix) || compareNumerals(x.number, y.number) || compareStrings(x.suffix, y.suffix)
 }
 
 /**
@@ -33,9 +33,18 @@ export function compareIds(a: string, b: string): number {
  * id gets a leading `~`, so it sorts after every id.
  */
 export function idSortKey(id: string): string {
-  const parts = idParts.exec(id)
+  const parts = parseId(id)
   if (!parts) return `~${id}`
-  return `${parts[1]}${parts[2]!.padStart(8, '0')}${parts[3]}`
+  return `${parts.prefix}${parts.number.padStart(8, '0')}${parts.suffix}`
+}
+
+/** An id's parts, or undefined for a string that is not an id. */
+function parseId(id: string): { prefix: string; number: string; suffix: string } | undefined {
+  const match = idParts.exec(id)
+  if (!match) return undefined
+  // Every group takes part in a match (the optional ones match empty text), so the defaults never apply.
+  const [, prefix = '', number = '', suffix = ''] = match
+  return { prefix, number, suffix }
 }
 
 /** Two strings of digits by value, however long (`Number` would round past 2^53). */

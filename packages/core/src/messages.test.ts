@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 import { parseConfig, parseMeeting, parseRegister } from './parse-files.js'
 import type { Problem } from './problem.js'
 import { locateRegister } from './register-locations.js'
@@ -72,12 +72,13 @@ describe('deep nesting', () => {
       expect(result.ok).toBe(false)
       expect(result.problems).toHaveLength(1)
       const [problem] = result.problems
-      expect(problem?.message).toBe('Unexpected nesting deeper than 100 levels, expected at most 100')
-      expect(problem?.ruleId).toBe(path.endsWith('.json') ? 'json-syntax' : 'yaml-syntax')
+      assert.isDefined(problem)
+      expect(problem.message).toBe('Unexpected nesting deeper than 100 levels, expected at most 100')
+      expect(problem.ruleId).toBe(path.endsWith('.json') ? 'json-syntax' : 'yaml-syntax')
       // It points at the collection that opens level 101.
-      expect(problem!.offset).toBeGreaterThan(0)
-      expect('[-{a'.includes(text[problem!.offset]!)).toBe(true)
-      expect(problem!.endOffset).toBe(problem!.offset + 1)
+      expect(problem.offset).toBeGreaterThan(0)
+      expect(['[', '-', '{', 'a']).toContain(text.charAt(problem.offset))
+      expect(problem.endOffset).toBe(problem.offset + 1)
       expect(JSON.stringify(result.problems)).not.toMatch(/call stack/)
     })
   }

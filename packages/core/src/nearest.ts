@@ -6,16 +6,23 @@ export function editDistance(a: string, b: string): number {
   if (a === b) return 0
   if (a.length === 0) return b.length
   if (b.length === 0) return a.length
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      current[j] = Math.min(current[j - 1]! + 1, previous[j]! + 1, previous[j - 1]! + cost)
+  // One row of the distance table at a time, without its first column (the
+  // row's number): `previous[j]` is the distance from a's first i - 1 code
+  // units to b's first j + 1.
+  let previous = Array.from({ length: b.length }, (_, index) => index + 1)
+  let distance = b.length
+  for (let i = 0; i < a.length; i++) {
+    let diagonal = i
+    distance = i + 1
+    const current: number[] = []
+    for (const [j, above] of previous.entries()) {
+      distance = Math.min(distance + 1, above + 1, diagonal + (a.charCodeAt(i) === b.charCodeAt(j) ? 0 : 1))
+      diagonal = above
+      current.push(distance)
     }
     previous = current
   }
-  return previous[b.length]!
+  return distance
 }
 
 /**

@@ -29,7 +29,9 @@ export function partitionPoint<T>(items: ArrayLike<T>, holds: (item: T) => boole
   let high = items.length
   while (low < high) {
     const middle = (low + high) >>> 1
-    if (holds(items[middle]!)) low = middle + 1
+    // `middle` is below `items.length`, so this is an item (a check for
+    // undefined would be wrong: T may include undefined).
+    if (holds(items[middle] as T)) low = middle + 1
     else high = middle
   }
   return low

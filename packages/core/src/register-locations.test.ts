@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 import { locateRegister } from './register-locations.js'
 
 const yaml = `inquiry:
@@ -29,21 +29,25 @@ describe('locateRegister', () => {
     expect(found.inquiry && at(yaml, found.inquiry.range)).toBe('iitcse')
     expect(found.owners.map((owner) => owner.id)).toEqual(['council'])
     const [first, twelfth] = found.recommendations
+    assert.isDefined(first)
+    assert.isDefined(twelfth)
     expect(first).toMatchObject({ id: 'R1', index: 0, idRange: { line: 9, column: 9, endLine: 9, endColumn: 11 } })
-    expect(at(yaml, first!.entryRange)).toBe('id: R1\n    title: First\n    owners: [council]')
+    expect(at(yaml, first.entryRange)).toBe('id: R1\n    title: First\n    owners: [council]')
     expect(twelfth).toMatchObject({ id: 'R12', index: 1, idRange: { line: 13, column: 10, endColumn: 13 } })
-    expect(at(yaml, twelfth!.idRange)).toBe('R12')
-    expect(twelfth!.supersededBy?.id).toBe('R1')
-    expect(at(yaml, twelfth!.supersededBy!.range)).toBe('R1')
+    expect(at(yaml, twelfth.idRange)).toBe('R12')
+    assert.isDefined(twelfth.supersededBy)
+    expect(twelfth.supersededBy.id).toBe('R1')
+    expect(at(yaml, twelfth.supersededBy.range)).toBe('R1')
   })
 
   it('reads JSON registers', () => {
     const json =
       '{\n  "inquiry": { "id": "x", "title": "T", "published": "2022-01-01" },\n  "owners": [],\n  "recommendations": [\n    { "id": "R7", "title": "Seven", "owners": ["a"] }\n  ]\n}\n'
     const [seven] = locateRegister(json).recommendations
+    assert.isDefined(seven)
     expect(seven).toMatchObject({ id: 'R7', idRange: { line: 5, column: 14 } })
-    expect(at(json, seven!.idRange)).toBe('R7')
-    expect(at(json, seven!.entryRange)).toBe('{ "id": "R7", "title": "Seven", "owners": ["a"] }')
+    expect(at(json, seven.idRange)).toBe('R7')
+    expect(at(json, seven.entryRange)).toBe('{ "id": "R7", "title": "Seven", "owners": ["a"] }')
   })
 
   it('keeps locating in a register that does not validate or is half-typed', () => {
@@ -61,7 +65,8 @@ describe('locateRegister', () => {
 
   it('counts lines across CRLF', () => {
     const crlf = yaml.replaceAll('\n', '\r\n')
-    const twelfth = locateRegister(crlf).recommendations[1]!
+    const twelfth = locateRegister(crlf).recommendations[1]
+    assert.isDefined(twelfth)
     expect(twelfth.idRange).toMatchObject({ line: 13, column: 10 })
     expect(at(crlf, twelfth.idRange)).toBe('R12')
   })

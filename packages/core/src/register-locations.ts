@@ -127,6 +127,6 @@ function items(node: unknown): unknown[] {
 /** A block mapping's range runs on to the next entry's line; stop at its last character. */
 function trimEnd(text: string, start: number, end: number): number {
   let at = end
-  while (at > start && /\s/.test(text[at - 1]!)) at--
+  while (at > start && /\s/.test(text.charAt(at - 1))) at--
   return at
 }

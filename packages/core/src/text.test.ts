@@ -1,16 +1,55 @@
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 import { escapeHtml, escapeMarkdown, percent, visible } from './text.js'
 
+/** Code points, as inclusive ranges. */
+type Ranges = ReadonlyArray<readonly [number, number]>
+
 /** Characters a terminal acts on; none may reach terminal output raw. */
-const terminalControls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/
+const terminalControls: Ranges = [
+  [0x00, 0x08],
+  [0x0b, 0x1f],
+  [0x7f, 0x9f],
+  [0x61c, 0x61c],
+  [0x200e, 0x200f],
+  [0x2028, 0x202e],
+  [0x2066, 0x2069]
+]
+
+/**
+ * What `visible` escapes: C0 controls, DEL and C1 controls, the Arabic letter
+ * mark, LRM and RLM, the line and paragraph separators, bidi embeddings,
+ * overrides and isolates.
+ */
+const escapedByVisible: Ranges = [[0x00, 0x1f], ...terminalControls.slice(2)]
+
+function expand(ranges: Ranges): number[] {
+  return ranges.flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, index) => first + index))
+}
+
+function codeUnits(text: string): number[] {
+  return Array.from({ length: text.length }, (_, index) => text.charCodeAt(index))
+}
 
 describe('visible', () => {
   it('leaves no character a terminal acts on raw', () => {
     const every = Array.from({ length: 0x2070 }, (_, code) => String.fromCharCode(code)).join('')
-    expect(terminalControls.test(every)).toBe(true)
-    expect(terminalControls.test(visible(every))).toBe(false)
+    const controls = new Set(expand(terminalControls))
+    expect(codeUnits(every).filter((code) => controls.has(code))).toEqual(expand(terminalControls))
+    expect(codeUnits(visible(every)).filter((code) => controls.has(code))).toEqual([])
+  })
+
+  it('escapes exactly the controls, bidi marks and separators, of every code point', () => {
+    const changed: number[] = []
+    const changedKeepingLineBreaks: number[] = []
+    for (let code = 0; code <= 0x10ffff; code++) {
+      const character = String.fromCodePoint(code)
+      if (visible(character) !== character) changed.push(code)
+      if (visible(character, { keepLineBreaks: true }) !== character) changedKeepingLineBreaks.push(code)
+    }
+    expect(changed).toEqual(expand(escapedByVisible))
+    expect(changedKeepingLineBreaks).toEqual(expand(escapedByVisible).filter((code) => code !== 0x0a && code !== 0x0d))
   })
 
   it('writes controls as escapes a reader can see', () => {
@@ -113,7 +152,10 @@ describe("escapeMarkdown with paragraphs (a recommendation's text in a hover)", 
   const formatting = /<(?:a|img|script|em|strong|del|code|pre|blockquote|ul|ol|li|hr|br|h[1-6]|table)[\s>]/
 
   function paragraphs(html: string): string[] {
-    return [...html.matchAll(/<p>(.*?)<\/p>/gs)].map((match) => decode(match[1]!))
+    return [...html.matchAll(/<p>(.*?)<\/p>/gs)].map(([, inner]) => {
+      assert.isDefined(inner)
+      return decode(inner)
+    })
   }
 
   it('keeps each paragraph, and no line start formats', () => {

@@ -9,11 +9,13 @@
 /**
  * Characters a terminal acts on, or that change how the rest of a line reads:
  * C0 controls (ESC starts every escape sequence), DEL, C1 controls (U+009B is
- * CSI on its own), bidi embeddings, overrides, isolates and marks ("Trojan
- * Source"), and the Unicode line and paragraph separators.
+ * CSI on its own; the three are Unicode's `Cc`), bidi embeddings, overrides,
+ * isolates and marks ("Trojan Source"), and the Unicode line and paragraph
+ * separators.
  */
-const unsafe = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g
-const unsafeExceptLineBreaks = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g
+const unsafe = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/gu
+/** The same, CR and LF aside (`[^\P{Cc}\n\r]` is a control but neither of them). */
+const unsafeExceptLineBreaks = /[^\P{Cc}\n\r]|[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/gu
 
 const shortEscapes: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' }
 

@@ -36,15 +36,16 @@ export function parseYamlDocument(text: string, options: { lineCounter: LineCoun
     }
   }
   // compose(…, forceDoc = true) always yields at least one document.
-  return { ok: true, document: document! }
+  if (document === undefined) throw new Error('Unexpected YAML composer output: no document, expected one (forceDoc)')
+  return { ok: true, document }
 }
 
 /** The offset of the first collection nested deeper than the limit, walking the tokens without recursion. */
 function firstTooDeep(tokens: CST.Token[]): number | undefined {
   const stack: Array<[CST.Token, number]> = tokens.map((token) => [token, 0])
   stack.reverse()
-  while (stack.length > 0) {
-    const [token, depth] = stack.pop()!
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [token, depth] = next
     const children: Array<CST.Token | null | undefined> = []
     let level = depth
     switch (token.type) {

@@ -38,8 +38,9 @@ const imperatives: ReadonlySet<string> = new Set(
 
 function leading(text: string): string | undefined {
   const match = leadingOwner.exec(text)
-  if (match === null) return undefined
-  const owner = match[1]!.trim()
+  const written = match?.[1]
+  if (written === undefined) return undefined
+  const owner = written.trim()
   const words = owner.split(/\s+/)
   if (words.length > 8 || /[:()[\]\d]/.test(owner)) return undefined
   const first = words[0] ?? ''

@@ -38,7 +38,7 @@ for (const [number, names] of months) {
 // Month names must be capitalised: "in may" is a verb far more often than a month.
 const monthPattern = [...monthNumber.keys()]
   .sort((a, b) => b.length - a.length)
-  .map((name) => `${name[0]!.toUpperCase()}${name.slice(1)}|${name.toUpperCase()}`)
+  .map((name) => `${name.charAt(0).toUpperCase()}${name.slice(1)}|${name.toUpperCase()}`)
   .join('|')
 
 const isoPattern = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/u

@@ -45,7 +45,15 @@ export function reportFindings(file: VFile, findings: Finding[], severities: Rea
   try {
     for (const finding of findings) {
       const failed: Finding[] = []
-      attempt(failed, `reporting ${finding.ruleId}`, undefined, () => report(file, finding, severities, lines), undefined)
+      attempt(
+        failed,
+        `reporting ${finding.ruleId}`,
+        undefined,
+        () => {
+          report(file, finding, severities, lines)
+        },
+        undefined
+      )
       // A problem that cannot be placed must not stop the others, nor vanish: its failure shows at 1:1.
       for (const failure of failed) report(file, failure, severities, lines)
     }
@@ -56,7 +64,7 @@ export function reportFindings(file: VFile, findings: Finding[], severities: Rea
 
 function report(file: VFile, finding: Finding, severities: Readonly<Record<RuleId, Severity>>, lines: LineIndex): void {
   let severity = severities[finding.ruleId]
-  if (severity === undefined || severity === 'off') return
+  if (severity === 'off') return
   if (finding.atMost !== undefined && rank[severity] > rank[finding.atMost]) severity = finding.atMost
   const place = finding.point === true ? lines.point(finding.start) : lines.span(finding.start, finding.end)
   const message = file.message(finding.reason, { place, ruleId: finding.ruleId, source: 'followthrough' })

@@ -23,6 +23,17 @@ export interface SourceRange {
   end: number
 }
 
+/** One inline node's part of the flattened text. */
+interface Segment {
+  /** Where it starts in the flattened text. */
+  at: number
+  value: string
+  /** Its source span; -1 where the node has no position. */
+  start: number
+  end: number
+  kind: number
+}
+
 /**
  * Flattens blocks and maps offsets back. One instance serves a whole file: its
  * buffers are reused from block to block, so the hot path allocates no object
@@ -31,12 +42,7 @@ export interface SourceRange {
 export class Flattener {
   private source = ''
   private pieces: string[] = []
-  // Per segment: where it starts in the flattened text, its source span, its kind.
-  private segmentAt: number[] = []
-  private segmentStart: number[] = []
-  private segmentEnd: number[] = []
-  private segmentKind: number[] = []
-  private count = 0
+  private segments: Segment[] = []
   private length = 0
   private mapped = false
   private mapStart = new Int32Array(256)
@@ -45,19 +51,20 @@ export class Flattener {
   /** Start a new file (one instance serves every file a plugin instance reads). */
   reset(source: string): void {
     this.source = source
-    this.count = 0
+    this.segments.length = 0
     this.length = 0
     this.pieces.length = 0
   }
 
   /** The block's children as one string; `mapRange` then maps offsets of that string. */
   flatten(block: { children: readonly Nodes[] }): string {
-    this.count = 0
+    this.segments.length = 0
     this.length = 0
     this.mapped = false
     this.pieces.length = 0
     this.addAll(block.children)
-    if (this.pieces.length === 1) return this.pieces[0]!
+    const [only] = this.pieces
+    if (only !== undefined && this.pieces.length === 1) return only
     return this.pieces.join('')
   }
 
@@ -69,8 +76,9 @@ export class Flattener {
   mapRange(start: number, end: number): SourceRange | undefined {
     if (end <= start || end > this.length) return undefined
     if (!this.mapped) this.buildMap()
-    const from = this.mapStart[start]!
-    const to = this.mapEnd[end - 1]!
+    // Both are within the map (`end <= this.length`); -1, as for a node without a position, never applies.
+    const from = this.mapStart[start] ?? -1
+    const to = this.mapEnd[end - 1] ?? -1
     if (from < 0 || to < from) return undefined
     return { start: from, end: to }
   }
@@ -81,10 +89,10 @@ export class Flattener {
    */
   private addAll(children: readonly Nodes[]): void {
     const stack: Nodes[] = []
-    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!)
+    pushReversed(stack, children)
     for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
       const inner = this.add(node)
-      if (inner !== undefined) for (let index = inner.length - 1; index >= 0; index--) stack.push(inner[index]!)
+      if (inner !== undefined) pushReversed(stack, inner)
     }
   }
 
@@ -134,20 +142,15 @@ export class Flattener {
    */
   private isUrlLike(link: Link, start: number): boolean {
     if (start >= 0 && this.source.charCodeAt(start) !== 91 /* [ */) return true
-    if (link.children.length !== 1) return false
-    const only = link.children[0]!
-    if (only.type !== 'text') return false
+    const [only] = link.children
+    if (link.children.length !== 1 || only?.type !== 'text') return false
     const text = only.value
     const url = link.url
     return url === text || url === `mailto:${text}` || url === `http://${text}` || url === `https://${text}`
   }
 
   private push(value: string, start: number, end: number, kind: number): void {
-    const index = this.count++
-    this.segmentAt[index] = this.length
-    this.segmentStart[index] = start
-    this.segmentEnd[index] = end
-    this.segmentKind[index] = kind
+    this.segments.push({ at: this.length, value, start, end, kind })
     this.pieces.push(value)
     this.length += value.length
   }
@@ -160,15 +163,11 @@ export class Flattener {
       this.mapStart = new Int32Array(size)
       this.mapEnd = new Int32Array(size)
     }
-    for (let segment = 0; segment < this.count; segment++) {
-      const at = this.segmentAt[segment]!
-      const value = this.pieces[segment]!
-      const start = this.segmentStart[segment]!
-      const end = this.segmentEnd[segment]!
+    for (const { at, value, start, end, kind } of this.segments) {
       if (start < 0 || end < start) {
         this.mapStart.fill(-1, at, at + value.length)
         this.mapEnd.fill(-1, at, at + value.length)
-      } else if (this.segmentKind[segment] === kindOpaque) {
+      } else if (kind === kindOpaque) {
         this.mapStart.fill(start, at, at + value.length)
         this.mapEnd.fill(end, at, at + value.length)
       } else {
@@ -258,6 +257,11 @@ export class Flattener {
   }
 }
 
+/** Push `items` last first, so they pop in order. */
+function pushReversed(stack: Nodes[], items: readonly Nodes[]): void {
+  for (const item of items.toReversed()) stack.push(item)
+}
+
 function startOf(node: Nodes): number {
   return node.position?.start.offset ?? -1
 }
@@ -275,6 +279,6 @@ function characterReferenceEnd(source: string, at: number, end: number): number 
     if (source.charCodeAt(i) === 120 || source.charCodeAt(i) === 88) i++
   }
   const first = i
-  while (i < limit && /[0-9A-Za-z]/.test(source[i]!)) i++
+  while (i < limit && /[0-9A-Za-z]/.test(source.charAt(i))) i++
   return i > first && i < limit && source.charCodeAt(i) === 59 /* ; */ ? i + 1 : -1
 }

@@ -1,6 +1,6 @@
-import type { Root, RootContent, Table } from 'mdast'
+import type { List, Root, RootContent, Table } from 'mdast'
 import { VFile } from 'vfile'
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 import { dataOf, messagesOf, processor } from '../test/pipeline.js'
 import { frontMatter, iitcse } from '../test/registers.js'
 
@@ -18,12 +18,27 @@ function breakProperty(node: object, property: string): void {
   })
 }
 
+/** The item at `index`, failing the test when there is none. */
+function nth<T>(items: readonly T[], index: number): T {
+  const item = items[index]
+  assert.isDefined(item, `no item ${index}`)
+  return item
+}
+
 function block(tree: Root, index: number): RootContent {
-  return tree.children[index]!
+  return nth(tree.children, index)
+}
+
+function list(tree: Root): List {
+  const node = block(tree, 4)
+  assert(node.type === 'list', 'block 4 is the list')
+  return node
 }
 
 function table(tree: Root): Table {
-  return block(tree, 5) as Table
+  const node = block(tree, 5)
+  assert(node.type === 'table', 'block 5 is the table')
+  return node
 }
 
 interface Case {
@@ -42,75 +57,99 @@ const reason = (doing: string) => `Unexpected failure while ${doing} (injected),
 const cases: Case[] = [
   {
     kind: 'the file',
-    inject: (_tree, file) => breakProperty(file, 'toString'),
+    inject: (_tree, file) => {
+      breakProperty(file, 'toString')
+    },
     messages: [`minutes.md:1:1: ${reason('reading the file')}`],
     ids: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7']
   },
   {
     kind: 'the front matter',
-    inject: (tree) => breakProperty(block(tree, 0), 'value'),
+    inject: (tree) => {
+      breakProperty(block(tree, 0), 'value')
+    },
     messages: [`minutes.md:1:1: ${reason('reading the front matter')}`],
     ids: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7']
   },
   {
     kind: 'the minutes, between blocks',
-    inject: (tree) => breakProperty(tree, 'children'),
+    inject: (tree) => {
+      breakProperty(tree, 'children')
+    },
     messages: [`minutes.md:1:1: ${reason('reading the front matter')}`, `minutes.md:1:1: ${reason('reading the minutes')}`],
     ids: []
   },
   {
     kind: 'a heading',
-    inject: (tree) => breakProperty(block(tree, 1), 'children'),
+    inject: (tree) => {
+      breakProperty(block(tree, 1), 'children')
+    },
     messages: [`minutes.md:9:1-9:16: ${reason('reading a heading')}`],
     ids: ['R2', 'R3', 'R4', 'R5', 'R6', 'R7']
   },
   {
     kind: 'a paragraph',
-    inject: (tree) => breakProperty(block(tree, 2), 'children'),
+    inject: (tree) => {
+      breakProperty(block(tree, 2), 'children')
+    },
     messages: [`minutes.md:11:1-11:17: ${reason('reading a paragraph')}`],
     ids: ['R1', 'R3', 'R4', 'R5', 'R6', 'R7']
   },
   {
     kind: 'a block quote',
-    inject: (tree) => breakProperty(block(tree, 3), 'children'),
+    inject: (tree) => {
+      breakProperty(block(tree, 3), 'children')
+    },
     messages: [`minutes.md:13:1-13:15: ${reason('reading a block quote')}`],
     ids: ['R1', 'R2', 'R4', 'R5', 'R6', 'R7']
   },
   {
     kind: 'a list',
-    inject: (tree) => breakProperty(block(tree, 4), 'children'),
+    inject: (tree) => {
+      breakProperty(block(tree, 4), 'children')
+    },
     messages: [`minutes.md:15:1-15:14: ${reason('reading a list')}`],
     ids: ['R1', 'R2', 'R3', 'R5', 'R6', 'R7']
   },
   {
     kind: 'a list item',
-    inject: (tree) => breakProperty((block(tree, 4) as { children: RootContent[] }).children[0]!, 'children'),
+    inject: (tree) => {
+      breakProperty(nth(list(tree).children, 0), 'children')
+    },
     messages: [`minutes.md:15:1-15:14: ${reason('reading a list item')}`],
     ids: ['R1', 'R2', 'R3', 'R5', 'R6', 'R7']
   },
   {
     kind: 'a table',
-    inject: (tree) => breakProperty(table(tree), 'children'),
+    inject: (tree) => {
+      breakProperty(table(tree), 'children')
+    },
     messages: [`minutes.md:17:1-20:21: ${reason('reading a table')}`],
     ids: ['R1', 'R2', 'R3', 'R4', 'R7']
   },
   {
     kind: "a table's header",
-    inject: (tree) => breakProperty(table(tree).children[0]!, 'children'),
+    inject: (tree) => {
+      breakProperty(nth(table(tree).children, 0), 'children')
+    },
     messages: [`minutes.md:17:1-17:16: ${reason('reading a table header')}`, `minutes.md:17:1-17:16: ${reason('reading a table row')}`],
     ids: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7'],
     updates: []
   },
   {
     kind: 'a table row',
-    inject: (tree) => breakProperty(table(tree).children[1]!, 'children'),
+    inject: (tree) => {
+      breakProperty(nth(table(tree).children, 1), 'children')
+    },
     messages: [`minutes.md:19:1-19:21: ${reason('reading a table row')}`],
     ids: ['R1', 'R2', 'R3', 'R4', 'R6', 'R7'],
     updates: ['R6']
   },
   {
     kind: 'a table cell',
-    inject: (tree) => breakProperty(table(tree).children[2]!.children[0]!, 'children'),
+    inject: (tree) => {
+      breakProperty(nth(nth(table(tree).children, 2).children, 0), 'children')
+    },
     messages: [`minutes.md:20:1-20:6: ${reason('reading a table cell')}`],
     ids: ['R1', 'R2', 'R3', 'R4', 'R5', 'R7'],
     updates: ['R5']

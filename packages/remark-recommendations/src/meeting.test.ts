@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 import { dataOf, messagesOf, run } from '../test/pipeline.js'
 import { frontMatter, hmicfrs, iitcse } from '../test/registers.js'
 import { frontMatterOrigin } from './meeting.js'
@@ -35,7 +35,8 @@ describe('the meeting in minutes', () => {
   it('points problems into CRLF minutes too', () => {
     const file = run('---\r\nmeeting: accountability\r\ndate: 2023-02-30\r\ntitle: T\r\nchair: C\r\nattendees: [A]\r\n---\r\n\r\nText.\r\n')
     expect(messagesOf(file)).toEqual(['minutes.md:3:7-3:17: Unexpected date "2023-02-30", expected a real calendar date as YYYY-MM-DD'])
-    const message = file.messages[0]!
+    const [message] = file.messages
+    assert.isDefined(message)
     expect(message.place).toMatchObject({ start: { offset: 36 }, end: { offset: 46 } })
   })
 

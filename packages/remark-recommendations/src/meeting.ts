@@ -92,10 +92,11 @@ export function readFrontMatter(tree: Root, source: string): FrontMatter {
 
   const register = parsed.ok ? parsed.value.register : undefined
   const line = registerLine.exec(value)
-  if (line !== null && (register === undefined || register === line[2])) {
-    result.register = line[2]!
-    const valueStart = line.index + line[0].indexOf(line[2]!, 'register'.length)
-    result.registerRange = { start: origin.offset + valueStart, end: origin.offset + valueStart + line[2]!.length }
+  const written = line?.[2]
+  if (line !== null && written !== undefined && (register === undefined || register === written)) {
+    result.register = written
+    const valueStart = line.index + line[0].indexOf(written, 'register'.length)
+    result.registerRange = { start: origin.offset + valueStart, end: origin.offset + valueStart + written.length }
   } else if (register !== undefined) {
     result.register = register
   }

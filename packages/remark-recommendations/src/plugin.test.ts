@@ -1,9 +1,9 @@
 import type { Register } from '@followthrough/core'
-import type { BlockContent, Data, ListItem, PhrasingContent, Root } from 'mdast'
+import type { BlockContent, ListItem, PhrasingContent, Root } from 'mdast'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 import { dataOf, messagesOf, processor, run } from '../test/pipeline.js'
 import { frontMatter, hmicfrs, iitcse } from '../test/registers.js'
 import { remarkRecommendations, tooComplexField } from './plugin.js'
@@ -138,8 +138,9 @@ describe('remarkRecommendations', () => {
     for (let level = 1; level <= depth; level++) inline = { type: 'emphasis', children: [inline], position: span(text - level, text + 3 + level) }
     let block: BlockContent = { type: 'paragraph', children: [inline], position: span(2 * depth, value.indexOf('\n')) }
     for (let level = depth - 1; level >= 0; level--) {
-      const item: ListItem = { type: 'listItem', spread: false, checked: level === depth - 1 ? false : null, children: [block], position: span(2 * level, value.indexOf('\n')) }
-      block = { type: 'list', ordered: false, spread: false, children: [item], position: item.position! }
+      const position = span(2 * level, value.indexOf('\n'))
+      const item: ListItem = { type: 'listItem', spread: false, checked: level === depth - 1 ? false : null, children: [block], position }
+      block = { type: 'list', ordered: false, spread: false, children: [item], position }
     }
     const r3 = value.lastIndexOf('R3')
     const tree: Root = {
@@ -163,7 +164,9 @@ describe('remarkRecommendations', () => {
   it('reports a block a parser read as plain text because it was too complex, and still reads it', () => {
     const file = new VFile({ path: 'minutes.md', value: 'R1\n\n*a R2 *a\n' })
     const tree = processor().parse(file)
-    tree.children[1]!.data = { [tooComplexField]: 'Unexpected paragraph with 2 markers, expected at most 1' } as Data
+    const paragraph = tree.children[1]
+    assert.isDefined(paragraph)
+    paragraph.data = { [tooComplexField]: 'Unexpected paragraph with 2 markers, expected at most 1' }
     processor().runSync(tree, file)
     expect(dataOf(file).references.map((reference) => reference.id)).toEqual(['R1', 'R2'])
     const message = file.messages.find((entry) => entry.ruleId === 'too-complex')

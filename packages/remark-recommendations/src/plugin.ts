@@ -14,6 +14,7 @@ import { extent, indexRegisters, orList, suggestIds, supersession, type Register
 import { resolveSeverities, type RuleId } from './rules.js'
 import { readStatus, statusColumns, unknownStatusReason } from './status-updates.js'
 import type { FoundAction, FoundReference, MinutesData, Options } from './types.js'
+import { isObject } from './unknown.js'
 
 /** Everything that depends only on the options, built once per plugin instance. */
 interface Settings {
@@ -74,7 +75,15 @@ function extract(tree: Root, file: VFile, settings: Settings): void {
   const source = attempt(findings, 'reading the file', undefined, () => String(file), '')
   const lines = lineIndex(source)
   // Each block is read under its own guard; this one keeps a bug between blocks from escaping.
-  attempt(findings, 'reading the minutes', undefined, () => new MinutesReader(tree, source, lines, settings, data, findings).read(), undefined)
+  attempt(
+    findings,
+    'reading the minutes',
+    undefined,
+    () => {
+      new MinutesReader(tree, source, lines, settings, data, findings).read()
+    },
+    undefined
+  )
   reportFindings(file, findings, settings.severities, lines)
 }
 
@@ -88,8 +97,9 @@ const blockNames: ReadonlyMap<string, string> = new Map([
   ['blockquote', 'a block quote']
 ])
 
-function blockName(node: Nodes): string {
-  return (typeof node === 'object' && node !== null && typeof node.type === 'string' ? blockNames.get(node.type) : undefined) ?? 'a block'
+/** `node` may be anything an earlier plugin left in the tree. */
+function blockName(node: unknown): string {
+  return (isObject(node) && typeof node.type === 'string' ? blockNames.get(node.type) : undefined) ?? 'a block'
 }
 
 /**
@@ -177,10 +187,18 @@ class MinutesReader {
   private walk(): void {
     const stack: Visit[] = []
     const children = Array.isArray(this.tree.children) ? this.tree.children : []
-    for (let index = children.length - 1; index >= 0; index--) stack.push({ node: children[index]!, task: false, done: false })
+    for (const node of children.toReversed()) stack.push({ node, task: false, done: false })
     for (let visit = stack.pop(); visit !== undefined; visit = stack.pop()) {
       const current = visit
-      attempt(this.findings, `reading ${blockName(current.node)}`, current.node, () => this.visit(current, stack), undefined)
+      attempt(
+        this.findings,
+        `reading ${blockName(current.node)}`,
+        current.node,
+        () => {
+          this.visit(current, stack)
+        },
+        undefined
+      )
     }
   }
 
@@ -200,9 +218,7 @@ class MinutesReader {
         break
       case 'listItem': {
         const task = typeof node.checked === 'boolean'
-        const items = node.children
-        for (let index = items.length - 1; index >= 0; index--) {
-          const child = items[index]!
+        for (const [index, child] of [...node.children.entries()].reverse()) {
           stack.push({ node: child, task: child.type === 'paragraph' && index === 0 && task, done: node.checked === true })
         }
         break
@@ -352,8 +368,8 @@ class MinutesReader {
     if (register === undefined) return
     const range = extent(register)
     const actual = this.source.slice(start, end)
-    if (idsNamed.length === 1) {
-      const id = idsNamed[0]!
+    const [id] = idsNamed
+    if (id !== undefined && idsNamed.length === 1) {
       const suggestions = suggestIds(id, register)
       this.findings.push({
         ruleId: 'unknown-recommendation',

@@ -55,9 +55,9 @@ export function lineIndex(source: string): LineIndex {
   function point(offset: number): SourcePoint {
     if (starts === undefined) starts = build()
     const at = offset < 0 ? 0 : offset > length ? length : offset
-    // The last line starting at or before `at` (the first starts at 0).
+    // The last line starting at or before `at`: there is one, as the first starts at 0 (so `?? 0` never applies).
     const line = partitionPoint(starts, (start) => start <= at) - 1
-    return { line: line + 1, column: at - starts[line]! + 1, offset: at }
+    return { line: line + 1, column: at - (starts[line] ?? 0) + 1, offset: at }
   }
 
   return {

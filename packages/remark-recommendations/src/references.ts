@@ -187,22 +187,22 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
     return { from, start: from.start, end: from.end, worded }
   }
 
-  /** Members after the first, joined by `,`, `and`, `or`, `&`. */
-  function list(text: string, first: Item, plural: boolean): Item[] {
+  /** Members after the first, joined by `,`, `and`, `or`, `&`; and where the last ends. */
+  function list(text: string, first: Item, plural: boolean): { items: Item[]; end: number } {
     const items = [first]
-    let end = first.end
+    let last = first
     for (;;) {
-      const join = matchAt(listJoin, text, end)
+      const join = matchAt(listJoin, text, last.end)
       if (join === null) break
-      const next = item(text, end + join[0].length, /[A-Za-z&]/.test(join[0]))
+      const next = item(text, last.end + join[0].length, /[A-Za-z&]/.test(join[0]))
       if (next === undefined || isCount(text, next.to ?? next.from)) break
       items.push(next)
-      end = next.end
+      last = next
     }
     // "Under Recommendation 3, 47 officers were trained": after a singular keyword a
     // comma only lists numbers when the list ends with `and`, `or` or `&`.
-    if (!plural && items.length > 1 && !items[items.length - 1]!.worded) return [first]
-    return items
+    if (!plural && items.length > 1 && !last.worded) return { items: [first], end: first.end }
+    return { items, end: last.end }
   }
 
   function isUrlLike(text: string, at: number): boolean {
@@ -323,8 +323,7 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
         start.lastIndex = matchEnd
         continue
       }
-      const items = list(text, first, plural)
-      const end = items[items.length - 1]!.end
+      const { items, end } = list(text, first, plural)
       emit(result, items, at, end, undefined, true)
       start.lastIndex = consumed = end
     }
@@ -339,8 +338,7 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
     const lead = matchAt(trailingSpace, text, 0)?.[0].length ?? 0
     const first = item(text, lead, false)
     if (first === undefined) return undefined
-    const items = list(text, first, true)
-    const end = items[items.length - 1]!.end
+    const { items, end } = list(text, first, true)
     if ((matchAt(trailingSpace, text, end)?.[0].length ?? 0) + end !== text.length) return undefined
     const result: ScanResult = { references: [], invalidRanges: [] }
     // Bare numbers have no keyword: each member's span is its own token.
@@ -375,8 +373,10 @@ function wordBefore(text: string, at: number): boolean {
   if (at <= 0) return false
   const code = text.charCodeAt(at - 1)
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
-  if (code >= 0xdc00 && code <= 0xdfff && at >= 2) return wordChar.test(String.fromCodePoint(text.codePointAt(at - 2)!))
-  return wordChar.test(text[at - 1]!)
+  // A low surrogate: test the whole pair it ends.
+  const pair = code >= 0xdc00 && code <= 0xdfff && at >= 2 ? text.codePointAt(at - 2) : undefined
+  if (pair !== undefined) return wordChar.test(String.fromCodePoint(pair))
+  return wordChar.test(text.charAt(at - 1))
 }
 
 function isSlugChar(code: number): boolean {
@@ -422,7 +422,7 @@ function followsCount(text: string, at: number, floor: number): boolean {
   }
   if (digits === 0 || digits > 3 || i < floor) return false
   // Only a whole number counts: "R12 recommendations" is not a count of 12.
-  return i === 0 || !/[\p{L}\p{N}_.]/u.test(text[i - 1]!)
+  return i === 0 || !/[\p{L}\p{N}_.]/u.test(text.charAt(i - 1))
 }
 
 function rangeProblem(from: NumberToken, to: NumberToken): { reason: InvalidRangeReason; size: number } | undefined {

@@ -1,9 +1,16 @@
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 import { iitcse } from '../test/registers.js'
-import { extent, indexRegisters, orList, suggestIds, supersession } from './registers.js'
+import { extent, indexRegisters, orList, suggestIds, supersession, type IndexedRecommendation } from './registers.js'
 
 const index = indexRegisters([iitcse])
-const register = index.registers.get('iitcse')!
+const register = index.registers.get('iitcse')
+assert.isDefined(register)
+
+function recommendation(id: string): IndexedRecommendation {
+  const found = register?.recommendations.get(id)
+  assert.isDefined(found, id)
+  return found
+}
 
 describe('registers', () => {
   it('indexes registers by id, in order', () => {
@@ -20,9 +27,9 @@ describe('registers', () => {
   })
 
   it('knows superseded recommendations and their successors', () => {
-    expect(supersession(register.recommendations.get('R45')!)).toEqual({ successor: 'R46' })
-    expect(supersession(register.recommendations.get('R44')!)).toEqual({})
-    expect(supersession(register.recommendations.get('R1')!)).toBeUndefined()
+    expect(supersession(recommendation('R45'))).toEqual({ successor: 'R46' })
+    expect(supersession(recommendation('R44'))).toEqual({})
+    expect(supersession(recommendation('R1'))).toBeUndefined()
   })
 
   it('joins lists for messages', () => {

@@ -1,14 +1,22 @@
-import { editDistance, type Recommendation, type Register } from '@followthrough/core'
+import { editDistance } from '@followthrough/core'
+import { isObject, itemsOf } from './unknown.js'
 
 /**
  * The registers, indexed once per plugin instance, and the questions the rules
  * ask of them: does it have this id, is it superseded, what did the writer mean.
  */
 
+/**
+ * A recommendation as the index keeps it: its id, and the rest of what its
+ * register gave, unchecked (a register may reach the plugin without being
+ * validated), so each field is read with a check.
+ */
+export type IndexedRecommendation = Readonly<Record<string, unknown>> & { readonly id: string }
+
 /** One register, indexed by recommendation id. */
 export interface IndexedRegister {
   readonly id: string
-  readonly recommendations: ReadonlyMap<string, Recommendation>
+  readonly recommendations: ReadonlyMap<string, IndexedRecommendation>
   /** Ids in the register's order (for suggestions and the "R1 to R47" hint). */
   readonly order: readonly string[]
 }
@@ -20,17 +28,20 @@ export interface RegisterIndex {
 }
 
 /**
- * Index registers. Tolerates malformed input (a register that failed
- * validation but was passed anyway): entries without ids are skipped.
+ * Index registers (`Options['registers']`). Tolerates malformed input (a
+ * register that failed validation but was passed anyway): entries without ids
+ * are skipped.
  */
-export function indexRegisters(registers: readonly Register[] | undefined): RegisterIndex {
+export function indexRegisters(registers: unknown): RegisterIndex {
   const byId = new Map<string, IndexedRegister>()
-  for (const register of Array.isArray(registers) ? registers : []) {
-    const id: unknown = register?.inquiry?.id
+  for (const register of itemsOf(registers)) {
+    if (!isObject(register)) continue
+    const inquiry = register.inquiry
+    const id = isObject(inquiry) ? inquiry.id : undefined
     if (typeof id !== 'string' || byId.has(id)) continue
-    const recommendations = new Map<string, Recommendation>()
-    for (const recommendation of Array.isArray(register.recommendations) ? register.recommendations : []) {
-      if (typeof recommendation?.id === 'string' && !recommendations.has(recommendation.id)) {
+    const recommendations = new Map<string, IndexedRecommendation>()
+    for (const recommendation of itemsOf(register.recommendations)) {
+      if (isIndexable(recommendation) && !recommendations.has(recommendation.id)) {
         recommendations.set(recommendation.id, recommendation)
       }
     }
@@ -39,15 +50,21 @@ export function indexRegisters(registers: readonly Register[] | undefined): Regi
   return { registers: byId, ids: [...byId.keys()] }
 }
 
+function isIndexable(recommendation: unknown): recommendation is IndexedRecommendation {
+  return isObject(recommendation) && typeof recommendation.id === 'string'
+}
+
 /**
  * Whether a recommendation is superseded, and by what: `supersededBy`, or a
- * latest status (history, else baseline) of `superseded`.
+ * latest status (history, else baseline) of `superseded`. History events
+ * without a date are skipped.
  */
-export function supersession(recommendation: Recommendation): { successor?: string } | undefined {
+export function supersession(recommendation: IndexedRecommendation): { successor?: string } | undefined {
   if (typeof recommendation.supersededBy === 'string') return { successor: recommendation.supersededBy }
-  let latest: { date: string; status: string } | undefined
-  for (const event of Array.isArray(recommendation.history) ? recommendation.history : []) {
-    if (latest === undefined || event.date >= latest.date) latest = event
+  let latest: { date: string; status: unknown } | undefined
+  for (const event of itemsOf(recommendation.history)) {
+    if (!isObject(event) || typeof event.date !== 'string') continue
+    if (latest === undefined || event.date >= latest.date) latest = { date: event.date, status: event.status }
   }
   const status = latest?.status ?? recommendation.status
   return status === 'superseded' ? {} : undefined

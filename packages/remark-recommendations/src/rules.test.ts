@@ -29,10 +29,12 @@ describe('rules', () => {
   })
 
   it('resolves overrides, ignoring unknown ids and words', () => {
-    const resolved = resolveSeverities({ 'invalid-range': 'off', 'no-such-rule': 'error', 'unknown-status': 'loud' as 'error' })
+    const resolved = resolveSeverities({ 'invalid-range': 'off', 'no-such-rule': 'error', 'unknown-status': 'loud', 'internal-error': 3 })
     expect(resolved['invalid-range']).toBe('off')
     expect(resolved['unknown-status']).toBe('error')
+    expect(resolved['internal-error']).toBe('error')
     expect(Object.keys(resolved)).not.toContain('no-such-rule')
+    for (const nothing of [undefined, null, 'off', 3]) expect(resolveSeverities(nothing)).toEqual(defaultSeverities)
   })
 })
 
@@ -40,8 +42,7 @@ describe('rule messages', () => {
   it('unknown-recommendation suggests the nearest ids, also as message.expected', () => {
     const file = lint('Recommendation 52 was discussed.\n')
     expect(messagesOf(file)).toEqual(['minutes.md:9:1-9:18: Unexpected unknown recommendation R52, expected an id of iitcse such as R5 or R42'])
-    const message = file.messages[0]!
-    expect(message).toMatchObject({
+    expect(file.messages[0]).toMatchObject({
       ruleId: 'unknown-recommendation',
       source: 'followthrough',
       fatal: true,

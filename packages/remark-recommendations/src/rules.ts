@@ -1,4 +1,5 @@
 import type { Severity } from '@followthrough/core'
+import { isObject } from './unknown.js'
 
 /**
  * The checks the plugin reports, their default severities and where each is
@@ -62,19 +63,25 @@ export const defaultSeverities: Readonly<Record<RuleId, ReportSeverity>> = Objec
   Object.fromEntries(rules.map((entry) => [entry.id, entry.severity])) as Record<RuleId, ReportSeverity>
 )
 
-const severityWords: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'off'])
+const severityWords: ReadonlySet<unknown> = new Set<Severity>(['error', 'warning', 'info', 'off'])
+
+function isSeverity(value: unknown): value is Severity {
+  return severityWords.has(value)
+}
 
 /**
- * The severity of every rule with `overrides` applied. Unknown rule ids and
- * unknown severity words are ignored, so this never throws on a user's config
- * (the config schema reports those).
+ * The severity of every rule with `overrides` applied. Anything but an object
+ * (`undefined`, `null`), unknown rule ids and unknown severity words are
+ * ignored, so this never throws on a user's config (the config schema reports
+ * those). `overrides` is usually `Options['rules']`, but it is checked as
+ * whatever a config held.
  */
-export function resolveSeverities(overrides: Readonly<Record<string, Severity>> | undefined): Record<RuleId, Severity> {
+export function resolveSeverities(overrides: unknown): Record<RuleId, Severity> {
   const resolved: Record<RuleId, Severity> = { ...defaultSeverities }
-  if (overrides === undefined || overrides === null || typeof overrides !== 'object') return resolved
+  if (!isObject(overrides)) return resolved
   for (const entry of rules) {
-    const value: unknown = Object.hasOwn(overrides, entry.id) ? overrides[entry.id] : undefined
-    if (typeof value === 'string' && severityWords.has(value)) resolved[entry.id] = value as Severity
+    const value = Object.hasOwn(overrides, entry.id) ? overrides[entry.id] : undefined
+    if (isSeverity(value)) resolved[entry.id] = value
   }
   return resolved
 }

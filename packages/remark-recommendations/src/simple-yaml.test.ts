@@ -45,6 +45,15 @@ describe('readSimpleYaml', () => {
       expect(readSimpleYaml(text), text).toBeUndefined()
     }
   })
+
+  it('gives up on exactly the controls (tab, CR and LF included), separators, BOM and noncharacters U+FFFE and U+FFFF, of every code point', () => {
+    const refused: number[] = []
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (readSimpleYaml(`a: x${String.fromCodePoint(code)}y`) === undefined) refused.push(code)
+    }
+    const range = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, index) => first + index)
+    expect(refused).toEqual([...range(0x00, 0x1f), ...range(0x7f, 0x9f), 0x2028, 0x2029, 0xfeff, 0xfffe, 0xffff])
+  })
 })
 
 // What the fast path accepts must equal what core's full parse gives.

@@ -19,7 +19,8 @@ const itemLine = /^([ ]*)-[ \t]+(.*?)[ \t]*$/
 // YAML 1.2 core schema: these plain scalars are null, booleans or numbers, not strings.
 const special =
   /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/
-const unusual = /[\t\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/
+// Controls but LF and CR (`[^\P{Cc}\n\r]`, tab included), separators, BOM and noncharacters; a CR not before LF.
+const unusual = /[^\P{Cc}\n\r]|[\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/u
 // Characters that start something other than a plain scalar.
 const indicator = /^[-?:,[\]{}#&*!|>'"%@`]/
 
@@ -66,27 +67,27 @@ export function readSimpleYaml(text: string): Record<string, Value> | undefined 
   const lines = text.split(/\r?\n/)
   const result: Record<string, Value> = {}
   let i = 0
-  while (i < lines.length) {
-    const line = lines[i]!
+  for (let line = lines[i]; line !== undefined; line = lines[i]) {
     i++
     if (line.trim().length === 0 || line.startsWith('#')) continue
     const match = keyLine.exec(line)
     if (match === null) return undefined
-    const key = match[1]!
+    // Group 1 always takes part in a match (its default never applies); group 2 is absent after a bare `key:`.
+    const [, key = '', rest = ''] = match
     if (Object.hasOwn(result, key) || key === '__proto__') return undefined
-    const rest = match[2] ?? ''
     if (rest.length === 0) {
       // A block list must follow: `- item` lines, all at one indentation.
       const items: Scalar[] = []
       let indent: string | undefined
-      while (i < lines.length) {
-        const next = lines[i]!
+      for (let next = lines[i]; next !== undefined; next = lines[i]) {
         if (next.trim().length === 0) return undefined
         const item = itemLine.exec(next)
         if (item === null) break
-        if (indent === undefined) indent = item[1]!
-        else if (item[1] !== indent) return undefined
-        const value = scalar(item[2]!, false)
+        // Both groups always take part in a match: the defaults never apply.
+        const [, itemIndent = '', itemText = ''] = item
+        if (indent === undefined) indent = itemIndent
+        else if (itemIndent !== indent) return undefined
+        const value = scalar(itemText, false)
         if (value === undefined) return undefined
         items.push(value)
         i++

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 import { dataOf, messagesOf, run } from '../test/pipeline.js'
 import { frontMatter, iitcse } from '../test/registers.js'
 import { readStatus, statusColumns, unknownStatusReason } from './status-updates.js'
@@ -82,7 +82,8 @@ describe('status update tables in minutes', () => {
     expect(messagesOf(file)).toEqual([
       'minutes.md:17:18-17:26: Unexpected status "Done-ish", expected one of not-started, in-progress, ready-for-assessment, implemented, blocked, rejected, superseded'
     ])
-    const message = file.messages[0]!
+    const [message] = file.messages
+    assert.isDefined(message)
     expect([message.ruleId, message.source, message.fatal, message.actual]).toEqual(['unknown-status', 'followthrough', true, 'Done-ish'])
   })
 
@@ -92,9 +93,9 @@ describe('status update tables in minutes', () => {
       {
         id: 'R1',
         status: 'implemented',
-        position: expect.any(Object),
-        statusPosition: expect.any(Object),
-        referencePosition: expect.any(Object)
+        position: { start: { line: 3, column: 1, offset: 30 }, end: { line: 3, column: 21, offset: 50 } },
+        statusPosition: { start: { line: 3, column: 8, offset: 37 }, end: { line: 3, column: 19, offset: 48 } },
+        referencePosition: { start: { line: 3, column: 3, offset: 32 }, end: { line: 3, column: 5, offset: 34 } }
       }
     ])
   })

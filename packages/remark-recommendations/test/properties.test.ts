@@ -2,10 +2,10 @@
 import fc from 'fast-check'
 import type { Nodes, Root } from 'mdast'
 import { VFile } from 'vfile'
-import { describe, expect, it } from 'vitest'
+import { assert, describe, expect, it } from 'vitest'
 import { hangGuards } from '../../../vitest.shared.js'
 import type { MinutesData } from '../src/types.js'
-import { processor } from './pipeline.js'
+import { dataOf, processor } from './pipeline.js'
 import { iitcse } from './registers.js'
 
 /**
@@ -123,7 +123,7 @@ function read(text: string): { tree: Root; file: VFile; data: MinutesData } {
   const file = new VFile({ path: 'minutes.md', value: text })
   const tree = pipeline.parse(file)
   pipeline.runSync(tree, file)
-  return { tree, file, data: file.data.followthrough! }
+  return { tree, file, data: dataOf(file) }
 }
 
 /** Spans of nodes no reference may touch. */
@@ -133,7 +133,7 @@ function hidden(tree: Nodes, out: Array<[number, number, string]> = []): Array<[
     const end = tree.position?.end.offset
     if (start !== undefined && end !== undefined) out.push([start, end, tree.type])
   }
-  if ('children' in tree) for (const child of tree.children) hidden(child as Nodes, out)
+  if ('children' in tree) for (const child of tree.children) hidden(child, out)
   return out
 }
 
@@ -182,7 +182,8 @@ describe('properties on arbitrary Markdown', () => {
             expect(slice).toBe(reference.text)
             expect({ line: start.line, column: start.column }).toEqual(lineColumn(text, start.offset))
             expect({ line: end.line, column: end.column }).toEqual(lineColumn(text, end.offset))
-            const digits = /\d+/.exec(reference.id)![0]
+            const digits = /\d+/.exec(reference.id)?.[0]
+            assert.isDefined(digits, reference.id)
             // `&#49;` is how HTML spells "1": read the slice as the parser does.
             const decoded = slice
               .replace(/&#[xX]([0-9a-fA-F]{1,6});/g, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))

@@ -51,7 +51,7 @@ describe('byOwner', () => {
   })
 
   it('counts a duplicated owner once, skips recommendations without a status and keeps unknown owners', () => {
-    const result = byOwner({ owners: [owners[0]!], recommendations: [rec('R1', ['police', 'police']), rec('R2', ['police']), rec('R3', ['nobody'])] }, [
+    const result = byOwner({ owners: owners.slice(0, 1), recommendations: [rec('R1', ['police', 'police']), rec('R2', ['police']), rec('R3', ['nobody'])] }, [
       { id: 'R1', status: 'blocked' },
       { id: 'R3', status: 'rejected' }
     ])

@@ -119,18 +119,17 @@ export function statusTimeline(recommendation: StatusSubject, updates: readonly 
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order))
   // A meeting that repeats the status does not restart it: "since" is when the
   // recommendation reached the status it has after each event.
-  const since: string[] = []
-  events.forEach((event, index) => {
-    const previous = events[index - 1]
-    since.push(previous !== undefined && previous.status === event.status ? since[index - 1]! : event.date)
-  })
+  const timeline: Array<{ date: string; status: Status; since: string }> = []
+  for (const event of events) {
+    const previous = timeline.at(-1)
+    timeline.push({ date: event.date, status: event.status, since: previous !== undefined && previous.status === event.status ? previous.since : event.date })
+  }
   const baseline: DatedStatus = { status: recommendation.status ?? 'not-started' }
   return {
     at(date) {
       // The last event on or before `date` (events are sorted by date).
-      const last = partitionPoint(events, (event) => event.date <= date) - 1
-      const event = events[last]
-      return event === undefined ? { ...baseline } : { status: event.status, since: since[last]! }
+      const event = timeline[partitionPoint(timeline, (entry) => entry.date <= date) - 1]
+      return event === undefined ? { ...baseline } : { status: event.status, since: event.since }
     }
   }
 }

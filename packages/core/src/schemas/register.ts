@@ -69,7 +69,12 @@ export const RegisterSchema = z
   })
   // Cross-references are checked even when some entries are malformed, so a user
   // sees every problem of the file at once rather than one layer at a time.
-  .superRefine((register, ctx) => checkIntegrity(register, ctx), { when: (payload) => isRecord(payload.value) })
+  .superRefine(
+    (register, ctx) => {
+      checkIntegrity(register, ctx)
+    },
+    { when: (payload) => isRecord(payload.value) }
+  )
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
