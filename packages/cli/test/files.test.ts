@@ -8,8 +8,7 @@ import { chmodSync, existsSync, linkSync, lstatSync, readdirSync, readFileSync, 
 import { join, relative } from 'node:path'
 import { MemoryFileSystem, type ReadOptions } from '@followthrough/engine'
 import { afterEach, describe, expect, it } from 'vitest'
-import { main } from '../src/main.js'
-import { minutes, register, run, workspace } from './workspace.js'
+import { minutes, register, run, runInProcess, workspace } from './workspace.js'
 
 const cleanups: Array<() => void> = []
 afterEach(() => {
@@ -44,18 +43,8 @@ interface Captured {
 const memoryRoot = `/followthrough-in-memory-${process.pid}/w`
 
 /** Run `main` in this process over a file system in memory. */
-async function inMemory(argv: string[], fs: MemoryFileSystem, cwd = memoryRoot): Promise<Captured> {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(argv, {
-    cwd,
-    fs,
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: { NO_COLOR: '1' },
-    today: '2024-05-01'
-  })
-  return { code, stdout, stderr }
+function inMemory(argv: string[], fs: MemoryFileSystem, cwd = memoryRoot): Promise<Captured> {
+  return runInProcess(argv, fs, cwd)
 }
 
 function memory(files: Record<string, string | Uint8Array>): MemoryFileSystem {

@@ -3,7 +3,7 @@ import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { assert, describe, expect, it } from 'vitest'
 import { main } from '../src/index.js'
-import { codeRange, codeUnitsMatching, terminalControls } from './workspace.js'
+import { codeRange, codeUnitsMatching, runInProcess, terminalControls } from './workspace.js'
 
 /**
  * Issue 9: text from a hostile repository (file names, register titles, owner
@@ -45,19 +45,8 @@ attendees: [Pippa Mills]
 Recommendation 1 is under way; R7 is not ours.
 `
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const fs = new MemoryFileSystem({ [`${cwd}/recommendations.yaml`]: register, [`${cwd}/${minutesName}`]: minutes })
-  const code = await main(argv, {
-    cwd,
-    fs,
-    env: { NO_COLOR: '1' },
-    today: '2024-01-01',
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) }
-  })
-  return { code, stdout, stderr }
+function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runInProcess(argv, new MemoryFileSystem({ [`${cwd}/recommendations.yaml`]: register, [`${cwd}/${minutesName}`]: minutes }), cwd, '2024-01-01')
 }
 
 /** Characters XML 1.0 forbids, but lone surrogates: controls but tab, line feed, carriage return, DEL and C1; U+FFFE and U+FFFF. */

@@ -5,8 +5,7 @@
  */
 import { MemoryFileSystem } from '@followthrough/engine'
 import { describe, expect, it } from 'vitest'
-import { main } from '../src/main.js'
-import { minutes, register } from './workspace.js'
+import { minutes, register, runInProcess } from './workspace.js'
 
 const root = 'C:/Users/x/inquiry'
 const cwd = 'C:\\Users\\x\\inquiry'
@@ -20,18 +19,8 @@ function drive(): MemoryFileSystem {
   })
 }
 
-async function run(argv: string[], fs: MemoryFileSystem, at = cwd): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(argv, {
-    cwd: at,
-    fs,
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: { NO_COLOR: '1' },
-    today: '2024-05-01'
-  })
-  return { code, stdout, stderr }
+function run(argv: string[], fs: MemoryFileSystem, at = cwd): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runInProcess(argv, fs, at)
 }
 
 describe('a workspace on a Windows drive', () => {

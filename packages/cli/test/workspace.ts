@@ -3,6 +3,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { WritableFileSystem } from '@followthrough/engine'
+import { main } from '../src/main.js'
 
 /** The real bin, as users run it (built by `npm run build`). */
 export const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'followthrough.js')
@@ -45,6 +47,21 @@ export function run(args: string[], cwd: string, env: Record<string, string> = {
       resolve({ code, stdout, stderr })
     })
   })
+}
+
+/** Run `main` in this process over the given file system (colour off), as of `today`; resolves with its exit code and output. */
+export async function runInProcess(argv: string[], fs: WritableFileSystem, cwd: string, today = '2024-05-01'): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const code = await main(argv, {
+    cwd,
+    fs,
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: { NO_COLOR: '1' },
+    today
+  })
+  return { code, stdout, stderr }
 }
 
 export const register = `inquiry:

@@ -4,17 +4,9 @@ import { MemoryFileSystem } from './memory-file-system.js'
 import { analyzeMinutes, type MinutesContext } from './minutes.js'
 import { openMinutesDocument, updateMinutesDocument, type MinutesDocument } from './minutes-document.js'
 import { loadWorkspace } from './workspace.js'
+import { numberedRecommendation, telfordRegister } from '../test/registers.js'
 
-const register = `inquiry:
-  id: iitcse
-  title: Telford inquiry
-  published: 2022-07-12
-owners:
-  - id: council
-    name: Telford & Wrekin Council
-recommendations:
-${Array.from({ length: 14 }, (_, index) => `  - id: R${index + 1}\n    title: Recommendation ${index + 1}\n    owners: [council]${index === 2 ? '\n    supersededBy: R4' : ''}`).join('\n')}
-`
+const register = telfordRegister(Array.from({ length: 14 }, (_, index) => numberedRecommendation(index + 1, index === 2 ? '\n    supersededBy: R4' : '')).join('\n'))
 
 /** The house style is set, so the engine's `reference-style` findings are compared too. */
 async function context(): Promise<MinutesContext> {

@@ -7,21 +7,13 @@ import { openMinutesDocument, updateMinutesDocument } from './minutes-document.j
 import { complexityLimits, scanComplexity } from './parse-guard.js'
 import { loadWorkspace } from './workspace.js'
 import type { Finding } from './finding.js'
+import { numberedRecommendation, telfordRegister } from '../test/registers.js'
 
 // These inputs took from seconds to minutes before the guard (micromark is
 // quadratic on them). The tests check what is found, never how long it takes:
 // the timings are in `bench/complexity.mjs`.
 
-const register = `inquiry:
-  id: iitcse
-  title: Telford inquiry
-  published: 2022-07-12
-owners:
-  - id: council
-    name: Telford & Wrekin Council
-recommendations:
-${Array.from({ length: 14 }, (_, index) => `  - id: R${index + 1}\n    title: Recommendation ${index + 1}\n    owners: [council]`).join('\n')}
-`
+const register = telfordRegister(Array.from({ length: 14 }, (_, index) => numberedRecommendation(index + 1)).join('\n'))
 
 const frontMatter = '---\nmeeting: accountability\ndate: 2023-04-17\ntitle: Meeting\nchair: John Campion\nattendees: [Pippa Mills]\n---\n\n'
 

@@ -7,19 +7,9 @@ import type { FileSystem } from './file-system.js'
 import { MemoryFileSystem } from './memory-file-system.js'
 import { nodeFileSystem } from './node.js'
 import { allFindings, listMinutes, loadWorkspace, readMinutes } from './workspace.js'
+import { oneRecommendationRegister } from '../test/registers.js'
 
-const register = `inquiry:
-  id: iitcse
-  title: Telford inquiry
-  published: 2022-07-12
-owners:
-  - id: council
-    name: Telford & Wrekin Council
-recommendations:
-  - id: R1
-    title: Publish a partnership report
-    owners: [council]
-`
+const register = oneRecommendationRegister
 
 function minutes(body: string): string {
   return `---\nmeeting: accountability\ndate: 2023-04-17\ntitle: Meeting\nchair: John Campion\nattendees: [Pippa Mills]\n---\n\n${body}\n`

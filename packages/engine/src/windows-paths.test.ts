@@ -4,24 +4,14 @@ import { MemoryFileSystem } from './memory-file-system.js'
 import { outsideWorkspace } from './read-file.js'
 import { allFindings, listMinutes, loadWorkspace, readMinutes, resolvePath } from './workspace.js'
 import { writeFileAtomically } from './write-file.js'
+import { oneRecommendationRegister } from '../test/registers.js'
 
 // A workspace on a Windows drive, as the engine meets it: the working folder
 // as `process.cwd()` spells it there (`C:\Users\x\inquiry`), files as the
 // disk lists them (`C:/Users/x/inquiry/...`). Paths in the engine are pathe's:
 // forward slashes, upper-case drive letter.
 
-const register = `inquiry:
-  id: iitcse
-  title: Telford inquiry
-  published: 2022-07-12
-owners:
-  - id: council
-    name: Telford & Wrekin Council
-recommendations:
-  - id: R1
-    title: Publish a partnership report
-    owners: [council]
-`
+const register = oneRecommendationRegister
 
 function minutes(date: string, body: string): string {
   return `---\nmeeting: accountability\ndate: ${date}\ntitle: Meeting\nchair: John Campion\nattendees: [Pippa Mills]\n---\n\n${body}\n`

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { MemoryFileSystem } from './memory-file-system.js'
 import { allFindings, listMinutes, loadWorkspace, readMinutes, workspaceProgress } from './workspace.js'
+import { telfordRegister } from '../test/registers.js'
 
-const register = `inquiry:
-  id: iitcse
-  title: Telford inquiry
-  published: 2022-07-12
-owners:
-  - id: council
-    name: Telford & Wrekin Council
-recommendations:
-  - id: R1
+const register = telfordRegister(`  - id: R1
     title: Publish a partnership report
     owners: [council]
     history:
@@ -18,8 +11,7 @@ recommendations:
         status: implemented
   - id: R2
     title: Train licensing staff
-    owners: [council]
-`
+    owners: [council]`)
 
 function minutes(date: string, body: string): string {
   return `---\nmeeting: accountability\ndate: ${date}\ntitle: Meeting\nchair: John Campion\nattendees: [Pippa Mills]\n---\n\n${body}\n`

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { proseEdit, proseSpots } from './edits.mjs'
 const [folder, phase = 'edit', doc = '1m.md', count = '40'] = process.argv.slice(2)
 const { createLanguageService } = await import('@followthrough/language-service')
 const { nodeFileSystem } = await import('@followthrough/engine/node')
@@ -19,23 +20,10 @@ let text = readFileSync(join(folder, 'large', doc), 'utf8')
 let document = TextDocument.create(uri, 'markdown', 1, text)
 await service.didOpen(document)
 await service.getDiagnostics(document)
-/** Offsets of " the " in prose paragraphs, as the benchmark edits. */
-function proseSpots(text) {
-  const spots = []
-  let inCode = false
-  let offset = 0
-  for (const line of text.split('\n')) {
-    if (line.startsWith('```')) inCode = !inCode
-    if (!inCode && /^[A-Za-z]/.test(line)) for (let at = line.indexOf(' the '); at >= 0; at = line.indexOf(' the ', at + 1)) spots.push(offset + at + 4)
-    offset += line.length + 1
-  }
-  return spots
-}
 const spots = proseSpots(text)
 const times = []
 for (let run = 0; run < Number(count); run++) {
-  const at = spots[(Math.floor(run / 2) * 7919) % spots.length]
-  text = run % 2 === 0 ? `${text.slice(0, at)}x${text.slice(at)}` : `${text.slice(0, at)}${text.slice(at + 1)}`
+  text = proseEdit(text, spots, run).text
   document = TextDocument.create(uri, 'markdown', document.version + 1, text)
   const sent = performance.now()
   await service.didChange(document)

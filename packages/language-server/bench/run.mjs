@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node'
 import { writeCorpus } from '../../cli/bench/corpus.mjs'
+import { proseEdit, proseSpots } from './edits.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const bin = join(here, '..', 'bin', 'followthrough-language-server.js')
@@ -123,21 +124,6 @@ function positionAt(text, offset) {
   return { line: before.length - 1, character: before.at(-1).length }
 }
 
-/** Offsets of " the " in prose paragraphs (not tables, lists, headings or code). */
-function proseSpots(text) {
-  const spots = []
-  let inCode = false
-  let offset = 0
-  for (const line of text.split('\n')) {
-    if (line.startsWith('```')) inCode = !inCode
-    if (!inCode && /^[A-Za-z]/.test(line)) {
-      for (let at = line.indexOf(' the '); at >= 0; at = line.indexOf(' the ', at + 1)) spots.push(offset + at + 4)
-    }
-    offset += line.length + 1
-  }
-  return spots
-}
-
 const documents = [
   ['5 KB', join('minutes', '0001.md'), 200],
   ['100 KB', join('large', '100k.md'), 100],
@@ -159,11 +145,10 @@ for (const [label, relative, runs] of documents) {
   const edits = []
   for (let run = 0; run < runs; run++) {
     // Type a character at a spot, then delete it: the next spot, and so on.
-    const at = spots[(Math.floor(run / 2) * 7919) % spots.length]
-    const typing = run % 2 === 0
-    const start = positionAt(text, at)
-    const change = typing ? { range: { start, end: start }, text: 'x' } : { range: { start, end: { line: start.line, character: start.character + 1 } }, text: '' }
-    text = typing ? `${text.slice(0, at)}x${text.slice(at)}` : `${text.slice(0, at)}${text.slice(at + 1)}`
+    const edit = proseEdit(text, spots, run)
+    const start = positionAt(text, edit.at)
+    const change = edit.typing ? { range: { start, end: start }, text: 'x' } : { range: { start, end: { line: start.line, character: start.character + 1 } }, text: '' }
+    text = edit.text
     version++
     const fresh = diagnosticsFor(uri, version)
     const sent = performance.now()
@@ -228,8 +213,7 @@ for (const [label, relative, runs] of documents) {
   const spots = proseSpots(text)
   const edits = []
   for (let run = 0; run < runs; run++) {
-    const at = spots[(Math.floor(run / 2) * 7919) % spots.length]
-    text = run % 2 === 0 ? `${text.slice(0, at)}x${text.slice(at)}` : `${text.slice(0, at)}${text.slice(at + 1)}`
+    text = proseEdit(text, spots, run).text
     document = TextDocument.create(uri, 'markdown', document.version + 1, text)
     const sent = performance.now()
     await service.didChange(document)

@@ -14,42 +14,26 @@ import { createMessageConnection, ResponseError, StreamMessageReader, StreamMess
 import type { ApplyWorkspaceEditParams, CodeAction, CodeLens, CreateFile, InitializeResult, ShowDocumentParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol'
 import { TextDocument } from 'vscode-languageserver-textdocument'
 import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest'
-import { stopAll } from '../test/helpers.js'
+import { stopAll, Waiters } from '../test/helpers.js'
 
 const packageFolder = join(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = join(packageFolder, 'bin', 'followthrough-language-server.js')
 const example = join(packageFolder, '..', '..', 'examples', 'telford')
 
-/** Resolves when something the server sends matches; a hang guard, never a time bound. */
+/** What the server sends of one kind, kept in order, with promises of what is yet to come. */
 class Inbox<T> {
   readonly received: T[] = []
-  private waiters: Array<{ test: (value: T) => boolean; resolve: (value: T) => void }> = []
+  private readonly waiters = new Waiters<T>()
 
   push(value: T): void {
     this.received.push(value)
-    this.waiters = this.waiters.filter((waiter) => {
-      if (!waiter.test(value)) return true
-      waiter.resolve(value)
-      return false
-    })
+    this.waiters.offer(value)
   }
 
   /** The first message from now on (or since `from`) that passes `test`. */
   next(test: (value: T) => boolean, label: string, from = this.received.length): Promise<T> {
     const earlier = this.received.slice(from).find(test)
-    if (earlier) return Promise.resolve(earlier)
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(new Error(`Nothing from the server: ${label}`))
-      }, 120_000)
-      this.waiters.push({
-        test,
-        resolve: (value) => {
-          clearTimeout(timer)
-          resolve(value)
-        }
-      })
-    })
+    return earlier ? Promise.resolve(earlier) : this.waiters.wait(test, `Nothing from the server: ${label}`)
   }
 }
 

@@ -6,42 +6,26 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node'
 import type { CodeAction, CompletionList, Hover, InitializeResult, Location, MarkupContent, PublishDiagnosticsParams, WorkspaceEdit } from 'vscode-languageserver-protocol'
 import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest'
-import { at, stopAll } from '../test/helpers.js'
+import { at, stopAll, Waiters } from '../test/helpers.js'
 
 const packageFolder = join(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = join(packageFolder, 'bin', 'followthrough-language-server.js')
 const example = join(packageFolder, '..', '..', 'examples', 'telford')
 
-/** Waits on events, never on the clock: resolves when a notification matches, fails after a generous limit. */
+/** Each document's latest diagnostics, and promises of diagnostics yet to come: waits on events, never on the clock. */
 class Diagnostics {
   private readonly latest = new Map<string, PublishDiagnosticsParams>()
-  private waiters: Array<{ uri: string; test: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }> = []
+  private readonly waiters = new Waiters<PublishDiagnosticsParams>()
 
   receive(params: PublishDiagnosticsParams): void {
     this.latest.set(params.uri, params)
-    this.waiters = this.waiters.filter((waiter) => {
-      if (waiter.uri !== params.uri || !waiter.test(params)) return true
-      waiter.resolve(params)
-      return false
-    })
+    this.waiters.offer(params)
   }
 
   until(uri: string, test: (params: PublishDiagnosticsParams) => boolean, label: string): Promise<PublishDiagnosticsParams> {
     const current = this.latest.get(uri)
     if (current && test(current)) return Promise.resolve(current)
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(new Error(`No diagnostics for ${uri}: ${label}`))
-      }, 120_000)
-      this.waiters.push({
-        uri,
-        test,
-        resolve: (params) => {
-          clearTimeout(timer)
-          resolve(params)
-        }
-      })
-    })
+    return this.waiters.wait((params) => params.uri === uri && test(params), `No diagnostics for ${uri}: ${label}`)
   }
 }
 

@@ -145,6 +145,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return Promise.reject(new ResponseError(ErrorCodes.InvalidParams, result.message))
   }
 
+  /**
+   * A handler for a request about one document: its params checked by `schema`,
+   * failures logged by `guard`; `null` for a document the editor has not opened.
+   */
+  function documentRequest<S extends z.ZodType<{ textDocument: { uri: string } }>, T>(
+    method: string,
+    name: string,
+    schema: S,
+    answer: (service: LanguageService, document: TextDocument, params: z.output<S>, token: CancellationToken) => Promise<T | null | undefined> | T | null | undefined
+  ): (raw: unknown, token: CancellationToken) => Promise<T | null> {
+    return (raw, token) =>
+      checked(method, schema, raw, (params) =>
+        guard(name, null, async (current) => {
+          const document = documents.get(params.textDocument.uri)
+          return document ? ((await answer(current, document, params, token)) ?? null) : null
+        })
+      )
+  }
+
   /** Run a notification handler whose params pass `schema`; otherwise drop it with one line in the log. */
   function checkedNotification<S extends z.ZodType>(method: string, schema: S, params: unknown, handle: (params: z.output<S>) => void): void {
     const result = checkParams(method, schema, params)
@@ -282,88 +301,46 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   const documentOf = (uri: string) => documents.get(uri)
   const position = (params: { position: { line: number; character: number } }) => ({ line: params.position.line, character: params.position.character })
-  connection.onHover((raw, token) =>
-    checked('textDocument/hover', PositionParamsSchema, raw, (params) =>
-      guard('Hover', null, async (current) => {
-        const document = documentOf(params.textDocument.uri)
-        return document ? ((await current.getHover(document, position(params), token)) ?? null) : null
-      })
+  connection.onHover(
+    documentRequest('textDocument/hover', 'Hover', PositionParamsSchema, (current, document, params, token) => current.getHover(document, position(params), token))
+  )
+  connection.onCompletion(
+    documentRequest('textDocument/completion', 'Completion', PositionParamsSchema, (current, document, params, token) => current.getCompletions(document, position(params), token))
+  )
+  connection.onDefinition(
+    documentRequest('textDocument/definition', 'Definition', PositionParamsSchema, (current, document, params, token) => current.getDefinition(document, position(params), token))
+  )
+  connection.onReferences(
+    documentRequest('textDocument/references', 'References', ReferenceParamsSchema, (current, document, params, token) =>
+      current.getReferences(document, position(params), { includeDeclaration: params.context.includeDeclaration }, token)
     )
   )
-  connection.onCompletion((raw, token) =>
-    checked('textDocument/completion', PositionParamsSchema, raw, (params) =>
-      guard('Completion', null, async (current) => {
-        const document = documentOf(params.textDocument.uri)
-        return document ? current.getCompletions(document, position(params), token) : null
-      })
+  connection.onDocumentLinks(
+    documentRequest('textDocument/documentLink', 'Document links', DocumentParamsSchema, (current, document, _params, token) => current.getDocumentLinks(document, token))
+  )
+  connection.onDocumentSymbol(
+    documentRequest('textDocument/documentSymbol', 'Document symbols', DocumentParamsSchema, (current, document, _params, token) => current.getDocumentSymbols(document, token))
+  )
+  connection.onCodeAction(
+    documentRequest('textDocument/codeAction', 'Code actions', CodeActionParamsSchema, (current, document, params, token) => {
+      // The schema checked what the service reads of each diagnostic; the rest passes through as the editor sent it.
+      const diagnostics = params.context.diagnostics as unknown as Diagnostic[]
+      const context = params.context.only ? { diagnostics, only: params.context.only } : { diagnostics }
+      return current.getCodeActions(document, params.range, context, token)
+    })
+  )
+  connection.onPrepareRename(
+    documentRequest('textDocument/prepareRename', 'Prepare rename', PositionParamsSchema, (current, document, params, token) =>
+      current.prepareRename(document, position(params), token)
     )
   )
-  connection.onDefinition((raw, token) =>
-    checked('textDocument/definition', PositionParamsSchema, raw, (params) =>
-      guard('Definition', null, async (current) => {
-        const document = documentOf(params.textDocument.uri)
-        return document ? current.getDefinition(document, position(params), token) : null
-      })
+  connection.onRenameRequest(
+    documentRequest('textDocument/rename', 'Rename', RenameParamsSchema, (current, document, params, token) =>
+      current.getRenameEdit(document, position(params), params.newName, token)
     )
   )
-  connection.onReferences((raw, token) =>
-    checked('textDocument/references', ReferenceParamsSchema, raw, (params) =>
-      guard('References', null, async (current) => {
-        const document = documentOf(params.textDocument.uri)
-        return document ? current.getReferences(document, position(params), { includeDeclaration: params.context.includeDeclaration }, token) : null
-      })
-    )
-  )
-  connection.onDocumentLinks((raw, token) =>
-    checked('textDocument/documentLink', DocumentParamsSchema, raw, (params) =>
-      guard('Document links', null, async (current) => {
-        const document = documentOf(params.textDocument.uri)
-        return document ? current.getDocumentLinks(document, token) : null
-      })
-    )
-  )
-  connection.onDocumentSymbol((raw, token) =>
-    checked('textDocument/documentSymbol', DocumentParamsSchema, raw, (params) =>
-      guard('Document symbols', null, async (current) => {
-        const document = documentOf(params.textDocument.uri)
-        return document ? current.getDocumentSymbols(document, token) : null
-      })
-    )
-  )
-  connection.onCodeAction((raw, token) =>
-    checked('textDocument/codeAction', CodeActionParamsSchema, raw, (params) =>
-      guard('Code actions', null, async (current) => {
-        const document = documentOf(params.textDocument.uri)
-        // The schema checked what the service reads of each diagnostic; the rest passes through as the editor sent it.
-        const diagnostics = params.context.diagnostics as unknown as Diagnostic[]
-        const context = params.context.only ? { diagnostics, only: params.context.only } : { diagnostics }
-        return document ? current.getCodeActions(document, params.range, context, token) : null
-      })
-    )
-  )
-  connection.onPrepareRename((raw, token) =>
-    checked('textDocument/prepareRename', PositionParamsSchema, raw, (params) =>
-      guard('Prepare rename', null, async (current) => {
-        const document = documentOf(params.textDocument.uri)
-        return document ? ((await current.prepareRename(document, position(params), token)) ?? null) : null
-      })
-    )
-  )
-  connection.onRenameRequest((raw, token) =>
-    checked('textDocument/rename', RenameParamsSchema, raw, (params) =>
-      guard('Rename', null, async (current) => {
-        const document = documentOf(params.textDocument.uri)
-        return document ? ((await current.getRenameEdit(document, position(params), params.newName, token)) ?? null) : null
-      })
-    )
-  )
-  connection.onCodeLens((raw, token) =>
-    checked('textDocument/codeLens', DocumentParamsSchema, raw, (params) =>
-      guard('Code lenses', null, async (current) => {
-        const document = documentOf(params.textDocument.uri)
-        return document ? current.getCodeLenses(document, token) : null
-      })
-    )
+  connection.onCodeLens(
+    documentRequest('textDocument/codeLens', 'Code lenses', DocumentParamsSchema, (current, document, _params, token) => current.getCodeLenses(document, token))
   )
 
   // Followthrough's own requests: what views show, as plain JSON.

@@ -38,3 +38,33 @@ export async function stopAll({ folder, child, connection }: Started, { shutdown
   if (child && child.exitCode === null) child.kill()
   if (folder) rmSync(folder, { recursive: true, force: true })
 }
+
+/** Promises of a value yet to come: each resolves when a value offered passes its test. Rejects only after a generous hang guard, never as a time bound. */
+export class Waiters<T> {
+  private waiting: Array<{ test: (value: T) => boolean; resolve: (value: T) => void }> = []
+
+  /** Offer a value to every promise waiting; those whose test it passes resolve with it. */
+  offer(value: T): void {
+    this.waiting = this.waiting.filter((waiter) => {
+      if (!waiter.test(value)) return true
+      waiter.resolve(value)
+      return false
+    })
+  }
+
+  /** The first value offered from now on that passes `test`; `failure` names what never came. */
+  wait(test: (value: T) => boolean, failure: string): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new Error(failure))
+      }, 120_000)
+      this.waiting.push({
+        test,
+        resolve: (value) => {
+          clearTimeout(timer)
+          resolve(value)
+        }
+      })
+    })
+  }
+}

@@ -104,26 +104,23 @@ export class WorkspaceIndex {
       this.told.delete(folder)
       changed.push(this.uriOf(folder.root))
     }
-    if (changed.length === 0) return
-    for (const listener of this.indexListeners) {
-      try {
-        listener(changed)
-      } catch (error) {
-        this.logger.log('error', `An index listener failed: ${String(error)}`)
-      }
-    }
+    if (changed.length > 0) this.tell(this.indexListeners, changed, 'An index listener')
   }
 
   private emit(uris: Iterable<string>): void {
     // Every change that may move diagnostics comes here: so does every change of facts.
     this.emitIndex()
     const list = [...new Set(uris)]
-    if (list.length === 0) return
-    for (const listener of this.listeners) {
+    if (list.length > 0) this.tell(this.listeners, list, 'A diagnostics listener')
+  }
+
+  /** Call each listener; one that throws is logged, and the others are still told. */
+  private tell(listeners: Iterable<(uris: string[]) => void>, uris: string[], who: string): void {
+    for (const listener of listeners) {
       try {
-        listener(list)
+        listener(uris)
       } catch (error) {
-        this.logger.log('error', `A diagnostics listener failed: ${String(error)}`)
+        this.logger.log('error', `${who} failed: ${String(error)}`)
       }
     }
   }
