@@ -23,3 +23,24 @@ export function proseEdit(text, spots, run) {
   const typing = run % 2 === 0
   return { at, typing, text: typing ? `${text.slice(0, at)}x${text.slice(at)}` : `${text.slice(0, at)}${text.slice(at + 1)}` }
 }
+
+/**
+ * Open a file in an in-process language service and time `runs` prose edits,
+ * each from the change to its diagnostics (no JSON-RPC). Resolves with the
+ * times in milliseconds, in the order made.
+ */
+export async function timeServiceEdits(service, TextDocument, uri, text, runs) {
+  let document = TextDocument.create(uri, 'markdown', 1, text)
+  await service.didOpen(document)
+  await service.getDiagnostics(document)
+  const spots = proseSpots(text)
+  const times = []
+  for (let run = 0; run < runs; run++) {
+    document = TextDocument.create(uri, 'markdown', document.version + 1, proseEdit(document.getText(), spots, run).text)
+    const sent = performance.now()
+    await service.didChange(document)
+    await service.getDiagnostics(document)
+    times.push(performance.now() - sent)
+  }
+  return times
+}

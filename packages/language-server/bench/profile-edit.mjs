@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { proseEdit, proseSpots } from './edits.mjs'
+import { timeServiceEdits } from './edits.mjs'
 const [folder, phase = 'edit', doc = '1m.md', count = '40'] = process.argv.slice(2)
 const { createLanguageService } = await import('@followthrough/language-service')
 const { nodeFileSystem } = await import('@followthrough/engine/node')
@@ -16,20 +16,7 @@ await service.ready()
 console.log('ready', (performance.now() - t).toFixed(0), 'ms', 'rss', (process.memoryUsage().rss / 2 ** 20).toFixed(0))
 if (phase.startsWith('index')) process.exit(0)
 const uri = pathToFileURL(join(folder, 'large', doc)).href
-let text = readFileSync(join(folder, 'large', doc), 'utf8')
-let document = TextDocument.create(uri, 'markdown', 1, text)
-await service.didOpen(document)
-await service.getDiagnostics(document)
-const spots = proseSpots(text)
-const times = []
-for (let run = 0; run < Number(count); run++) {
-  text = proseEdit(text, spots, run).text
-  document = TextDocument.create(uri, 'markdown', document.version + 1, text)
-  const sent = performance.now()
-  await service.didChange(document)
-  await service.getDiagnostics(document)
-  times.push(performance.now() - sent)
-}
+const times = await timeServiceEdits(service, TextDocument, uri, readFileSync(join(folder, 'large', doc), 'utf8'), Number(count))
 times.sort((a, b) => a - b)
 console.log('edit p50', times[Math.floor(times.length / 2)].toFixed(2), 'p90', times[Math.ceil(times.length * 0.9) - 1].toFixed(2))
 service.dispose()

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node'
 import { writeCorpus } from '../../cli/bench/corpus.mjs'
-import { proseEdit, proseSpots } from './edits.mjs'
+import { proseEdit, proseSpots, timeServiceEdits } from './edits.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const bin = join(here, '..', 'bin', 'followthrough-language-server.js')
@@ -206,20 +206,7 @@ const service = createLanguageService({ workspace: { folders: [folder], ...nodeF
 await service.ready()
 for (const [label, relative, runs] of documents) {
   const uri = pathToFileURL(join(folder, relative)).href
-  let text = readFileSync(join(folder, relative), 'utf8')
-  let document = TextDocument.create(uri, 'markdown', 1, text)
-  await service.didOpen(document)
-  await service.getDiagnostics(document)
-  const spots = proseSpots(text)
-  const edits = []
-  for (let run = 0; run < runs; run++) {
-    text = proseEdit(text, spots, run).text
-    document = TextDocument.create(uri, 'markdown', document.version + 1, text)
-    const sent = performance.now()
-    await service.didChange(document)
-    await service.getDiagnostics(document)
-    edits.push(performance.now() - sent)
-  }
+  const edits = await timeServiceEdits(service, TextDocument, uri, readFileSync(join(folder, relative), 'utf8'), runs)
   figures[label].service90 = percentile(edits, 90)
   rows.push([
     `${label}: one-character edit to diagnostics, in-process service (no JSON-RPC)`,
