@@ -193,12 +193,7 @@ async function lintFindings(fs: WritableFileSystem, workspace: Workspace, paths:
  * need the whole record; only the named files' findings, and the config's and
  * registers', are reported.
  */
-async function withContext(
-  fs: WritableFileSystem,
-  workspace: Workspace,
-  named: string[],
-  args: ParsedArgs
-): Promise<{ paths: string[]; reported: (finding: Finding) => boolean }> {
+async function withContext(fs: WritableFileSystem, workspace: Workspace, named: string[], args: ParsedArgs): Promise<{ paths: string[]; reported: (finding: Finding) => boolean }> {
   if (args.files.length === 0) return { paths: named, reported: () => true }
   const configured = await fs.glob(workspace.config.config.minutes, workspace.config.root)
   const asked = new Set(named)

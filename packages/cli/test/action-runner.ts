@@ -37,6 +37,18 @@ export function readAction(path = join(repositoryRoot, 'action.yml')): ActionDef
   if (!isRecord(parsed) || !isRecord(parsed.inputs) || !isRecord(parsed.outputs) || !isRecord(parsed.runs) || !Array.isArray(parsed.runs.steps)) {
     throw new Error(`Unexpected shape of ${path}, expected inputs, outputs and runs.steps`)
   }
+  // The runner reads every value as a string; YAML reads `true` or `2` unquoted as others, so they must be quoted.
+  const strings = (values: unknown, where: string) => {
+    if (values === undefined) return
+    if (!isRecord(values)) throw new Error(`Unexpected ${where} in ${path}, expected a mapping`)
+    for (const [name, text] of Object.entries(values)) if (typeof text !== 'string') throw new Error(`Unexpected ${where}.${name} in ${path}, expected a string`)
+  }
+  for (const [name, input] of Object.entries(parsed.inputs)) strings(isRecord(input) ? { default: input.default ?? '', description: input.description } : input, `inputs.${name}`)
+  for (const [index, step] of parsed.runs.steps.entries()) {
+    if (!isRecord(step)) throw new Error(`Unexpected runs.steps[${String(index)}] in ${path}, expected a mapping`)
+    strings(step.env, `runs.steps[${String(index)}].env`)
+    strings(step.with, `runs.steps[${String(index)}].with`)
+  }
   return parsed as unknown as ActionDefinition
 }
 
@@ -139,12 +151,15 @@ export async function runAction(options: { workspace: string; inputs?: Record<st
   const action = readAction(options.path)
   const inputs: Record<string, string> = {}
   for (const [name, input] of Object.entries(action.inputs)) inputs[name] = options.inputs?.[name] ?? input.default ?? ''
-  for (const name of Object.keys(options.inputs ?? {})) if (!(name in action.inputs)) throw new Error(`Unexpected input "${name}", expected one of ${Object.keys(action.inputs).join(', ')}`)
+  for (const name of Object.keys(options.inputs ?? {}))
+    if (!(name in action.inputs)) throw new Error(`Unexpected input "${name}", expected one of ${Object.keys(action.inputs).join(', ')}`)
 
   const runnerTemp = mkdtempSync(join(tmpdir(), 'followthrough-runner-'))
   const summaryPath = join(runnerTemp, 'step-summary.md')
   writeFileSync(summaryPath, options.summary ?? '')
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GITHUB_') && !name.startsWith('RUNNER_') && !name.startsWith('FOLLOWTHROUGH_')))
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('GITHUB_') && !name.startsWith('RUNNER_') && !name.startsWith('FOLLOWTHROUGH_'))
+  )
   const context: Context = { inputs, steps: new Map() }
   const results: StepResult[] = []
   let failed = false
@@ -152,7 +167,7 @@ export async function runAction(options: { workspace: string; inputs?: Record<st
     if (!condition(step.if, context, failed)) {
       results.push({ step, outcome: 'skipped', stdout: '', stderr: '', outputs: {} })
     } else if (step.uses !== undefined) {
-      const resolved = Object.fromEntries(Object.entries(step.with ?? {}).map(([name, text]) => [name, substitute(String(text), context)]))
+      const resolved = Object.fromEntries(Object.entries(step.with ?? {}).map(([name, text]) => [name, substitute(text, context)]))
       results.push({ step, outcome: 'success', stdout: '', stderr: '', outputs: {}, with: resolved })
     } else {
       if (step.shell !== 'bash' || step.run === undefined) throw new Error(`Unexpected step ${String(index)} in action.yml, expected shell: bash with run, or uses`)
@@ -169,7 +184,7 @@ export async function runAction(options: { workspace: string; inputs?: Record<st
         GITHUB_STEP_SUMMARY: summaryPath,
         GITHUB_OUTPUT: output,
         RUNNER_TEMP: runnerTemp,
-        ...Object.fromEntries(Object.entries(step.env ?? {}).map(([name, text]) => [name, substitute(String(text), context)]))
+        ...Object.fromEntries(Object.entries(step.env ?? {}).map(([name, text]) => [name, substitute(text, context)]))
       }
       const ran = await bash(script, options.workspace, env)
       const result: StepResult = { step, outcome: ran.code === 0 ? 'success' : 'failure', code: ran.code, stdout: ran.stdout, stderr: ran.stderr, outputs: readOutputs(output) }

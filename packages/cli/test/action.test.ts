@@ -93,7 +93,13 @@ describe('action.yml', () => {
     const workspace = telfordCopy()
     const result = await run({
       workspace,
-      inputs: { globs: "minutes/2022-*.md\n\n  \nminutes/2023-01-18-accountability.md\n", summary: 'false', report: 'true', 'report-name': 'telford-progress', 'as-of': '2024-10-31' }
+      inputs: {
+        globs: 'minutes/2022-*.md\n\n  \nminutes/2023-01-18-accountability.md\n',
+        summary: 'false',
+        report: 'true',
+        'report-name': 'telford-progress',
+        'as-of': '2024-10-31'
+      }
     })
 
     const lint = result.byId('lint')
