@@ -159,6 +159,37 @@ describe('action.yml', () => {
   })
 })
 
+describe('the runner of these tests', () => {
+  it('skips a step after a failure unless its condition says always(), as GitHub does', async () => {
+    const folder = temporary('followthrough-runner-check-')
+    const path = join(folder, 'action.yml')
+    writeFileSync(
+      path,
+      [
+        'inputs:',
+        "  flag: { description: a flag, default: 'true' }",
+        'outputs: {}',
+        'runs:',
+        '  using: composite',
+        '  steps:',
+        '    - { id: fails, shell: bash, run: "echo \'ran=yes\' >> \\"$GITHUB_OUTPUT\\"; exit 3" }',
+        '    - { id: plain, shell: bash, run: "echo plain" }',
+        "    - { id: always, if: always() && steps.fails.outcome == 'failure' && inputs.flag == 'true', shell: bash, run: 'echo \"$VALUE\"', env: { VALUE: '${{ steps.fails.outputs.ran }}' } }",
+        "    - { id: unflagged, if: always() && inputs.flag == 'false', shell: bash, run: echo no }",
+        ''
+      ].join('\n')
+    )
+    const result = await run({ workspace: folder, path })
+    expect(result.steps.map((step) => `${step.step.id ?? ''} ${step.outcome} ${step.stdout.trim()}`.trim())).toEqual([
+      'fails failure',
+      'plain skipped',
+      'always success yes',
+      'unflagged skipped'
+    ])
+    expect(result.byId('fails').code).toBe(3)
+  })
+})
+
 describe('scripts/build-cli.sh', () => {
   /** A checkout of just the script, with fake npm and npx on PATH that log their arguments; no network. */
   function checkout(): { root: string; log: string; env: NodeJS.ProcessEnv } {
