@@ -185,39 +185,22 @@ async function lintFindings(fs: WritableFileSystem, workspace: Workspace, paths:
   )
 }
 
-/**
- * The minutes to analyse for a lint of `named` files, and which findings to
- * report. Files named on the command line (a pre-commit hook's staged minutes)
- * are checked with the rest of the configured minutes beside them, since the
- * rules that compare meetings (`status-regression`, `discussed-after-closure`)
- * need the whole record; only the named files' findings, and the config's and
- * registers', are reported.
- */
-async function withContext(fs: WritableFileSystem, workspace: Workspace, named: string[], args: ParsedArgs): Promise<{ paths: string[]; reported: (finding: Finding) => boolean }> {
-  if (args.files.length === 0) return { paths: named, reported: () => true }
-  const configured = await fs.glob(workspace.config.config.minutes, workspace.config.root)
-  const asked = new Set(named)
-  const context = new Set(configured.filter((path) => !asked.has(path)))
-  return { paths: [...new Set([...named, ...configured])].sort(), reported: (finding) => !context.has(finding.file) }
-}
-
 async function lint(args: ParsedArgs, io: CliIo): Promise<number> {
   const format = formatOption(args, lintFormats, 'stylish')
   const { fs, workspace } = await open(args, io)
   if (workspace.broken) return await brokenWorkspace(workspace, io, format)
-  const named = await minutesPaths(fs, workspace, args, io)
-  const { paths, reported } = await withContext(fs, workspace, named, args)
+  const paths = await minutesPaths(fs, workspace, args, io)
   const cache = openCache(fs, workspace, args, io)
   const checked = await lintFindings(fs, workspace, paths, args, cache)
-  let findings = checked.findings.filter(reported)
+  let findings = checked.findings
   let unfixed = false
   if (args.fix) {
     const fixed = await fix(fs, workspace, findings, checked.digests, io)
     unfixed = fixed.failed
-    if (fixed.changed) findings = (await lintFindings(fs, workspace, paths, args, cache)).findings.filter(reported)
+    if (fixed.changed) findings = (await lintFindings(fs, workspace, paths, args, cache)).findings
   }
   if (args.quiet) findings = findings.filter((finding) => finding.severity === 'error')
-  io.stdout.write(await render(findings, format, io, named))
+  io.stdout.write(await render(findings, format, io, paths))
   const errors = findings.filter((finding) => finding.severity === 'error').length
   const warnings = findings.filter((finding) => finding.severity === 'warning').length
   if (errors > 0 || unfixed) return 1

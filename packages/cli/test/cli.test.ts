@@ -152,32 +152,6 @@ describe('followthrough lint', () => {
     expect(result.code).toBe(0)
   })
 
-  it('checks the files named against the whole record, and reports only theirs (a pre-commit hook names the staged minutes)', async () => {
-    const root = make({
-      ...clean,
-      'minutes/2023-04-17.md': minutes('2023-04-17', '## Status updates\n\n| Rec | Status | Note |\n| --- | --- | --- |\n| R2 | implemented | Assessed |\n\nR7 came up.\n'),
-      'minutes/2023-07-19.md': minutes('2023-07-19', 'The meeting returned to R2.\n'),
-      'drafts/2023-08-01.md': minutes('2023-08-01', 'R2 again, and R9.\n')
-    })
-    // R2 was closed in April's minutes: the rule that compares meetings needs them, though only July's is named.
-    const named = await run(['lint', '--format', 'json', 'minutes/2023-07-19.md'], root)
-    expect(named.code).toBe(0)
-    expect((JSON.parse(named.stdout) as Array<{ file: string; line: number; ruleId: string }>).map((f) => `${f.file}:${String(f.line)} ${f.ruleId}`)).toEqual([
-      'minutes/2023-07-19.md:9 discussed-after-closure'
-    ])
-    // A file outside the configured globs, named, is checked with the configured minutes as its context; April's own error (R7) is not reported.
-    const draft = await run(['lint', '--format', 'github', 'drafts/2023-08-01.md', './minutes/2023-01-18.md'], root)
-    expect(draft.code).toBe(1)
-    expect(draft.stdout.split('\n').map((line) => /^::(\w+) file=([^,]+),line=(\d+).*title=([\w-]+)/.exec(line)?.slice(1).join(' '))).toEqual([
-      'notice drafts/2023-08-01.md 9 discussed-after-closure',
-      'error drafts/2023-08-01.md 9 unknown-recommendation',
-      undefined
-    ])
-    // JUnit lists the files checked: the named ones.
-    const junit = await run(['lint', '--format', 'junit', 'minutes/2023-07-19.md'], root)
-    expect(junit.stdout.match(/<testcase [^>]*>/g)).toEqual(['<testcase classname="followthrough" name="minutes/2023-07-19.md">'])
-  })
-
   it('keeps results in a cache and gives the same output from it', async () => {
     const root = make({ ...clean, 'minutes/2023-04-17.md': minutes('2023-04-17', 'R7 again.\n') })
     const first = await run(['lint', '--cache', '--format', 'json'], root)
