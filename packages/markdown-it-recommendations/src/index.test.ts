@@ -88,6 +88,20 @@ for (const [version, create] of [
       )
     })
 
+    it('places a reference after an escaped pipe in a table cell, and in a file with CRLF line ends', () => {
+      const table = '| a \\| b | R3 |\n| --- | --- |\n| R4 \\| x | y R4 |\n'
+      const cells = render(table, [at(table, 'R3'), at(table, 'R4', {}, 1)])
+      expect(cells).toContain(`<th>a | b</th>\n<th>${link('R3')}</th>`)
+      expect(cells).toContain(`<td>R4 | x</td>\n<td>y ${link('R4')}</td>`)
+      const crlf = 'Minutes\r\n\r\nAs Recommendation\r\n14 says.\r\n'
+      const lines = crlf.split('\r\n')
+      const reference = {
+        ...at(lines.join('\n'), 'Recommendation\n14'),
+        text: 'Recommendation\r\n14'
+      }
+      expect(render(crlf, [reference])).toBe(`<p>Minutes</p>\n<p>As ${link('Recommendation\n14', 'Recommendation 14: Adopt a victim-first approach')} says.</p>\n`)
+    })
+
     it('never decorates code spans, code blocks, or the inside of a link', () => {
       const src = ['Not `R3` here, nor [R3](https://example.org) nor <a href="x">R3</a>.', '', '```', 'R3', '```', '', '    R3', ''].join('\n')
       const references = [at(src, 'R3', {}, 0), at(src, 'R3', {}, 1), at(src, 'R3', {}, 2), at(src, 'R3', {}, 3), at(src, 'R3', {}, 4)]

@@ -200,7 +200,12 @@ function plan(state: StateCore, references: readonly RecommendationReference[], 
     const [first, last] = map
     const from = Math.max(lineStarts[first] ?? src.length, cursor)
     const to = lineEnd(last - 1)
-    const inside = spans.filter((span) => span.start >= from && span.end <= to)
+    const inside: typeof spans = []
+    for (let index = firstFrom(spans, from); index < spans.length; index++) {
+      const span = spans[index]
+      if (!span || span.start >= to) break
+      if (span.end <= to) inside.push(span)
+    }
     const positions = align(token.content, src, from, to)
     if (!positions) continue
     const lastPosition = positions[positions.length - 1]
@@ -217,6 +222,18 @@ function plan(state: StateCore, references: readonly RecommendationReference[], 
     }
     if (placed.length > 0) plans.set(token.children, placed)
   }
+}
+
+/** The index of the first span starting at or after `offset` (spans sorted by start). */
+function firstFrom(spans: readonly { start: number }[], offset: number): number {
+  let low = 0
+  let high = spans.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((spans[middle]?.start ?? Infinity) < offset) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /**
@@ -236,7 +253,8 @@ function align(content: string, src: string, from: number, to: number): number[]
       positions.push(newline)
       at = newline + 1
     }
-    const end = src.indexOf('\n', at) === -1 || src.indexOf('\n', at) > to ? to : src.indexOf('\n', at)
+    const newline = src.indexOf('\n', at)
+    const end = newline === -1 || newline > to ? to : newline
     const found = src.slice(at, end).indexOf(line)
     if (found !== -1) {
       for (let i = 0; i < line.length; i++) positions.push(at + found + i)
