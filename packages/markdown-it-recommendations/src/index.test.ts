@@ -102,9 +102,18 @@ for (const [version, create] of [
       expect(render(crlf, [reference])).toBe(`<p>Minutes</p>\n<p>As ${link('Recommendation\n14', 'Recommendation 14: Adopt a victim-first approach')} says.</p>\n`)
     })
 
+    it('places references next to punctuation, a URL and each other', () => {
+      const src = 'Items (R3), R4; R5. See https://example.org/R6 and R7\n'
+      const md14 = create({ linkify: true }).use(recommendations)
+      const references = ['R3', 'R4', 'R5', 'R7'].map((id) => at(src, id))
+      expect(md14.render(src, { recommendationReferences: references })).toBe(
+        `<p>Items (${link('R3')}), ${link('R4')}; ${link('R5')}. See <a href="https://example.org/R6">https://example.org/R6</a> and ${link('R7')}</p>\n`
+      )
+    })
+
     it('never decorates code spans, code blocks, or the inside of a link', () => {
-      const src = ['Not `R3` here, nor [R3](https://example.org) nor <a href="x">R3</a>.', '', '```', 'R3', '```', '', '    R3', ''].join('\n')
-      const references = [at(src, 'R3', {}, 0), at(src, 'R3', {}, 1), at(src, 'R3', {}, 2), at(src, 'R3', {}, 3), at(src, 'R3', {}, 4)]
+      const src = ['Not `R3` here, nor [R3](https://example.org) nor <a href="x">R3</a> nor ![R3](x.png).', '', '```', 'R3', '```', '', '    R3', ''].join('\n')
+      const references = [0, 1, 2, 3, 4, 5].map((occurrence) => at(src, 'R3', {}, occurrence))
       const html = create({ html: true })
       expect(html.use(recommendations).render(src, { recommendationReferences: references })).toBe(create({ html: true }).render(src))
     })
