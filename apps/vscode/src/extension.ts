@@ -9,11 +9,13 @@
  */
 import { existsSync } from 'node:fs'
 import * as vscode from 'vscode'
+import type MarkdownIt from 'markdown-it'
 import type { LanguageClient } from 'vscode-languageclient/node'
 import { FollowthroughNotification, type RecommendationsResult } from '@followthrough/language-service/custom-protocol'
 import { createClient } from './client.js'
 import { insertStatusTable, newMinutes, openRecommendation, showDiscussions, type NewMinutesOptions } from './commands.js'
 import { Perf } from './perf.js'
+import { PreviewReferences } from './preview.js'
 import { ProgressView } from './progress-view.js'
 import { ServerApi } from './server-api.js'
 import { RecommendationsTree, type GroupBy, type TreeSnapshotItem } from './tree.js'
@@ -38,6 +40,10 @@ export interface FollowthroughApi {
   perf: Perf
   /** How often and how fast the views' data was refreshed. */
   stats(): { refreshCount: number; lastRefreshMs: number }
+  /** VS Code's Markdown preview calls it (`markdown.markdownItPlugins`): references become links with a status badge. */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt
+  /** The preview's references as the server last answered them, and how often a new answer refreshed the preview. */
+  preview: PreviewReferences
   /** ms from `activate` to the client's `start()` settling. */
   timings: { activateMs: number; clientStartMs?: number; firstRefreshMs?: number; lastStartAt?: number }
 }
@@ -113,6 +119,10 @@ export function activate(context: vscode.ExtensionContext): FollowthroughApi {
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatusBar())
   )
 
+  // The Markdown preview's references (its markdown-it plugin reads them).
+  const preview = new PreviewReferences(api, log)
+  context.subscriptions.push(preview)
+
   // The progress view.
   const progressView = new ProgressView(api, views, context.extensionPath, log)
   context.subscriptions.push(progressView)
@@ -134,7 +144,10 @@ export function activate(context: vscode.ExtensionContext): FollowthroughApi {
     client = createClient(serverModule, output, perf, { codeLensEnabled, showDiscussions: (argument) => showDiscussions(api, argument) })
     running = client
     // The server says when its index changed, once edits settle: then (and only then) the views ask again.
-    client.onNotification(FollowthroughNotification.didChange, () => void views.refresh())
+    client.onNotification(FollowthroughNotification.didChange, () => {
+      void views.refresh()
+      preview.refreshAll()
+    })
     const started = performance.now()
     timings.lastStartAt = started
     try {
@@ -215,6 +228,8 @@ export function activate(context: vscode.ExtensionContext): FollowthroughApi {
     outputLines: () => [...lines],
     perf,
     stats: () => ({ refreshCount: views.refreshCount, lastRefreshMs: views.lastRefreshMs }),
+    extendMarkdownIt: (md) => preview.extendMarkdownIt(md),
+    preview,
     timings
   }
 }

@@ -14,6 +14,7 @@ import {
   type EditResult,
   type NewMinutesParams,
   type NewMinutesResult,
+  type PreviewReferencesResult,
   type ProgressReportResult,
   type ProgressResult,
   type RecommendationsResult,
@@ -56,6 +57,11 @@ export class ServerApi {
 
   progressReport(uri: string | undefined): Promise<ProgressReportResult | undefined> {
     return this.request<ProgressReportResult>(FollowthroughRequest.progressReport, uri !== undefined ? { uri } : {})
+  }
+
+  /** The references of open minutes as the Markdown preview links them. */
+  previewReferences(uri: vscode.Uri): Promise<PreviewReferencesResult | undefined> {
+    return this.request<PreviewReferencesResult>(FollowthroughRequest.previewReferences, { textDocument: { uri: this.uriString(uri) } })
   }
 
   /** Insert a status update table at a position (the server edits through `workspace/applyEdit`). */

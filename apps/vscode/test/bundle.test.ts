@@ -39,10 +39,16 @@ describe('dist/extension.cjs', () => {
     assert(output, 'dist/extension.cjs among the outputs')
     const inputs = Object.keys(output.inputs)
     expect(inputs.filter((input) => forbidden.some((pattern) => pattern.test(input)))).toEqual([])
-    // What it does take from Followthrough: the custom protocol's names, nothing else.
+    // What it does take from Followthrough: the custom protocol's names and the preview's markdown-it plugin, nothing else.
     const ours = inputs.filter((input) => /(^|\/)(packages|@followthrough)\//.test(input))
-    expect(ours.filter((input) => !/language-service\/dist\/(custom-protocol|chunk-[A-Z0-9]+)\.js$/.test(input))).toEqual([])
+    expect(ours.filter((input) => !/(language-service\/dist\/(custom-protocol|chunk-[A-Z0-9]+)|markdown-it-recommendations\/dist\/index)\.js$/.test(input))).toEqual([])
     expect(ours.some((input) => input.endsWith('/custom-protocol.js'))).toBe(true)
+    expect(ours.some((input) => input.endsWith('markdown-it-recommendations/dist/index.js'))).toBe(true)
+  })
+
+  it('brings no markdown-it of its own: the plugin extends the instance the preview gives it', () => {
+    assert(output, 'dist/extension.cjs among the outputs')
+    expect(Object.keys(output.inputs).filter((input) => /(^|\/)node_modules\/(markdown-it|linkify-it|mdurl|uc\.micro|entities|punycode)[^/]*\//.test(input))).toEqual([])
   })
 
   it('shares nothing through globalThis', () => {

@@ -112,7 +112,7 @@ describe('the .vsix', () => {
     const packagedManifest = JSON.parse(packaged('extension/package.json').toString('utf8')) as {
       main: string
       capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: { supported: boolean } }
-      contributes: { jsonValidation: { url: string }[] }
+      contributes: { jsonValidation: { url: string }[]; 'markdown.markdownItPlugins'?: boolean; 'markdown.previewStyles'?: string[] }
     }
     expect(packagedManifest.main).toBe(manifest.main)
     expect(packagedManifest.capabilities.untrustedWorkspaces.supported).toBe(true)
@@ -120,6 +120,10 @@ describe('the .vsix', () => {
     for (const validation of packagedManifest.contributes.jsonValidation) {
       expect(entries.map((entry) => entry.name)).toContain(`extension/${validation.url.replace(/^\.\//, '')}`)
     }
+    // The preview's stylesheet and its markdown-it plugin (extendMarkdownIt).
+    expect(packagedManifest.contributes['markdown.markdownItPlugins']).toBe(true)
+    expect(packagedManifest.contributes['markdown.previewStyles']).toEqual(['./media/preview.css'])
+    expect(packaged('extension/media/preview.css').toString('utf8')).toContain('.followthrough-status-implemented')
   })
 
   it('the server bundle is self-contained (requires only Node built-ins)', () => {

@@ -9,7 +9,15 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import type { DiscussionView, EditResult, NewMinutesResult, ProgressReportResult, ProgressResult, RecommendationsResult } from '@followthrough/language-service'
+import type {
+  DiscussionView,
+  EditResult,
+  NewMinutesResult,
+  PreviewReferencesResult,
+  ProgressReportResult,
+  ProgressResult,
+  RecommendationsResult
+} from '@followthrough/language-service'
 import { createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node'
 import type { ApplyWorkspaceEditParams, CodeAction, CodeLens, CreateFile, InitializeResult, ShowDocumentParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol'
 import { TextDocument } from 'vscode-languageserver-textdocument'
@@ -144,7 +152,7 @@ describe('followthrough-language-server: code lenses, custom requests and comman
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.followthrough.insertStatusTable'] },
       experimental: {
         followthrough: {
-          requests: ['followthrough/recommendations', 'followthrough/progress', 'followthrough/discussions', 'followthrough/progressReport'],
+          requests: ['followthrough/recommendations', 'followthrough/progress', 'followthrough/discussions', 'followthrough/progressReport', 'followthrough/previewReferences'],
           notifications: ['followthrough/didChange']
         }
       }
@@ -199,6 +207,33 @@ describe('followthrough-language-server: code lenses, custom requests and comman
     expect(report.html).toMatch(/^<!doctype html>/i)
     expect(report.html).toContain('Independent Inquiry into Telford Child Sexual Exploitation')
     expect(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(report.html)?.[1]).toMatch(/^default-src (?:'|&#39;|&#x27;)none(?:'|&#39;|&#x27;)/)
+
+    // What a Markdown preview links: each known reference of open minutes, with its entry, title and status.
+    const minutes = await open('minutes/2024-01-17-accountability.md')
+    const preview = await connection.sendRequest<PreviewReferencesResult>('followthrough/previewReferences', { textDocument: { uri: minutes.uri } })
+    expect(preview.version).toBe(minutes.version)
+    const r3Line = lines.indexOf('  - id: R3') + 1
+    const considers = preview.references.find(
+      (reference) => minutes.getText().slice(minutes.offsetAt(reference.range.start) - 'considers '.length, minutes.offsetAt(reference.range.end)) === 'considers R3'
+    )
+    expect(considers).toEqual({
+      range: considers?.range,
+      text: 'R3',
+      href: `../recommendations.yaml#L${r3Line}`,
+      ids: ['R3'],
+      title: 'R3: Adopt a victim-first standard for every CSE investigation',
+      badges: [{ status: 'implemented', label: 'Implemented' }]
+    })
+    expect(preview.references.some((reference) => reference.ids.includes('R52'))).toBe(false)
+    // A document the editor has not opened: nothing (a preview shows the editor's text).
+    expect(
+      await connection.sendRequest<PreviewReferencesResult>('followthrough/previewReferences', { textDocument: { uri: uri('minutes/2024-04-17-accountability.md') } })
+    ).toEqual({
+      references: []
+    })
+    await expect(connection.sendRequest('followthrough/previewReferences', { uri: minutes.uri })).rejects.toThrow(/followthrough\/previewReferences/)
+    await connection.sendNotification('textDocument/didClose', { textDocument: { uri: minutes.uri } })
+    documents.delete(minutes.uri)
 
     // Malformed params: an InvalidParams error naming the field.
     await expect(connection.sendRequest('followthrough/discussions', { register: register.uri })).rejects.toThrow(

@@ -13,6 +13,7 @@ import {
   type LanguageService,
   type LogLevel,
   type NewMinutesResult,
+  type PreviewReferencesResult,
   type ProgressReportResult,
   type ProgressResult,
   type RecommendationsResult,
@@ -364,6 +365,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
           log('error', message)
         })
       )
+    )
+  )
+  connection.onRequest(FollowthroughRequest.previewReferences, (raw: unknown, token: CancellationToken) =>
+    checked(FollowthroughRequest.previewReferences, DocumentParamsSchema, raw, (params) =>
+      guard<PreviewReferencesResult>('Preview references', { references: [] }, async (current) => {
+        const document = documentOf(params.textDocument.uri)
+        // Only documents the editor has open: a preview shows the editor's text.
+        return document ? current.getPreviewReferences(document, token) : { references: [] }
+      })
     )
   )
 

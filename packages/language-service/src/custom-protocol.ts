@@ -18,7 +18,12 @@ export const FollowthroughRequest = {
   /** The minutes that discuss a recommendation, newest first: {@link DiscussionsParams} → {@link DiscussionView}[]. */
   discussions: 'followthrough/discussions',
   /** The HTML progress report of the register a file belongs to: {@link ProgressParams} → {@link ProgressReportResult}. */
-  progressReport: 'followthrough/progressReport'
+  progressReport: 'followthrough/progressReport',
+  /**
+   * The references of open minutes as a Markdown preview links them, each
+   * with its register entry, titles and statuses: {@link PreviewReferencesParams} → {@link PreviewReferencesResult}.
+   */
+  previewReferences: 'followthrough/previewReferences'
 } as const
 
 /** The custom notifications' methods (server to editor). */
@@ -242,4 +247,37 @@ export interface NewMinutesResult extends EditResult {
   uri?: string | undefined
   /** Whether the file was created (`false` when it exists: open it instead). */
   created: boolean
+}
+
+/** `followthrough/previewReferences`: the minutes (open in the editor). */
+export interface PreviewReferencesParams {
+  textDocument: TextDocumentIdentifier
+}
+
+/** `followthrough/previewReferences`. */
+export interface PreviewReferencesResult {
+  /** The document's version the references were found in, when the server has it open. */
+  version?: number | undefined
+  /** In document order, one per span (a range such as `R3–R5` is one). */
+  references: PreviewReference[]
+}
+
+/**
+ * A reference as a Markdown preview shows it: a link to the register entry,
+ * the title as a tooltip and a badge per status (the shape the
+ * `@followthrough/markdown-it-recommendations` plugin takes).
+ */
+export interface PreviewReference {
+  /** Where it is written. */
+  range: Range
+  /** The reference as written (`R3`, `Recommendation\n14`). */
+  text: string
+  /** The register entry, relative to the minutes: `../recommendations.yaml#L42` (the fragment is a 1-based line). */
+  href: string
+  /** The recommendations it names, in order. */
+  ids: string[]
+  /** `R3: Adopt a victim-first approach`, one line per recommendation. */
+  title: string
+  /** One per distinct status, as of today: `{ status: 'in-progress', label: 'In progress' }`. */
+  badges: { status: Status; label: string }[]
 }

@@ -1,7 +1,7 @@
 import { today as currentDay } from '@followthrough/core'
 import { getCodeActions } from './code-actions.js'
 import { getCodeLenses } from './code-lenses.js'
-import type { DiscussionsParams, DiscussionView, NewMinutesParams, ProgressResult, RecommendationsResult } from './custom-protocol.js'
+import type { DiscussionsParams, DiscussionView, NewMinutesParams, PreviewReferencesResult, ProgressResult, RecommendationsResult } from './custom-protocol.js'
 import { getCompletions } from './completion.js'
 import { getDefinition } from './definition.js'
 import { getDiagnostics } from './diagnostics.js'
@@ -11,6 +11,7 @@ import type { BulkAnalyzer } from './index-files.js'
 import { getHover } from './hover.js'
 import type { CancellationToken, Disposable, FileChange, ILogger, ITextDocument, IWorkspace } from './interfaces.js'
 import { planNewMinutes } from './new-minutes.js'
+import { getPreviewReferences } from './preview-references.js'
 import type {
   CodeAction,
   CodeLens,
@@ -103,6 +104,12 @@ export interface LanguageService {
   prepareRename(document: ITextDocument, position: Position, token?: CancellationToken): Promise<PrepareRename | undefined>
   /** @throws RenameError when the new id is not valid or a mention cannot be rewritten. */
   getRenameEdit(document: ITextDocument, position: Position, newName: string, token?: CancellationToken): Promise<WorkspaceEdit | undefined>
+  /**
+   * The references of minutes as a Markdown preview links them: each span with
+   * its register entry (relative to the minutes), titles and statuses as of
+   * today (`followthrough/previewReferences`). None for other documents.
+   */
+  getPreviewReferences(document: ITextDocument, token?: CancellationToken): Promise<PreviewReferencesResult>
   /** Code lenses over a register's entries: status, due date, discussions (each runs `followthrough/showDiscussions`). */
   getCodeLenses(document: ITextDocument, token?: CancellationToken): Promise<CodeLens[]>
   /**
@@ -264,6 +271,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         await index.indexed(placed.path)
         return rename(placed, document.offsetAt(position), newName, prefixOf(placed), uriOf, token)
       }),
+    getPreviewReferences: (document, token) =>
+      request<PreviewReferencesResult>('Preview references', document, { references: [] }, token, (placed) => ({
+        version: document.version,
+        references: getPreviewReferences(placed, document, today())
+      })),
     getCodeLenses: (document, token) =>
       request('Code lenses', document, [] as CodeLens[], token, (placed) => getCodeLenses(placed, (offset) => document.positionAt(offset), today())),
     onDidChangeIndex: (listener) => index.onDidChangeIndex(listener),

@@ -32,6 +32,7 @@ export async function run(): Promise<void> {
     if (process.env.FOLLOWTHROUGH_TEST_SCREENSHOTS === '1') require('./screenshot.test')
     require('./language.test')
     require('./views.test')
+    require('./preview.test')
     if (process.env.FOLLOWTHROUGH_TEST_MULTIROOT === '1') require('./multi-root.test')
   }
   /* eslint-enable @typescript-eslint/no-require-imports */

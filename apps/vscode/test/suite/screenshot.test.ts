@@ -57,4 +57,23 @@ suite('Screenshots', () => {
     await settle(2500)
     await screenshot('recommendations-view', { x: 0, y: 0, width: 1040, height: 800 })
   })
+
+  test('references in the Markdown preview', async function () {
+    this.timeout(60_000)
+    await closeAll()
+    const api = await getApi()
+    const editor = await open('minutes/2024-01-17-accountability.md')
+    const at = positionOf(editor.document, 'considers R3')
+    editor.revealRange(new vscode.Range(at.translate(-6), at.translate(-6)), vscode.TextEditorRevealType.AtTop)
+    await vscode.commands.executeCommand('markdown.showPreviewToSide')
+    await until(
+      async () => (await vscode.commands.executeCommand<string>('markdown.api.render', editor.document)).includes('followthrough-reference'),
+      patience,
+      "the preview's references"
+    )
+    await api.preview.whenIdle()
+    // The webview paints on its own schedule (and scrolls to the editor's line): let it.
+    await settle(2500)
+    await screenshot('markdown-preview')
+  })
 })
