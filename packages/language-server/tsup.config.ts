@@ -1,16 +1,9 @@
 import { defineConfig } from 'tsup'
+import { library } from '../../tsup.shared.js'
 
 export default defineConfig([
-  {
-    // The library: dependencies stay external for those who import it.
-    entry: ['src/index.ts'],
-    format: ['esm'],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    target: 'es2022',
-    platform: 'node'
-  },
+  // The library: dependencies stay external for those who import it.
+  library(['src/index.ts'], 'node'),
   {
     // What the bin runs, and what the VS Code extension ships: one bundled file
     // with every dependency inside, so it starts fast and needs no node_modules.

@@ -1,12 +1,5 @@
 import { defineConfig } from 'tsup'
+import { library } from '../../tsup.shared.js'
 
-export default defineConfig({
-  // custom-protocol: the requests' names and shapes, with no runtime imports, for thin clients.
-  entry: ['src/index.ts', 'src/custom-protocol.ts'],
-  format: ['esm'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-  platform: 'node'
-})
+// custom-protocol: the requests' names and shapes, with no runtime imports, for thin clients.
+export default defineConfig(library(['src/index.ts', 'src/custom-protocol.ts'], 'node'))
