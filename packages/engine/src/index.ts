@@ -63,6 +63,7 @@ export {
   type RegisterDraft,
   type RegisterTextOptions
 } from './draft-register.js'
+export { starterMinutesFolder, starterPaths, starterRegisterPath, starterWorkspace, type StarterFile, type StarterOptions } from './starter-workspace.js'
 export { minutesFileName, minutesFolder, minutesTemplate, minutesTitle, yamlScalar, type MinutesTemplate } from './minutes-template.js'
 export { applyFixes, referenceStyleFindings, type Fix } from './reference-style.js'
 export { openMinutesDocument, updateMinutesDocument, type MinutesDocument, type MinutesHeading, type MinutesParseStats } from './minutes-document.js'
