@@ -134,11 +134,15 @@ function listed(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`
 }
 
+/** Words an inquiry's initials leave out. */
+const smallWords = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'in', 'into', 'of', 'on', 'the', 'to', 'with'])
+
 /** A short id from a title's initials: "Independent Inquiry into Telford Child Sexual Exploitation" → `iitcse`. */
 function initials(title: string): string {
   const letters = title
     .normalize('NFKD')
     .split(/\s+/)
+    .filter((word) => !smallWords.has(word))
     .map((word) => /[A-Za-z0-9]/.exec(word)?.[0] ?? '')
     .join('')
     .toLowerCase()
@@ -155,7 +159,8 @@ async function ask(stdin: Input, io: CliIo, given: Answers): Promise<Answers | u
   const lines = rl[Symbol.asyncIterator]()
   const answers: Answers = {}
   try {
-    for (const { key } of fields) {
+    // The title first: the id's suggestion is made from it.
+    for (const key of ['title', 'id', 'published'] as const) {
       if (given[key] !== undefined) continue
       const fallback = key === 'id' ? initials(answers.title ?? given.title ?? '') : undefined
       const question = { id: 'Short id, as in references such as iitcse:R12', title: 'Title of the inquiry', published: 'Published on (YYYY-MM-DD)' }[key]
