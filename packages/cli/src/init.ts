@@ -172,7 +172,7 @@ async function ask(stdin: Input, io: CliIo, given: Answers): Promise<Answers | u
           io.stderr.write('followthrough: input ended before every answer was given; nothing written\n')
           return undefined
         }
-        const answer = String(next.value).trim() || (fallback ?? '')
+        const answer = next.value.trim() || (fallback ?? '')
         const problem = check(key, answer)
         if (problem === undefined) {
           answers[key] = answer
@@ -217,7 +217,9 @@ function excerpt(text: string): string {
 export function describeDraft(draft: RegisterDraft, report: string): string {
   const out: string[] = []
   const count = draft.recommendations.length
-  out.push(`Found ${String(count)} recommendation${count === 1 ? '' : 's'} in ${report}${count > 0 ? `: ${draft.recommendations.map((recommendation) => recommendation.id).join(', ')}` : ''}`)
+  out.push(
+    `Found ${String(count)} recommendation${count === 1 ? '' : 's'} in ${report}${count > 0 ? `: ${draft.recommendations.map((recommendation) => recommendation.id).join(', ')}` : ''}`
+  )
   if (draft.owners.length > 0) {
     out.push(`Owners proposed (${String(draft.owners.length)}):`)
     for (const owner of draft.owners) {

@@ -65,7 +65,9 @@ describe('followthrough init', () => {
         '# The recommendations of Review of Exploitation Services in Westshire: add each under recommendations, with its owners.\n\n' +
         'inquiry:\n  id: westshire\n  title: Review of Exploitation Services in Westshire\n  published: 2024-03-01\n\nowners: []\n\nrecommendations: []\n'
     )
-    expect(await text(fs, 'minutes/2024-05-01-accountability.md')).toMatch(/^---\nmeeting: accountability\ndate: 2024-05-01\ntitle: Accountability meeting, 1 May 2024\nchair: Chair\n/)
+    expect(await text(fs, 'minutes/2024-05-01-accountability.md')).toMatch(
+      /^---\nmeeting: accountability\ndate: 2024-05-01\ntitle: Accountability meeting, 1 May 2024\nchair: Chair\n/
+    )
     expect(await inMemory(['lint'], fs)).toEqual({ code: 0, stdout: '1 file checked: no problems\n', stderr: '' })
   })
 
@@ -111,7 +113,9 @@ describe('followthrough init', () => {
     )
     expect(result.stderr).toBe('followthrough: unexpected "12 July 2022", expected a date as YYYY-MM-DD\n')
     expect(result.code).toBe(0)
-    expect(await text(fs, 'recommendations.yaml')).toContain('inquiry:\n  id: iitcse\n  title: Independent Inquiry into Telford Child Sexual Exploitation\n  published: 2022-07-12\n')
+    expect(await text(fs, 'recommendations.yaml')).toContain(
+      'inquiry:\n  id: iitcse\n  title: Independent Inquiry into Telford Child Sexual Exploitation\n  published: 2022-07-12\n'
+    )
   })
 
   it('asks only for what is missing, and writes nothing when input ends first', async () => {

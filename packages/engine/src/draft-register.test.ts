@@ -71,7 +71,9 @@ describe('draftRegister on a report as pdftotext leaves it', () => {
 
   it('writes a register that parses without problems, status left unset', () => {
     const text = registerText(draft, { schema: './node_modules/@followthrough/core/schemas/register.schema.json', comment: ['Drafted from report.txt.'] })
-    expect(text.startsWith('# yaml-language-server: $schema=./node_modules/@followthrough/core/schemas/register.schema.json\n#\n# Drafted from report.txt.\n\ninquiry:\n')).toBe(true)
+    expect(text.startsWith('# yaml-language-server: $schema=./node_modules/@followthrough/core/schemas/register.schema.json\n#\n# Drafted from report.txt.\n\ninquiry:\n')).toBe(
+      true
+    )
     const parsed = parseRegister(text, { path: 'recommendations.yaml' })
     expect(parsed.problems).toEqual([])
     expect(parsed.ok).toBe(true)

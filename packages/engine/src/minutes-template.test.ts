@@ -43,7 +43,9 @@ describe('yamlScalar', () => {
     expect(yamlScalar('West Mercia Police')).toBe('West Mercia Police')
     expect(yamlScalar('Telford & Wrekin Council')).toBe('Telford & Wrekin Council')
     expect(['yes', 'No', 'null', '~', '2023', '2023-01-01', '1e5', '-1', ' lead', 'a: b', 'a #b', '', '*ref', 'ends ']).toEqual(
-      ['yes', 'No', 'null', '~', '2023', '2023-01-01', '1e5', '-1', ' lead', 'a: b', 'a #b', '', '*ref', 'ends '].map((text) => yamlScalar(text)).map((quoted) => JSON.parse(quoted) as string)
+      ['yes', 'No', 'null', '~', '2023', '2023-01-01', '1e5', '-1', ' lead', 'a: b', 'a #b', '', '*ref', 'ends ']
+        .map((text) => yamlScalar(text))
+        .map((quoted) => JSON.parse(quoted) as string)
     )
   })
 })
