@@ -102,14 +102,22 @@ describe('draftRegister on Markdown', () => {
       '',
       '4. Not a recommendation: the annex is not a recommendations section.',
       '',
-      'R7: There should be an annual review.' // 16
+      'R7: There should be an annual review.', // 16
+      'R8: The council, the police and the PCC should report each year.',
+      'R9: The council, working with its partners, should audit cases.',
+      'R10 A supervisor should review each case.',
+      'R11 Telford and Wrekin Council should publish its plan.'
     ].join('\n')
     const draft = draftRegister(markdown, inquiry)
     expect(draft.recommendations.map(({ id, title, owners }) => ({ id, title, owners }))).toEqual([
       { id: 'R1', title: 'The council should publish a plan', owners: ['council'] },
       { id: 'R2', title: 'The police and the NHS trust should share data', owners: ['police', 'nhs-trust'] },
       { id: 'R3', title: 'We recommend that the Department for Education should fund training', owners: ['department-for-education'] },
-      { id: 'R7', title: 'There should be an annual review', owners: [ownerToConfirm.id] }
+      { id: 'R7', title: 'There should be an annual review', owners: [ownerToConfirm.id] },
+      { id: 'R8', title: 'The council, the police and the PCC should report each year', owners: ['council', 'police', 'pcc'] },
+      { id: 'R9', title: 'The council, working with its partners, should audit cases', owners: ['council'] },
+      { id: 'R10', title: 'A supervisor should review each case', owners: [ownerToConfirm.id] },
+      { id: 'R11', title: 'Telford and Wrekin Council should publish its plan', owners: ['telford-and-wrekin-council'] }
     ])
     expect(draft.missing).toEqual(['R4', 'R5', 'R6'])
     expect(draft.unplaced).toEqual([])

@@ -288,10 +288,26 @@ const modal = /\s(?:should|must|shall|will|needs?\s+to|ought\s+to|is\s+to|are\s+
 
 /** Words that make a phrase an organisation's name, for splitting "The council and West Mercia Police". */
 const organisationWords =
-  /\b(?:council|councils|police|constabulary|service|services|board|boards|partnership|partnerships|nhs|trust|trusts|commissioner|office|department|government|authority|authorities|agency|agencies|ministry|schools?|colleges?|university|inspectorate|ofsted|panel|committee|executive|commission|force|forces|team|partners|providers|organisations?|secretary|minister|mayor|directors?|chief|safeguarding|icb|cqc|hmicfrs)\b/i
+  /\b(?:council|councils|police|constabulary|service|services|board|boards|partnership|partnerships|nhs|trust|trusts|commissioner|office|department|government|authority|authorities|agency|agencies|ministry|schools|colleges|university|inspectorate|ofsted|panel|committee|executive|commission|force|forces|partners|providers|secretary|minister|mayor|icb|cqc|hmicfrs)\b/i
+
+/** Words a proper name may have in lower case: "Telford and Wrekin Council", "Department for Education". */
+const nameJoiners = /^(?:and|of|for|the|in|on|&)$/
+
+/**
+ * Whether a subject reads as an organisation: "the …", a name with an
+ * organisation's word (council, police, board, trust…), an acronym (PCC), or a
+ * proper name of several words. Not "A supervisor", "Every investigation",
+ * "Frontline officers and staff" or "Children".
+ */
+function looksLikeOrganisation(phrase: string): boolean {
+  if (/^(?:a|an|every|each|no|any|some|all|such|many|most)\s/i.test(phrase)) return false
+  if (/^the\s/i.test(phrase) || organisationWords.test(phrase) || /^[A-Z]{2,}$/.test(phrase)) return true
+  const words = phrase.split(/\s+/)
+  return words.length > 1 && words.every((word) => /^[A-Z0-9]/.test(word) || nameJoiners.test(word))
+}
 
 /** Subjects that are not an organisation. */
-const pronouns = /^(?:it|this|that|these|those|they|there|we|he|she|you|which|who|each|one|all|any|such)$/i
+const pronouns = /^(?:it|this|that|these|those|they|there|we|he|she|you|which|who|one)$/i
 
 /**
  * Owners proposed from the subject of a recommendation's first sentence: the
@@ -307,12 +323,14 @@ function proposeOwners(sentence: string): Owner[] {
   const verb = modal.exec(cleaned)
   if (!verb || verb.index > 120) return []
   let subject = cleaned.slice(0, verb.index).replace(/\s*\(.*$/, '')
-  const aside = /,\s+(?=[a-z])/.exec(subject)
+  // An aside ("The council, working with its partners, should"), not a list ("The council, the police and the PCC").
+  const aside = /,\s+(?=[a-z])(?!(?:the|and)\s)/.exec(subject)
   if (aside) subject = subject.slice(0, aside.index)
   subject = subject.replace(/[,;:]+$/, '').trim()
   if (subject === '' || subject.split(/\s+/).length > 10 || pronouns.test(subject) || !/[A-Za-z]/.test(subject)) return []
   const parts = subject.split(/\s*,\s*(?:and\s+)?|\s+and\s+/i).filter((part) => part !== '')
   const names = parts.length > 1 && parts.every((part) => /^the\s/i.test(part) || organisationWords.test(part)) ? parts : [subject]
+  if (!names.every(looksLikeOrganisation)) return []
   return names.flatMap((name) => {
     const owner = ownerFromName(name)
     return owner ? [owner] : []
