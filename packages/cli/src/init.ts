@@ -209,7 +209,7 @@ async function readReport(fs: WritableFileSystem, path: string, io: CliIo): Prom
 
 /** A passage on one line, shortened, with anything a terminal would obey made visible. */
 function excerpt(text: string): string {
-  const shown = visible(text)
+  const shown = visible(text.slice(0, 200))
   return shown.length > 100 ? `${shown.slice(0, 99)}…` : shown
 }
 

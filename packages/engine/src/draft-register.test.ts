@@ -129,3 +129,27 @@ describe('draftRegister on Markdown', () => {
     expect(parseRegister(text, { path: 'r.yaml' }).problems).toEqual([])
   })
 })
+
+describe('draftRegister on hostile text', () => {
+  it('reads long lines, long paragraphs and runs of markers in one pass', () => {
+    const spaces = ' '.repeat(200_000)
+    const text = [
+      `# Recommendations${spaces}x`,
+      '',
+      `1. The council should act${' e.g. E.g.'.repeat(20_000)} now. Then more.`,
+      ...Array.from({ length: 20_000 }, () => 'and continue-'),
+      'd.',
+      '',
+      `## ${'.'.repeat(100_000)}Recommendations 12`,
+      '',
+      `R2 ${'West '.repeat(100)}should${' x'.repeat(100_000)}.`
+    ].join('\n')
+    const draft = draftRegister(text, inquiry)
+    expect(draft.recommendations.map((recommendation) => recommendation.id)).toEqual(['R1', 'R2'])
+    expect(draft.recommendations[0]?.title.endsWith(' e.g. E.g. now')).toBe(true)
+    expect(draft.recommendations[0]?.text?.endsWith('and continued.')).toBe(true)
+    expect(draft.recommendations[0]?.owners).toEqual(['council'])
+    // A subject of a hundred words is not an owner's name.
+    expect(draft.recommendations[1]?.owners).toEqual([ownerToConfirm.id])
+  })
+})

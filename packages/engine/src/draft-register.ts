@@ -130,7 +130,8 @@ export function draftRegister(source: string, inquiry: Inquiry): RegisterDraft {
     if (heading !== undefined) {
       closePassage()
       current = undefined
-      inSection = /recommendations/i.test(heading) && !contentsLine.test(heading)
+      // Only the end of a heading can be a page number (and a regular expression on its end alone stays linear).
+      inSection = /recommendations/i.test(heading) && !contentsLine.test(heading.slice(-40))
       // A setext heading's underline is part of it.
       if (/^\s*(?:=+|-+)\s*$/.test(lines[index + 1]?.text ?? '')) index++
       blankBefore = true
@@ -236,13 +237,19 @@ function recommendationStart(text: string, inSection: boolean, previous: OpenIte
  */
 function headingText(lines: readonly Line[], index: number, blankBefore: boolean): string | undefined {
   const text = (lines[index] as Line).text.trim()
-  const atx = /^#{1,6}\s+(.*?)\s*#*$/.exec(text)
-  if (atx) return stripMarkup(atx[1] ?? '')
+  if (/^#{1,6}\s/.test(text)) return stripMarkup(withoutClosingHashes(text.replace(/^#+/, '')))
   const next = lines[index + 1]?.text.trim() ?? ''
   if (/^(?:=+|-+)$/.test(next)) return stripMarkup(text)
   const words = stripMarkup(text)
   if (!blankBefore || next !== '' || words.length > 80 || /[.,;!?]$/.test(words) || words.split(/\s+/).length > 10) return undefined
   return /^[A-Z0-9]/.test(words) ? words : undefined
+}
+
+/** An ATX heading's text without its closing hashes (`## Recommendations ##`), without a backtracking pattern. */
+function withoutClosingHashes(text: string): string {
+  let end = text.trimEnd().length
+  while (end > 0 && text.charAt(end - 1) === '#') end--
+  return text.slice(0, end).trim()
 }
 
 /** Whether a paragraph after a blank line still belongs to the recommendation before it. */
@@ -254,14 +261,21 @@ function continues(item: OpenItem, text: string): boolean {
 
 /** Wrapped lines as one paragraph: a word broken by a hyphen at a line's end is mended (`organi-` + `sation`). */
 function joinLines(parts: readonly string[]): string {
-  let joined = ''
+  // Pieces joined once at the end: each test looks at one line, so a paragraph of many lines stays linear.
+  const pieces: string[] = []
   for (const part of parts) {
-    if (joined === '') joined = part
-    else if (/[A-Za-z]\u00AD?-$/.test(joined) && /^[a-z]/.test(part)) joined = joined.replace(/\u00AD?-$/, '') + part
-    else if (/\u00AD$/.test(joined)) joined = joined.slice(0, -1) + part
-    else joined = `${joined} ${part}`
+    const last = pieces.length - 1
+    const previous = pieces[last]
+    if (previous === undefined) pieces.push(part)
+    else if (/[A-Za-z]\u00AD?-$/.test(previous) && /^[a-z]/.test(part)) {
+      pieces[last] = previous.replace(/\u00AD?-$/, '')
+      pieces.push(part)
+    } else if (previous.endsWith('\u00AD')) {
+      pieces[last] = previous.slice(0, -1)
+      pieces.push(part)
+    } else pieces.push(' ', part)
   }
-  return joined.replace(/\s+/g, ' ').trim()
+  return pieces.join('').replace(/\s+/g, ' ').trim()
 }
 
 /** Words ending in a full stop that do not end a sentence. */
@@ -272,7 +286,8 @@ function splitFirstSentence(body: string): [string, string] {
   const ends = /[.!?]["'”’)]?(?=\s+["'“‘(]?[A-Z0-9])/g
   for (let match = ends.exec(body); match; match = ends.exec(body)) {
     const end = match.index + match[0].length
-    if (match[0].startsWith('.') && abbreviations.test(body.slice(0, match.index + 1))) continue
+    // The few characters before the stop are enough to see an abbreviation, and keep the test linear.
+    if (match[0].startsWith('.') && abbreviations.test(body.slice(Math.max(0, match.index - 10), match.index + 1))) continue
     return [withoutFullStop(body.slice(0, end)), body.slice(end).trim()]
   }
   return [withoutFullStop(body), '']
@@ -355,7 +370,7 @@ function ownerFromName(phrase: string): Owner | undefined {
 /** Numbers missing between 1 and the highest found, per letter prefix; nothing for numbering that large (a year is not a recommendation). */
 function missingIds(recommendations: readonly DraftedRecommendation[]): string[] {
   const numbers = new Set(recommendations.map((recommendation) => Number(/\d+/.exec(recommendation.id)?.[0])))
-  const highest = Math.max(0, ...numbers)
+  const highest = [...numbers].reduce((most, number) => Math.max(most, number), 0)
   if (highest > 1000) return []
   const missing: string[] = []
   for (let number = 1; number <= highest; number++) if (!numbers.has(number)) missing.push(`R${String(number)}`)
