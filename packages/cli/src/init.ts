@@ -9,6 +9,8 @@ import { isIsoDate, SlugSchema, visible, type Inquiry } from '@followthrough/cor
 import {
   basename,
   decodeFile,
+  dirname,
+  isInside,
   draftRegister,
   joinPath,
   ownerToConfirm,
@@ -53,10 +55,14 @@ export async function init(args: ParsedArgs, io: CliIo): Promise<number> {
 
   // Nothing is asked, read or written before every target is known to be free.
   const planned = starterPaths(date)
-  const existing: string[] = []
-  for (const path of planned) if (await taken(fs, joinPath(io.cwd, path))) existing.push(path)
-  if (existing.length > 0) {
-    for (const path of existing) io.stderr.write(`followthrough: ${path} already exists; init never overwrites a file\n`)
+  const refusals: string[] = []
+  for (const path of planned) {
+    const full = joinPath(io.cwd, path)
+    if (await taken(fs, full)) refusals.push(`${path} already exists; init never overwrites a file`)
+    else if (!(await leadsInside(fs, io.cwd, dirname(full)))) refusals.push(`${path} would be written outside this folder, through a symbolic link`)
+  }
+  if (refusals.length > 0) {
+    for (const refusal of refusals) io.stderr.write(`followthrough: ${refusal}\n`)
     io.stderr.write('followthrough: nothing written\n')
     return 2
   }
@@ -89,7 +95,7 @@ export async function init(args: ParsedArgs, io: CliIo): Promise<number> {
     try {
       // Checked again just before writing: another process may have made it meanwhile.
       if (await taken(fs, path)) throw new WriteError(path, 'it already exists; init never overwrites a file', 'refused')
-      await writeFileAtomically(fs, path, new TextEncoder().encode(file.text), { createFolder: true })
+      await writeFileAtomically(fs, path, new TextEncoder().encode(file.text), { createFolder: true, within: io.cwd })
       written.push(file.path)
     } catch (error) {
       if (!(error instanceof WriteError)) throw error
@@ -112,6 +118,16 @@ async function taken(fs: WritableFileSystem, path: string): Promise<boolean> {
   try {
     await fs.lstat(path)
     return true
+  } catch {
+    return false
+  }
+}
+
+/** Whether a folder, once symbolic links are resolved, is inside `root` (a folder yet to be made is). */
+async function leadsInside(fs: WritableFileSystem, root: string, folder: string): Promise<boolean> {
+  if (!(await fs.exists(folder))) return true
+  try {
+    return isInside(await fs.realPath(root), await fs.realPath(folder))
   } catch {
     return false
   }

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { MemoryFileSystem } from '@followthrough/engine'
@@ -47,6 +47,12 @@ function terminal(lines: string[], end = true): Input {
 }
 
 describe('followthrough init', () => {
+  it('is in --help', async () => {
+    const help = await inMemory(['--help'], new MemoryFileSystem({}))
+    expect(help.stdout).toContain('  init              Start a workspace here: config, register and first minutes\n')
+    expect(help.stdout).toContain('  --from <file>           init: draft the register from the report')
+  })
+
   it('writes a config with $schema, an empty register and first minutes from flags; lint is clean', async () => {
     const fs = new MemoryFileSystem({})
     const result = await inMemory(['init', ...flags], fs)
@@ -206,6 +212,20 @@ describe('followthrough init through the bin', () => {
     expect(again.code).toBe(2)
     expect(again.stderr).toContain('followthrough: recommendations.yaml already exists; init never overwrites a file\n')
     expect(readFileSync(join(folder.root, 'recommendations.yaml'), 'utf8')).toBe('edited by hand\n')
+  })
+
+  it('refuses to write through a symbolic link out of the folder, before writing anything', async () => {
+    const folder = workspace({ 'elsewhere/keep.md': 'x\n', 'here/.keep': '' })
+    cleanups.push(folder.cleanup)
+    const here = join(folder.root, 'here')
+    symlinkSync(join(folder.root, 'elsewhere'), join(here, 'minutes'))
+    const result = await run(['init', ...flags], here)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe(
+      `followthrough: minutes/${today()}-accountability.md would be written outside this folder, through a symbolic link\nfollowthrough: nothing written\n`
+    )
+    expect(existsSync(join(here, 'followthrough.config.json'))).toBe(false)
+    expect(readdirSync(join(folder.root, 'elsewhere'))).toEqual(['keep.md'])
   })
 
   it('with stdin not a terminal, missing flags are a usage error', async () => {
