@@ -85,7 +85,7 @@ export async function init(args: ParsedArgs, io: CliIo): Promise<number> {
   let draft: { register: RegisterDraft; source: string } | undefined
   if (report) {
     draft = { register: draftRegister(report.text, inquiry), source: basename(report.path) }
-    io.stdout.write(describeDraft(draft.register, args.from ?? relativePath(io.cwd, report.path)))
+    io.stdout.write(describeDraft(draft.register, visible(args.from ?? relativePath(io.cwd, report.path))))
   }
 
   const files = starterWorkspace({ inquiry, date, ...(draft ? { draft } : {}) })
