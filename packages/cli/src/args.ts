@@ -3,7 +3,7 @@ import { isIsoDate } from '@followthrough/core/dates'
 import { UsageError } from './io.js'
 
 /** The commands the CLI knows. */
-export const commands = ['lint', 'refs', 'progress', 'report'] as const
+export const commands = ['lint', 'refs', 'progress', 'report', 'init'] as const
 
 /** A command of the CLI. */
 export type Command = (typeof commands)[number]
@@ -30,6 +30,11 @@ export interface ParsedArgs {
   quiet: boolean
   fix: boolean
   out?: string
+  /** init: the inquiry's id, title and publication date, and the report to draft the register from. */
+  id?: string
+  title?: string
+  published?: string
+  from?: string
 }
 
 /** Help text, printed by `followthrough --help`. */
@@ -40,6 +45,8 @@ Commands:
   refs [files]      List the recommendation references found in minutes
   progress          Report progress of each register from the dated minutes
   report            Write a self-contained HTML progress report
+  init              Start a workspace here: config, register and first minutes
+                    (--from <report.md|.txt> drafts the register from the report)
 
 Options:
   --config <path>         Use this config file instead of looking for followthrough.config.json
@@ -55,10 +62,16 @@ Options:
   --workers <n>           lint: worker threads to use (default: automatic)
   --quiet                 lint: report errors only
   --fix                   lint: apply the fixes rules offer (reference-style), then report what is left
+  --id <id>               init: the inquiry's short id, as in iitcse:R12
+  --title <text>          init: the inquiry's full title
+  --published <date>      init: the day the report was published (YYYY-MM-DD)
+  --from <file>           init: draft the register from the report's text (Markdown or plain text,
+                          such as pdftotext output); prints what it found and what it could not place
   -h, --help              Show this help
   -v, --version           Show the version
 
-Exit codes: 0 no errors, 1 lint errors (or too many warnings), 2 usage or configuration error.
+Exit codes: 0 no errors, 1 lint errors (or too many warnings), 2 usage or configuration error
+(for init: a file it would write already exists; it never overwrites).
 `
 
 /**
@@ -84,6 +97,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
         quiet: { type: 'boolean', short: 'q', default: false },
         fix: { type: 'boolean', default: false },
         out: { type: 'string', short: 'o' },
+        id: { type: 'string' },
+        title: { type: 'string' },
+        published: { type: 'string' },
+        from: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false }
       }
@@ -108,6 +125,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   if (values.format !== undefined) result.format = values.format
   if (values.register !== undefined) result.register = values.register
   if (values.out !== undefined) result.out = values.out
+  if (values.id !== undefined) result.id = values.id
+  if (values.title !== undefined) result.title = values.title
+  if (values.published !== undefined) result.published = values.published
+  if (values.from !== undefined) result.from = values.from
   if (values['cache-location'] !== undefined) result.cacheLocation = values['cache-location']
   if (values['as-of'] !== undefined) {
     if (!isIsoDate(values['as-of'])) throw new UsageError(`Unexpected --as-of "${values['as-of']}", expected a date as YYYY-MM-DD`)

@@ -51,6 +51,10 @@ export async function runCommand(args: ParsedArgs, given: CliIo): Promise<number
       return await progress(args, io)
     case 'report':
       return await report(args, io)
+    case 'init': {
+      const { init } = await import('./init.js')
+      return await init(args, io)
+    }
     default:
       throw new Error(`Unexpected command "${args.command}" for runCommand`)
   }

@@ -8,12 +8,20 @@ export interface Output {
   isTTY?: boolean
 }
 
+/** Somewhere to read answers from (the process's stdin, or a stream in tests). */
+export interface Input extends NodeJS.ReadableStream {
+  /** `init` asks questions only when both stdin and stdout are terminals. */
+  isTTY?: boolean
+}
+
 /** What the CLI needs from its surroundings, injected so tests run it in-process. */
 export interface CliIo {
   /** The working folder (absolute). */
   cwd: string
   stdout: Output
   stderr: Output
+  /** Read only by `init`, to ask for what its flags did not give, on a terminal. */
+  stdin?: Input
   env?: Readonly<Record<string, string | undefined>>
   /**
    * The file system every read and write goes through (minutes, registers,
@@ -21,7 +29,7 @@ export interface CliIo {
    * `MemoryFileSystem` the CLI touches no disk.
    */
   fs?: WritableFileSystem
-  /** Today, for `progress` without `--as-of` (tests pin it). */
+  /** Today, for `progress` without `--as-of` and the date of `init`'s first minutes (tests pin it). */
   today?: string
 }
 

@@ -52,5 +52,18 @@ export { allRules, engineRuleUrl, type EngineRule } from './rules.js'
 export { lineStart, parseGuarded, parseMinutes, shiftPositions, type GuardedParse } from './parse-minutes.js'
 export { complexityLimits, type ComplexityProblem } from './parse-guard.js'
 export { minutesMatcher } from './minutes-paths.js'
+export {
+  draftRegister,
+  ownerToConfirm,
+  registerText,
+  type DraftDuplicate,
+  type DraftedRecommendation,
+  type DraftPassage,
+  type RegisterContent,
+  type RegisterDraft,
+  type RegisterTextOptions
+} from './draft-register.js'
+export { starterMinutesFolder, starterPaths, starterRegisterPath, starterWorkspace, type StarterFile, type StarterOptions } from './starter-workspace.js'
+export { minutesFileName, minutesFolder, minutesTemplate, minutesTitle, yamlScalar, type MinutesTemplate } from './minutes-template.js'
 export { applyFixes, referenceStyleFindings, type Fix } from './reference-style.js'
 export { openMinutesDocument, updateMinutesDocument, type MinutesDocument, type MinutesHeading, type MinutesParseStats } from './minutes-document.js'

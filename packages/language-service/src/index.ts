@@ -59,7 +59,8 @@ export {
 export type { ProgressReportInput } from './views.js'
 export { codeLensTitle, statusBarText, statusBarTooltip, treeDescription, treeTooltip, type RecommendationFacts } from './view-text.js'
 export { statusUpdateTable, type StatusRow } from './status-table.js'
-export { minutesFileName, minutesFolder, minutesTemplate, type MinutesTemplate } from './new-minutes.js'
+// The template is the engine's, shared with `followthrough init`; re-exported for the editor's callers.
+export { minutesFileName, minutesFolder, minutesTemplate, type MinutesTemplate } from '@followthrough/engine'
 export { diagnosticSource, toDiagnostic, type DiagnosticData } from './diagnostics.js'
 export { OverlayFileSystem } from './overlay-file-system.js'
 export { isFilePath, normalizeUri, pathToUri, uriToPath } from './uri.js'

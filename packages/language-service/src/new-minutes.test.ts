@@ -1,33 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { minutes, root, serviceOver, smallRegister, telfordFiles } from '../test/helpers.js'
-import { minutesFileName, minutesFolder, minutesTemplate } from './new-minutes.js'
 import { pathToUri } from './uri.js'
-
-describe('minutesTemplate', () => {
-  it('fills the front matter and quotes what YAML would misread', () => {
-    const text = minutesTemplate({
-      meeting: 'accountability',
-      date: '2025-01-15',
-      title: 'Accountability meeting, 15 January 2025',
-      chair: 'John Campion, Police and Crime Commissioner',
-      attendees: ['Chief Constable', 'Head of Assurance: PCC'],
-      register: 'iitcse'
-    })
-    expect(text.startsWith('---\nmeeting: accountability\ndate: 2025-01-15\ntitle: Accountability meeting, 15 January 2025\n')).toBe(true)
-    expect(text).toContain('chair: John Campion, Police and Crime Commissioner\n')
-    expect(text).toContain('attendees:\n  - Chief Constable\n  - "Head of Assurance: PCC"\n')
-    expect(text).toContain('register: iitcse\n---\n')
-    expect(text).toContain('| Recommendation | Status | Note |')
-  })
-
-  it('names the file by date and kind, in the minutes folder of the config', () => {
-    expect(minutesFileName('2025-01-15', 'Joint Partnership')).toBe('2025-01-15-joint-partnership.md')
-    expect(minutesFolder(['minutes/**/*.md'])).toBe('minutes')
-    expect(minutesFolder(['docs/minutes/*.md'])).toBe('docs/minutes')
-    expect(minutesFolder(['**/*.md'])).toBe('')
-    expect(minutesFolder(['notes/2024.md'])).toBe('notes')
-  })
-})
 
 describe('planNewMinutes', () => {
   it('plans minutes in the folder, chair and attendees from the newest minutes of that kind', async () => {
