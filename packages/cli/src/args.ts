@@ -3,7 +3,7 @@ import { isIsoDate } from '@followthrough/core/dates'
 import { UsageError } from './io.js'
 
 /** The commands the CLI knows. */
-export const commands = ['lint', 'refs', 'progress', 'report'] as const
+export const commands = ['lint', 'refs', 'progress', 'report', 'mcp'] as const
 
 /** A command of the CLI. */
 export type Command = (typeof commands)[number]
@@ -40,6 +40,7 @@ Commands:
   refs [files]      List the recommendation references found in minutes
   progress          Report progress of each register from the dated minutes
   report            Write a self-contained HTML progress report
+  mcp               Serve the workspace to AI assistants (Model Context Protocol over stdio, read-only)
 
 Options:
   --config <path>         Use this config file instead of looking for followthrough.config.json

@@ -51,6 +51,8 @@ export async function runCommand(args: ParsedArgs, given: CliIo): Promise<number
       return await progress(args, io)
     case 'report':
       return await report(args, io)
+    case 'mcp':
+      return await mcp(args, io)
     default:
       throw new Error(`Unexpected command "${args.command}" for runCommand`)
   }
@@ -311,5 +313,27 @@ async function report(args: ParsedArgs, io: CliIo): Promise<number> {
     return 2
   }
   io.stdout.write(`Wrote ${relativePath(io.cwd, out)}\n`)
+  return 0
+}
+
+/**
+ * Serve the workspace over stdio to an MCP client until it closes the
+ * connection. The server (and the SDK) load only for this command. stdout
+ * carries protocol messages only, so nothing else is written there.
+ */
+async function mcp(args: ParsedArgs, io: CliIo): Promise<number> {
+  if (args.files.length > 0) throw new UsageError('Unexpected files for mcp, expected none: it serves the configured registers and minutes')
+  const { serveStdio } = await import('@followthrough/mcp')
+  const today = io.today
+  await serveStdio(
+    {
+      fs: io.fs ?? nodeFileSystem,
+      cwd: io.cwd,
+      ...(args.config !== undefined ? { configPath: resolvePath(io.cwd, args.config) } : {}),
+      ...(today !== undefined ? { today: () => today } : {})
+    },
+    io.stdio?.input ?? process.stdin,
+    io.stdio?.output ?? process.stdout
+  )
   return 0
 }

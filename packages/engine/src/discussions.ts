@@ -32,12 +32,7 @@ const maxSentence = 400
  *   from it); a file without text still gives its positions, with the
  *   reference as the sentence.
  */
-export function recommendationDiscussions(
-  analyses: readonly MinutesAnalysis[],
-  registerId: string,
-  id: string,
-  textOf: (path: string) => string | undefined
-): Discussion[] {
+export function recommendationDiscussions(analyses: readonly MinutesAnalysis[], registerId: string, id: string, textOf: (path: string) => string | undefined): Discussion[] {
   const found: Discussion[] = []
   for (const analysis of analyses) {
     const date = analysis.data.meeting?.date

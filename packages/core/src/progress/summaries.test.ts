@@ -11,7 +11,15 @@ const register: Register = {
     { id: 'council', name: 'Telford & Wrekin Council' }
   ],
   recommendations: [
-    { id: 'R1', title: 'Training', text: 'Train every officer.', owners: ['police'], themes: ['training'], due: '2023-06-30', history: [{ date: '2022-09-01', status: 'in-progress' }] },
+    {
+      id: 'R1',
+      title: 'Training',
+      text: 'Train every officer.',
+      owners: ['police'],
+      themes: ['training'],
+      due: '2023-06-30',
+      history: [{ date: '2022-09-01', status: 'in-progress' }]
+    },
     { id: 'R2', title: 'Data sharing', owners: ['police', 'council'], due: '2023-08-01', status: 'in-progress' },
     { id: 'R3', title: 'Old wording', owners: ['council'], history: [{ date: '2023-03-01', status: 'superseded' }], supersededBy: 'R4' },
     { id: 'R4', title: 'New wording', owners: ['council'], due: '2023-09-30' }
