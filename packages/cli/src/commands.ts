@@ -10,6 +10,7 @@ import {
   dirname,
   fixFile,
   joinPath,
+  minutesActions,
   minutesFindings,
   minutesRecords,
   loadWorkspace,
@@ -51,6 +52,8 @@ export async function runCommand(args: ParsedArgs, given: CliIo): Promise<number
       return await progress(args, io)
     case 'report':
       return await report(args, io)
+    case 'export':
+      return await exportTracker(args, io)
     case 'mcp':
       return await mcp(args, io)
     default:
@@ -335,5 +338,48 @@ async function mcp(args: ParsedArgs, io: CliIo): Promise<number> {
     io.stdio?.input ?? process.stdin,
     io.stdio?.output ?? process.stdout
   )
+  return 0
+}
+
+/**
+ * Write the tracker spreadsheet: one row per recommendation, one sheet per
+ * register, plus the open actions; or the recommendations as CSV. The default
+ * file is never replaced (exit 2 when it exists); a file named with `--out` is,
+ * atomically, because the user asked for it.
+ */
+async function exportTracker(args: ParsedArgs, io: CliIo): Promise<number> {
+  if (args.files.length > 0) throw new UsageError('Unexpected files for export, expected none: it exports the configured registers and minutes')
+  const format = formatOption(args, ['xlsx', 'csv'], args.out !== undefined && /\.csv$/i.test(args.out) ? 'csv' : 'xlsx')
+  const { fs, workspace } = await open(args, io)
+  if (workspace.broken) return await brokenWorkspace(workspace, io, 'stylish')
+  const out = resolvePath(io.cwd, args.out ?? `tracker.${format}`)
+  if (args.out === undefined && (await fs.exists(out))) {
+    throw new UsageError(`Unexpected existing ${relativePath(io.cwd, out)}, expected a new file: name it with --out to replace it`)
+  }
+  const registers = workspace.context.registers.filter((register) => args.register === undefined || register.inquiry.id === args.register)
+  if (registers.length === 0) {
+    throw new UsageError(`Unexpected register "${args.register ?? ''}", expected one of ${workspace.context.registers.map((register) => register.inquiry.id).join(', ')}`)
+  }
+  const paths = await minutesPaths(fs, workspace, args, io)
+  const analyses = await analyze(fs, workspace, paths, args, openCache(fs, workspace, args, io))
+  const asOf = asOfDate(args, io)
+  const root = workspace.config.root
+  const input = {
+    registers,
+    minutes: minutesRecords(analyses).map((record) => ({ ...record, source: relativePath(root, record.source) })),
+    actions: minutesActions(analyses, asOf).map((action) => ({ ...action, file: relativePath(root, action.file) })),
+    asOf
+  }
+  // Its own chunk: exceljs loads only when a tracker is written.
+  const { trackerCsv, trackerWorkbook } = await import('./export.js')
+  const bytes = format === 'csv' ? await trackerCsv(input) : await trackerWorkbook(input)
+  try {
+    await writeFileAtomically(fs, out, bytes, { createFolder: true })
+  } catch (error) {
+    if (!(error instanceof WriteError)) throw error
+    io.stderr.write(`followthrough: cannot write ${relativePath(io.cwd, out)}: ${error.reason}\n`)
+    return 2
+  }
+  io.stdout.write(`Wrote ${relativePath(io.cwd, out)}\n`)
   return 0
 }

@@ -1,5 +1,5 @@
 import { compareIds, IsoDateSchema, nearest, statuses, type Progress, type Register, type RecommendationSummary } from '@followthrough/core'
-import { recommendationDiscussions, type Discussion } from '@followthrough/engine'
+import { minutesActions, recommendationDiscussions, type Discussion, type MinutesAction } from '@followthrough/engine'
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import * as z from 'zod'
@@ -284,41 +284,17 @@ async function discussions(snapshot: Snapshot, options: McpServerOptions, regist
   return recommendationDiscussions(snapshot.analyses, register.inquiry.id, id, (path) => texts.get(path)).map((found) => ({ ...found, file: snapshot.display(found.file) }))
 }
 
-/** An action as the tools give it. */
-export interface ActionView {
-  file: string
-  line: number
-  date?: string
-  text: string
-  owner?: string
-  due?: string
-  done: boolean
+/** An action as the tools give it: the engine's, its file relative to the workspace, and whether it is overdue. */
+export interface ActionView extends MinutesAction {
   /** Open and past its due date on the as-of date. */
   overdue: boolean
-  /** The ids of the recommendations it names. */
-  recommendations: string[]
 }
 
 /** Every action of the minutes dated on or before `asOf` (undated minutes too: an action is still an action), oldest first. */
 export function openActions(snapshot: Snapshot, asOf: string): ActionView[] {
-  const list: ActionView[] = []
-  for (const analysis of snapshot.analyses) {
-    const date = analysis.data.meeting?.date
-    if (date !== undefined && date > asOf) continue
-    for (const action of analysis.data.actions) {
-      list.push({
-        file: snapshot.display(analysis.path),
-        line: action.position.start.line,
-        ...(date !== undefined ? { date } : {}),
-        text: action.text,
-        ...(action.owner !== undefined ? { owner: action.owner } : {}),
-        ...(action.due !== undefined ? { due: action.due } : {}),
-        done: action.done,
-        overdue: !action.done && action.due !== undefined && action.due < asOf,
-        recommendations: [...new Set(action.references.map((reference) => reference.id))]
-      })
-    }
-  }
-  // A stable sort: actions of one meeting keep the minutes' order.
-  return list.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
+  return minutesActions(snapshot.analyses, asOf).map((action) => ({
+    ...action,
+    file: snapshot.display(action.file),
+    overdue: !action.done && action.due !== undefined && action.due < asOf
+  }))
 }
