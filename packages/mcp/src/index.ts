@@ -3,7 +3,7 @@
  * `followthrough mcp` serves it over stdio; {@link createMcpServer} gives it for
  * any transport.
  */
-export { createMcpServer, openActions, type ActionView } from './server.js'
+export { createMcpServer, type ActionView } from './server.js'
 export { serveStdio } from './stdio.js'
 export { minutesUri, registerUri } from './resources.js'
 export { ToolInputError, type McpServerOptions } from './snapshot.js'
