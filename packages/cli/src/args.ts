@@ -3,7 +3,7 @@ import { isIsoDate } from '@followthrough/core/dates'
 import { UsageError } from './io.js'
 
 /** The commands the CLI knows. */
-export const commands = ['lint', 'refs', 'progress', 'report', 'init'] as const
+export const commands = ['lint', 'refs', 'progress', 'report', 'init', 'export', 'mcp'] as const
 
 /** A command of the CLI. */
 export type Command = (typeof commands)[number]
@@ -47,15 +47,20 @@ Commands:
   report            Write a self-contained HTML progress report
   init              Start a workspace here: config, register and first minutes
                     (--from <report.md|.txt> drafts the register from the report)
+  export            Write the tracker spreadsheet (.xlsx, or CSV with --format csv)
+  mcp               Serve the workspace to AI assistants (Model Context Protocol over stdio, read-only)
 
 Options:
   --config <path>         Use this config file instead of looking for followthrough.config.json
   --format <name>         lint: stylish (default), json, sarif, github or junit
                           refs: table (default) or json
                           progress: table (default), json or markdown
-  --as-of <YYYY-MM-DD>    progress, report: as of this date (default: today)
-  --register <id>         progress, report: only this register
+                          export: xlsx (default; csv when --out ends in .csv) or csv
+  --as-of <YYYY-MM-DD>    progress, report, export: as of this date (default: today)
+  --register <id>         progress, report, export: only this register
   --out <path>            report: where to write the HTML (default: report.html)
+                          export: where to write the tracker (default: tracker.xlsx or tracker.csv,
+                          never replaced; a file named with --out is replaced)
   --max-warnings <n>      lint: exit 1 when there are more than n warnings
   --cache                 lint: keep results by content hash in node_modules/.cache/followthrough
   --cache-location <dir>  lint: keep the cache in this folder instead

@@ -10,6 +10,7 @@ import {
   dirname,
   fixFile,
   joinPath,
+  minutesActions,
   minutesFindings,
   minutesRecords,
   loadWorkspace,
@@ -55,6 +56,10 @@ export async function runCommand(args: ParsedArgs, given: CliIo): Promise<number
       const { init } = await import('./init.js')
       return await init(args, io)
     }
+    case 'export':
+      return await exportTracker(args, io)
+    case 'mcp':
+      return await mcp(args, io)
     default:
       throw new Error(`Unexpected command "${args.command}" for runCommand`)
   }
@@ -309,6 +314,71 @@ async function report(args: ParsedArgs, io: CliIo): Promise<number> {
   })
   try {
     await writeFileAtomically(fs, out, new TextEncoder().encode(html), { createFolder: true })
+  } catch (error) {
+    if (!(error instanceof WriteError)) throw error
+    io.stderr.write(`followthrough: cannot write ${relativePath(io.cwd, out)}: ${error.reason}\n`)
+    return 2
+  }
+  io.stdout.write(`Wrote ${relativePath(io.cwd, out)}\n`)
+  return 0
+}
+
+/**
+ * Serve the workspace over stdio to an MCP client until it closes the
+ * connection. The server (and the SDK) load only for this command. stdout
+ * carries protocol messages only, so nothing else is written there.
+ */
+async function mcp(args: ParsedArgs, io: CliIo): Promise<number> {
+  if (args.files.length > 0) throw new UsageError('Unexpected files for mcp, expected none: it serves the configured registers and minutes')
+  const { serveStdio } = await import('@followthrough/mcp')
+  const today = io.today
+  await serveStdio(
+    {
+      fs: io.fs ?? nodeFileSystem,
+      cwd: io.cwd,
+      ...(args.config !== undefined ? { configPath: resolvePath(io.cwd, args.config) } : {}),
+      ...(today !== undefined ? { today: () => today } : {})
+    },
+    io.stdio?.input ?? process.stdin,
+    io.stdio?.output ?? process.stdout
+  )
+  return 0
+}
+
+/**
+ * Write the tracker spreadsheet: one row per recommendation, one sheet per
+ * register, plus the open actions; or the recommendations as CSV. The default
+ * file is never replaced (exit 2 when it exists); a file named with `--out` is,
+ * atomically, because the user asked for it.
+ */
+async function exportTracker(args: ParsedArgs, io: CliIo): Promise<number> {
+  if (args.files.length > 0) throw new UsageError('Unexpected files for export, expected none: it exports the configured registers and minutes')
+  const format = formatOption(args, ['xlsx', 'csv'], args.out !== undefined && /\.csv$/i.test(args.out) ? 'csv' : 'xlsx')
+  const { fs, workspace } = await open(args, io)
+  if (workspace.broken) return await brokenWorkspace(workspace, io, 'stylish')
+  const out = resolvePath(io.cwd, args.out ?? `tracker.${format}`)
+  if (args.out === undefined && (await fs.exists(out))) {
+    throw new UsageError(`Unexpected existing ${relativePath(io.cwd, out)}, expected a new file: name it with --out to replace it`)
+  }
+  const registers = workspace.context.registers.filter((register) => args.register === undefined || register.inquiry.id === args.register)
+  if (registers.length === 0) {
+    throw new UsageError(`Unexpected register "${args.register ?? ''}", expected one of ${workspace.context.registers.map((register) => register.inquiry.id).join(', ')}`)
+  }
+  const paths = await minutesPaths(fs, workspace, args, io)
+  const analyses = await analyze(fs, workspace, paths, args, openCache(fs, workspace, args, io))
+  const asOf = asOfDate(args, io)
+  const root = workspace.config.root
+  const input = {
+    registers,
+    minutes: minutesRecords(analyses).map((record) => ({ ...record, source: relativePath(root, record.source) })),
+    actions: minutesActions(analyses, asOf).map((action) => ({ ...action, file: relativePath(root, action.file) })),
+    asOf
+  }
+  // Its own chunk: exceljs loads only when a tracker is written.
+  const { trackerCsv, trackerWorkbook } = await import('./export.js')
+  const bytes = format === 'csv' ? await trackerCsv(input) : await trackerWorkbook(input)
+  try {
+    await writeFileAtomically(fs, out, bytes, { createFolder: true })
   } catch (error) {
     if (!(error instanceof WriteError)) throw error
     io.stderr.write(`followthrough: cannot write ${relativePath(io.cwd, out)}: ${error.reason}\n`)

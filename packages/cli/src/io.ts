@@ -1,3 +1,4 @@
+import type { Readable, Writable } from 'node:stream'
 import type { WritableFileSystem } from '@followthrough/engine'
 import { visible } from './formatters/text.js'
 
@@ -31,6 +32,8 @@ export interface CliIo {
   fs?: WritableFileSystem
   /** Today, for `progress` without `--as-of` and the date of `init`'s first minutes (tests pin it). */
   today?: string
+  /** The streams `followthrough mcp` speaks the protocol on; the process's stdin and stdout when absent. */
+  stdio?: { input: Readable; output: Writable }
 }
 
 /** Whether to colour output on this stream (`NO_COLOR` and `FORCE_COLOR` respected). */

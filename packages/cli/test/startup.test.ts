@@ -72,6 +72,8 @@ describe('the bin loads a command only when asked for it', () => {
       expect(result.code).toBe(1)
       expect(JSON.parse(result.stdout)).toMatchObject([{ ruleId: 'unknown-recommendation', line: 9, column: 14 }])
       expect(result.loaded.some((file) => engineModules.test(readFileSync(file, 'utf8')))).toBe(true)
+      // The spreadsheet library and the MCP SDK are for export and mcp only.
+      for (const file of result.loaded) expect(readFileSync(file, 'utf8'), file).not.toMatch(/xl\/workbook\.xml|McpServer/)
     } finally {
       folder.cleanup()
     }

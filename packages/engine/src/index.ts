@@ -67,3 +67,5 @@ export { starterMinutesFolder, starterPaths, starterRegisterPath, starterWorkspa
 export { minutesFileName, minutesFolder, minutesTemplate, minutesTitle, yamlScalar, type MinutesTemplate } from './minutes-template.js'
 export { applyFixes, referenceStyleFindings, type Fix } from './reference-style.js'
 export { openMinutesDocument, updateMinutesDocument, type MinutesDocument, type MinutesHeading, type MinutesParseStats } from './minutes-document.js'
+export { recommendationDiscussions, sentenceAround, type Discussion } from './discussions.js'
+export { minutesActions, type MinutesAction } from './actions.js'

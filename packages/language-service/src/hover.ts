@@ -1,4 +1,4 @@
-import { compareIds, escapeMarkdown, nearest, type Progress, type Recommendation, type Register } from '@followthrough/core'
+import { compareIds, escapeMarkdown, nearest, recommendationSummaries, type Progress, type Recommendation, type Register } from '@followthrough/core'
 import { relativePath, dirname } from '@followthrough/engine'
 import type { Hover } from 'vscode-languageserver-types'
 import type { FolderIndex } from './folder-index.js'
@@ -53,27 +53,26 @@ function card(placed: PlacedDocument, target: Target, options: HoverOptions): st
 
 function facts(recommendation: Recommendation, register: Register, progress: Progress | undefined, from: string, options: HoverOptions): string[] {
   const lines: string[] = []
+  // Core's summary: the figures the views, the agent interface and the spreadsheet give.
+  const summary = progress ? recommendationSummaries(register, progress).find((entry) => entry.id === recommendation.id) : undefined
   const owners = recommendation.owners.map((id) => register.owners.find((owner) => owner.id === id)?.name ?? id)
   lines.push(`- **Owner${owners.length === 1 ? '' : 's'}:** ${escapeMarkdown(owners.join(', '), editorMarkdown)}`)
-  const status = progress?.statuses.find((entry) => entry.id === recommendation.id)
-  if (status) lines.push(`- **Status:** ${status.status}${status.since !== undefined ? ` since ${status.since}` : ''} (as of ${options.today})`)
+  if (summary) lines.push(`- **Status:** ${summary.status}${summary.since !== undefined ? ` since ${summary.since}` : ''} (as of ${options.today})`)
   if (recommendation.due !== undefined) {
-    const late = progress?.overdue.find((entry) => entry.id === recommendation.id)
-    const soon = progress?.dueSoon.find((entry) => entry.id === recommendation.id)
-    const note = late
-      ? ` — **overdue** by ${late.daysOverdue} day${late.daysOverdue === 1 ? '' : 's'}`
-      : soon
-        ? ` — due in ${soon.daysUntilDue} day${soon.daysUntilDue === 1 ? '' : 's'}`
-        : ''
+    const note =
+      summary?.daysOverdue !== undefined
+        ? ` — **overdue** by ${summary.daysOverdue} day${summary.daysOverdue === 1 ? '' : 's'}`
+        : summary?.daysUntilDue !== undefined
+          ? ` — due in ${summary.daysUntilDue} day${summary.daysUntilDue === 1 ? '' : 's'}`
+          : ''
     lines.push(`- **Due:** ${recommendation.due}${note}`)
   }
-  const stale = progress?.staleness.find((entry) => entry.id === recommendation.id)
+  // Superseded recommendations have no staleness line: what is replaced is not chased.
+  const stale = summary !== undefined && summary.status !== 'superseded' ? summary : undefined
   if (stale?.lastDiscussed !== undefined && stale.lastDiscussedIn !== undefined) {
     const where = relativePath(dirname(from), stale.lastDiscussedIn)
-    const ago =
-      stale.daysSince !== undefined
-        ? ` (${stale.daysSince} day${stale.daysSince === 1 ? '' : 's'} ago, ${stale.meetingsSince} meeting${stale.meetingsSince === 1 ? '' : 's'} since)`
-        : ''
+    const days = stale.daysSinceDiscussed
+    const ago = days !== undefined ? ` (${days} day${days === 1 ? '' : 's'} ago, ${stale.meetingsSince} meeting${stale.meetingsSince === 1 ? '' : 's'} since)` : ''
     lines.push(`- **Last discussed:** ${stale.lastDiscussed} in [${escapeMarkdown(where, editorMarkdown)}](${options.uriOf(stale.lastDiscussedIn)})${ago}`)
   } else if (stale) {
     lines.push('- **Last discussed:** never')

@@ -1,4 +1,4 @@
-import { compareIds, statuses, statusLabels, type MinutesRecord, type Progress, type Register } from '@followthrough/core'
+import { compareIds, recommendationSummaries, statuses, statusLabels, type MinutesRecord, type Progress, type Register } from '@followthrough/core'
 import { basename, minutesRecords, relativePath, type MinutesAnalysis } from '@followthrough/engine'
 import type { DiscussionView, FolderView, GroupView, ProgressSummary, RecommendationView, RegisterView } from './custom-protocol.js'
 import type { FolderIndex } from './folder-index.js'
@@ -43,36 +43,9 @@ export function registerStates(folder: FolderIndex, today: string): RegisterStat
   return loadedRegisters(folder).flatMap((entry) => registerState(folder, entry, today) ?? [])
 }
 
+/** The facts views show, from core's summaries: the same figures the agent interface and the spreadsheet give. */
 function recommendationFacts(register: Register, progress: Progress): Map<string, RecommendationFacts> {
-  const status = new Map(progress.statuses.map((entry) => [entry.id, entry]))
-  const overdue = new Map(progress.overdue.map((entry) => [entry.id, entry]))
-  const stale = new Map(progress.staleness.map((entry) => [entry.id, entry]))
-  const rows = new Map(progress.coverage.rows.map((row) => [row.id, row]))
-  const owners = new Map(register.owners.map((owner) => [owner.id, owner.name]))
-  const facts = new Map<string, RecommendationFacts>()
-  for (const recommendation of register.recommendations) {
-    const current = status.get(recommendation.id)
-    const late = overdue.get(recommendation.id)
-    const row = rows.get(recommendation.id)
-    let newest: string | undefined
-    row?.counts.forEach((count, index) => {
-      const date = progress.coverage.meetings[index]?.date
-      if (count > 0 && date !== undefined && (newest === undefined || date > newest)) newest = date
-    })
-    facts.set(recommendation.id, {
-      id: recommendation.id,
-      title: recommendation.title,
-      status: current?.status ?? 'not-started',
-      since: current?.since,
-      due: recommendation.due,
-      overdue: late !== undefined,
-      daysOverdue: late?.daysOverdue,
-      discussedTimes: row?.total ?? 0,
-      lastDiscussed: stale.get(recommendation.id)?.lastDiscussed ?? newest,
-      ownerNames: recommendation.owners.map((id) => owners.get(id) ?? id)
-    })
-  }
-  return facts
+  return new Map(recommendationSummaries(register, progress).map((summary) => [summary.id, summary]))
 }
 
 /** The register a file is about: a register is its own; minutes have their front matter's, else the folder's first. */

@@ -15,3 +15,4 @@ export { countsForRegister, isRegisterRecord, registerMeetings, registerUpdates,
 export { neverDiscussed, staleness, type Staleness } from './staleness.js'
 export { statusesOn, statusOn, statusTimeline, type DatedStatus, type RecommendationStatus, type StatusSubject, type StatusTimeline, type StatusUpdateLike } from './status-on.js'
 export { countByStatus, totals, type StatusCounts, type Totals } from './totals.js'
+export { recommendationSummaries, type RecommendationSummary } from './summaries.js'
