@@ -312,8 +312,13 @@ async function report(args: ParsedArgs, io: CliIo): Promise<number> {
     reports: registers.map((register) => ({ register, progress: computeProgress({ register, minutes, asOf }), minutes })),
     generatedAt: asOf
   })
+  return await writeOutput(fs, out, new TextEncoder().encode(html), io)
+}
+
+/** Write a file the user asked for (temporary file, then rename) and say so; a failed write is one line and exit code 2. */
+async function writeOutput(fs: WritableFileSystem, out: string, bytes: Uint8Array, io: CliIo): Promise<number> {
   try {
-    await writeFileAtomically(fs, out, new TextEncoder().encode(html), { createFolder: true })
+    await writeFileAtomically(fs, out, bytes, { createFolder: true })
   } catch (error) {
     if (!(error instanceof WriteError)) throw error
     io.stderr.write(`followthrough: cannot write ${relativePath(io.cwd, out)}: ${error.reason}\n`)
@@ -377,13 +382,5 @@ async function exportTracker(args: ParsedArgs, io: CliIo): Promise<number> {
   // Its own chunk: exceljs loads only when a tracker is written.
   const { trackerCsv, trackerWorkbook } = await import('./export.js')
   const bytes = format === 'csv' ? await trackerCsv(input) : await trackerWorkbook(input)
-  try {
-    await writeFileAtomically(fs, out, bytes, { createFolder: true })
-  } catch (error) {
-    if (!(error instanceof WriteError)) throw error
-    io.stderr.write(`followthrough: cannot write ${relativePath(io.cwd, out)}: ${error.reason}\n`)
-    return 2
-  }
-  io.stdout.write(`Wrote ${relativePath(io.cwd, out)}\n`)
-  return 0
+  return await writeOutput(fs, out, bytes, io)
 }
