@@ -176,8 +176,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     await guard('Publishing diagnostics', undefined, async (current) => {
       const document = documents.get(uri)
       const diagnostics = document ? await current.getDiagnostics(document) : await current.getFileDiagnostics(uri)
-      // The document may have changed while diagnostics were computed: the next publication follows.
-      if (document && documents.get(uri)?.version !== document.version) return
+      // The document changed while diagnostics were computed: publish again for the newer version. The change
+      // itself may bring no new reason to (an edit that leaves the text as it was), so it cannot be left to it.
+      if (document && documents.get(uri)?.version !== document.version) {
+        publisher?.schedule([uri])
+        return
+      }
       await connection.sendDiagnostics(document ? { uri, version: document.version, diagnostics } : { uri, diagnostics })
     })
   }
