@@ -22,6 +22,21 @@ export {
 } from './schemas/primitives.js'
 export { ActionSchema, MinutesRecordSchema, ReferenceSchema, StatusUpdateSchema, type Action, type MinutesRecord, type Reference, type StatusUpdate } from './schemas/records.js'
 export {
+  AssuranceSchema,
+  assurances,
+  EvidenceSchema,
+  ResponseDecisionSchema,
+  responseDecisions,
+  ResponseSchema,
+  SchemeSchema,
+  type Assurance,
+  type Evidence,
+  type Response,
+  type ResponseDecision,
+  type Scheme
+} from './schemas/accountability.js'
+export {
+  eventAccountabilityFields,
   InquirySchema,
   OwnerSchema,
   RecommendationSchema,

@@ -27,7 +27,8 @@ export interface RecommendationStatus extends DatedStatus {
 export interface StatusUpdateLike {
   /** The recommendation the row is about. */
   id: string
-  status: Status
+  /** Absent on a row that only moves the due date: such rows do not change the status. */
+  status?: Status | undefined
   /** The meeting's date (`YYYY-MM-DD`). */
   date: string
 }
@@ -114,8 +115,9 @@ export function statusTimeline(recommendation: StatusSubject, updates: readonly 
   // History before updates, each in input order; a stable sort by date then
   // encodes both tie-breaks: on the same day a later event wins, so minutes
   // beat history and later rows beat earlier rows of the same kind.
+  // Entries without a status only move the due date (see `dueOn`): they are no status event.
   const events = [...(recommendation.history ?? []), ...updates.filter((update) => update.id === recommendation.id)]
-    .map((event, order) => ({ date: event.date, status: event.status, order }))
+    .flatMap((event, order) => (event.status === undefined ? [] : [{ date: event.date, status: event.status, order }]))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order))
   // A meeting that repeats the status does not restart it: "since" is when the
   // recommendation reached the status it has after each event.
