@@ -18,11 +18,7 @@ describe('compareIds', () => {
 
   it('agrees with the order of idSortKey as text', () => {
     const id = fc
-      .tuple(
-        fc.constantFrom('R', 'IR', 'Rb', 'AFI', ''),
-        fc.array(fc.integer({ min: 0, max: 99_999_999 }), { minLength: 1, maxLength: 3 }),
-        fc.constantFrom('', 'a', 'b')
-      )
+      .tuple(fc.constantFrom('R', 'IR', 'Rb', 'AFI', ''), fc.array(fc.integer({ min: 0, max: 99_999_999 }), { minLength: 1, maxLength: 3 }), fc.constantFrom('', 'a', 'b'))
       .map(([prefix, numbers, suffix]) => `${prefix}${numbers.join('.')}${suffix}`)
     fc.assert(
       fc.property(fc.oneof(id, fc.string()), fc.oneof(id, fc.string()), (a, b) => {

@@ -29,9 +29,9 @@ export type Assurance = z.infer<typeof AssuranceSchema>
 
 /** The owner's published response to a recommendation. */
 export const ResponseSchema = z.strictObject({
-    decision: ResponseDecisionSchema.describe('accepted, accepted-in-principle, partially-accepted or not-accepted.'),
-    date: IsoDateSchema.describe('The day the response was made (YYYY-MM-DD).'),
-    note: z.string().optional().describe('What the owner said, briefly.')
+  decision: ResponseDecisionSchema.describe('accepted, accepted-in-principle, partially-accepted or not-accepted.'),
+  date: IsoDateSchema.describe('The day the response was made (YYYY-MM-DD).'),
+  note: z.string().optional().describe('What the owner said, briefly.')
 })
 
 /** The owner's published response to a recommendation. */
@@ -39,9 +39,9 @@ export type Response = z.infer<typeof ResponseSchema>
 
 /** One piece of evidence behind a status claim. */
 export const EvidenceSchema = z.strictObject({
-    title: TextSchema.describe('What the evidence is.'),
-    href: z.string().optional().describe('Where it can be read.'),
-    date: IsoDateSchema.optional().describe('When it was produced (YYYY-MM-DD).')
+  title: TextSchema.describe('What the evidence is.'),
+  href: z.string().optional().describe('Where it can be read.'),
+  date: IsoDateSchema.optional().describe('When it was produced (YYYY-MM-DD).')
 })
 
 /** One piece of evidence behind a status claim. */

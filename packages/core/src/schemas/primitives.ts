@@ -22,7 +22,8 @@ export type IsoDate = z.infer<typeof IsoDateSchema>
 export const RecommendationIdSchema = z
   .string({ error: (issue) => `Unexpected ${describe(issue.input)}, expected a recommendation id such as "R12"` })
   .regex(/^[A-Z][A-Za-z]*\d+(?:\.\d+)*[a-z]?$/, {
-    error: (issue) => `Unexpected recommendation id ${JSON.stringify(issue.input)}, expected a letter prefix, a number (optionally dotted) and an optional letter, such as "R12", "R4.2" or "R12a"`
+    error: (issue) =>
+      `Unexpected recommendation id ${JSON.stringify(issue.input)}, expected a letter prefix, a number (optionally dotted) and an optional letter, such as "R12", "R4.2" or "R12a"`
   })
 
 /** A recommendation id such as `R12`. */
