@@ -11,3 +11,17 @@ export const zeros = {
   rejected: 0,
   superseded: 0
 }
+
+/** Assurance counts with every level at zero. */
+export const assuranceZeros = { claimed: 0, evidenced: 0, verified: 0, 'not-recorded': 0 }
+
+/** `byStatus` of the assurance figures with every count at zero. */
+export const assuranceByStatusZeros = {
+  'not-started': assuranceZeros,
+  'in-progress': assuranceZeros,
+  'ready-for-assessment': assuranceZeros,
+  implemented: assuranceZeros,
+  blocked: assuranceZeros,
+  rejected: assuranceZeros,
+  superseded: assuranceZeros
+}

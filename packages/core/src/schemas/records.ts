@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { IsoDateSchema, PositionSchema, RecommendationIdSchema, SlugSchema } from './primitives.js'
 import { StatusSchema } from './status.js'
 import { eventAccountabilityFields } from './register.js'
+import { ResponseDecisionSchema } from './accountability.js'
 
 /**
  * A reference to a recommendation found in minutes: `R12`, `Recommendation 12`,
@@ -28,6 +29,7 @@ export const StatusUpdateSchema = z.object({
   date: IsoDateSchema.describe("The meeting's date."),
   note: z.string().optional(),
   ...eventAccountabilityFields,
+  response: ResponseDecisionSchema.optional().describe("The owner's response, from a `Response` cell, dated by the meeting."),
   source: z.string().optional().describe('The minutes file the update comes from.'),
   position: PositionSchema.optional()
 })
