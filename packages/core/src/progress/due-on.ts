@@ -41,15 +41,15 @@ export interface DueRevision {
  */
 export function dueRevisions(recommendation: DueSubject, updates: readonly DueUpdateLike[] = [], asOf?: string): DueRevision[] {
   const events = [...(recommendation.history ?? []), ...updates.filter((update) => update.id === recommendation.id)]
-  const revisions: Array<DueRevision & { order: number }> = []
+  const dated: Array<{ revision: DueRevision; order: number }> = []
   events.forEach((event, order) => {
     if (event.due === undefined || (asOf !== undefined && event.date > asOf)) return
-    const revision: DueRevision & { order: number } = { date: event.date, due: event.due, order }
+    const revision: DueRevision = { date: event.date, due: event.due }
     if (event.reason !== undefined) revision.reason = event.reason
     if (event.source !== undefined) revision.source = event.source
-    revisions.push(revision)
+    dated.push({ revision, order })
   })
-  return revisions.sort((a, b) => compareStrings(a.date, b.date) || a.order - b.order).map(({ order: _order, ...revision }) => revision)
+  return dated.sort((a, b) => compareStrings(a.revision.date, b.revision.date) || a.order - b.order).map(({ revision }) => revision)
 }
 
 /**
