@@ -68,7 +68,9 @@ describe('accountability fields in a register', () => {
   })
 
   it('points at a response without a date and at a bad response date', () => {
-    expect(show(parseRegister(register.replace(', date: 2024-04-20', ''), { path: 'r.yaml' }).problems)).toHaveLength(1)
+    expect(show(parseRegister(register.replace(', date: 2024-04-20', ''), { path: 'r.yaml' }).problems)).toEqual([
+      '17:15-17:59: error: Missing "date", expected text [invalid-register]'
+    ])
     expect(show(parseRegister(register.replace('date: 2024-04-20', 'date: 2024-04-31'), { path: 'r.yaml' }).problems)).toEqual([
       '17:43-17:53: error: Unexpected date "2024-04-31", expected a real calendar date as YYYY-MM-DD [invalid-register]'
     ])
@@ -84,7 +86,9 @@ describe('accountability fields in a register', () => {
   })
 
   it('points at evidence without a title, and at a bad evidence date', () => {
-    expect(show(parseRegister(register.replace('title: Custody policy v3, ', ''), { path: 'r.yaml' }).problems)).toHaveLength(1)
+    expect(show(parseRegister(register.replace('title: Custody policy v3, ', ''), { path: 'r.yaml' }).problems)).toEqual([
+      '23:13-23:73: error: Missing "title", expected text [invalid-register]'
+    ])
     expect(show(parseRegister(register.replace('date: 2024-05-30', 'date: last May'), { path: 'r.yaml' }).problems)).toEqual([
       '23:87-23:95: error: Unexpected date "last May", expected an ISO date as YYYY-MM-DD [invalid-register]'
     ])
@@ -103,6 +107,18 @@ describe('accountability fields in a register', () => {
     ])
     expect(show(parseRegister(register.replace('prefix: AFI', 'prefix: afi'), { path: 'r.yaml' }).problems)).toEqual([
       '8:15-8:18: error: Unexpected prefix "afi", expected letters starting with a capital, such as "R" or "AFI" [invalid-register]'
+    ])
+  })
+
+  it('points at empty scheme keywords, and at a by or reason that is not text', () => {
+    expect(show(parseRegister(register.replace('keywords: [Recommendation, Recommendations]', 'keywords: []'), { path: 'r.yaml' }).problems)).toEqual([
+      '7:18-7:26: error: Unexpected empty list of keywords, expected at least one keyword [invalid-register]'
+    ])
+    expect(show(parseRegister(register.replace('by: force', 'by: [force]'), { path: 'r.yaml' }).problems)).toEqual([
+      '24:9-24:11: error: Unexpected list, expected text [invalid-register]'
+    ])
+    expect(show(parseRegister(register.replace('reason: supplier delay', 'reason: { a: 1 }'), { path: 'r.yaml' }).problems)).toEqual([
+      '27:9-27:15: error: Unexpected mapping, expected text [invalid-register]'
     ])
   })
 
