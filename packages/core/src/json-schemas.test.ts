@@ -20,7 +20,7 @@ describe('JSON Schemas', () => {
     expect(schema.required).toEqual(['inquiry', 'owners', 'recommendations'])
     const recommendation = schema.properties.recommendations.items
     expect(recommendation.required).toEqual(['id', 'title', 'owners'])
-    expect(recommendation.properties['id']?.pattern).toBe('^[A-Z][A-Za-z]*\\d+[a-z]?$')
+    expect(recommendation.properties['id']?.pattern).toBe('^[A-Z][A-Za-z]*\\d+(?:\\.\\d+)*[a-z]?$')
     expect(recommendation.properties['due']?.pattern).toBe('^\\d{4}-\\d{2}-\\d{2}$')
     expect(recommendation.properties['status']?.enum).toContain('ready-for-assessment')
   })

@@ -53,6 +53,8 @@ export function statusRegressions(analyses: readonly MinutesAnalysis[], register
     }
     for (const recommendation of register.recommendations) {
       recommendation.history?.forEach((event, order) => {
+        // An entry that only moves the due date changes no status.
+        if (event.status === undefined) return
         push(recommendation.id, { date: event.date, status: event.status, kind: 0, order, note: event.note })
       })
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { MinutesRecord } from '../schemas/records.js'
 import type { Register } from '../schemas/register.js'
 import { computeProgress, type Progress } from './compute-progress.js'
-import { zeros } from './test-support.js'
+import { assuranceByStatusZeros, assuranceZeros, zeros } from './test-support.js'
 
 const inquiry = { id: 'iitcse', title: 'Independent Inquiry into Telford Child Sexual Exploitation', published: '2022-07-12' }
 
@@ -21,6 +21,10 @@ describe('computeProgress', () => {
       overdue: [],
       dueSoonDays: 45,
       dueSoon: [],
+      responses: { accepted: 0, 'accepted-in-principle': 0, 'partially-accepted': 0, 'not-accepted': 0, awaiting: 0, overdue: [] },
+      assurance: { byStatus: assuranceByStatusZeros },
+      assuranceGap: [],
+      slippage: { items: [], totalDays: 0, byOwner: {} },
       neverDiscussed: [],
       staleness: [],
       coverage: { meetings: [], rows: [] },
@@ -142,6 +146,19 @@ describe('computeProgress', () => {
       dueSoonDays: 45,
       // asOf + 45 = 2023-08-15 (31 days to 2023-08-01, then 14): R4 just inside.
       dueSoon: [{ id: 'R4', due: '2023-08-15', daysUntilDue: 45 }],
+      // No responses recorded and no responseDays: the four that count await one, none overdue.
+      responses: { accepted: 0, 'accepted-in-principle': 0, 'partially-accepted': 0, 'not-accepted': 0, awaiting: 4, overdue: [] },
+      // No assurance recorded anywhere: every status is not-recorded; R1 and R5 are implemented without verification.
+      assurance: {
+        byStatus: {
+          ...assuranceByStatusZeros,
+          'in-progress': { ...assuranceZeros, 'not-recorded': 2 },
+          implemented: { ...assuranceZeros, 'not-recorded': 2 },
+          superseded: { ...assuranceZeros, 'not-recorded': 1 }
+        }
+      },
+      assuranceGap: ['R1', 'R5'],
+      slippage: { items: [], totalDays: 0, byOwner: { police: { revised: 0, days: 0 }, council: { revised: 0, days: 0 }, health: { revised: 0, days: 0 } } },
       neverDiscussed: ['R5'],
       // Meetings of the register up to asOf: 2023-01-10 and 2023-04-17.
       // 2023-04-17 to 2023-07-01: 13 + 31 + 30 + 1 = 75 days; 2023-01-10 to 2023-07-01: 172 days.

@@ -1,6 +1,10 @@
 import type { MinutesRecord } from '../schemas/records.js'
 import type { Register } from '../schemas/register.js'
 import { assertIsoDate, assertWholeDays } from './assert.js'
+import { assurance, type AssuranceByStatus } from './assurance.js'
+import { duesOn } from './due-on.js'
+import { responses, type Responses } from './responses.js'
+import { slippage, type Slippage } from './slippage.js'
 import { burnUp, type BurnUpPoint } from './burn-up.js'
 import { byOwner, type OwnerProgress } from './by-owner.js'
 import { byTheme } from './by-theme.js'
@@ -45,12 +49,20 @@ export interface Progress extends Totals {
   byOwner: Record<string, OwnerProgress>
   /** Per theme; see `byTheme`. */
   byTheme: Record<string, Totals>
-  /** Open and past due; see `overdue`. */
+  /** Open and past the current due date; see `overdue` and `dueOn`. */
   overdue: OverdueItem[]
   /** The window used for `dueSoon`, in days. */
   dueSoonDays: number
-  /** Open and due within `dueSoonDays`; see `dueSoon`. */
+  /** Open and due (current due date) within `dueSoonDays`; see `dueSoon`. */
   dueSoon: DueSoonItem[]
+  /** Owners' responses: counts by decision, awaiting, and ids whose response is overdue; see `responses`. */
+  responses: Responses
+  /** Each status counted by the assurance of the event that set it; see `assurance`. */
+  assurance: AssuranceByStatus
+  /** Ids implemented or ready for assessment without a verified claim; see `assurance`. */
+  assuranceGap: string[]
+  /** Due dates that moved; see `slippage`. */
+  slippage: Slippage
   /** Ids of non-superseded recommendations no meeting has referenced; see `neverDiscussed`. */
   neverDiscussed: string[]
   /** Per non-superseded recommendation; see `staleness`. */
@@ -69,7 +81,9 @@ export interface Progress extends Totals {
  * Compute every progress figure of a register on `asOf` from the register and
  * its dated minutes, with one rule for status throughout (`statusOn`): the
  * latest dated event on or before the date, minutes winning same-day ties over
- * register history, else the baseline, else `not-started`.
+ * register history, else the baseline, else `not-started`; and one rule for
+ * due dates (`dueOn`): the latest revision on or before the date, else the
+ * register's `due`.
  *
  * Only minutes dated on or before `asOf` count, and references and status
  * updates naming another register are ignored, so one set of minutes can be
@@ -90,6 +104,9 @@ export function computeProgress(options: ProgressOptions): Progress {
   assertWholeDays(forecastWindowDays, 'forecastWindowDays', 1)
 
   const statuses = statusesOn(register, minutes, asOf)
+  const dues = duesOn(register, minutes, asOf)
+  const withDue = statuses.map((entry) => ({ ...entry, due: dues.get(entry.id) }))
+  const assured = assurance(register, minutes, asOf)
   const stale = staleness(register, minutes, asOf, statuses)
   return {
     register: { id: register.inquiry.id, title: register.inquiry.title },
@@ -98,9 +115,13 @@ export function computeProgress(options: ProgressOptions): Progress {
     ...totals(statuses),
     byOwner: byOwner(register, statuses),
     byTheme: byTheme(register, statuses),
-    overdue: overdue(register, statuses, asOf),
+    overdue: overdue(register, withDue, asOf),
     dueSoonDays,
-    dueSoon: dueSoon(register, statuses, asOf, dueSoonDays),
+    dueSoon: dueSoon(register, withDue, asOf, dueSoonDays),
+    responses: responses(register, minutes, asOf, statuses),
+    assurance: assured.assurance,
+    assuranceGap: assured.assuranceGap,
+    slippage: slippage(register, minutes, asOf),
     neverDiscussed: neverDiscussed(stale),
     staleness: stale,
     coverage: coverage(register, minutes, asOf),

@@ -4,6 +4,16 @@ import type { Register } from '../schemas/register.js'
 import { closedStatuses, type Status } from '../schemas/status.js'
 import { assertIsoDate, assertWholeDays } from './assert.js'
 
+/**
+ * A recommendation's status on the as-of date and, optionally, its current
+ * due date there (see `dueOn`); without `due` the register's `due` counts.
+ */
+export interface StatusWithDue {
+  id: string
+  status: Status
+  due?: string | undefined
+}
+
 /** How many days ahead counts as "due soon", by default. */
 export const defaultDueSoonDays = 45
 
@@ -26,7 +36,7 @@ export interface DueSoonItem {
 }
 
 /**
- * Recommendations past their due date on `asOf`: `due` strictly before `asOf`
+ * Recommendations past their current due date on `asOf`: `due` strictly before `asOf`
  * and status on `asOf` still open (not `implemented`, `rejected` or
  * `superseded`, the `closedStatuses`). A recommendation due on `asOf` itself
  * is not overdue yet: it is due soon.
@@ -35,11 +45,12 @@ export interface DueSoonItem {
  *
  * @param register - the register (its recommendations and due dates).
  * @param statuses - each recommendation's status on `asOf`, as from
- *   `statusesOn`; recommendations without an entry are left out.
+ *   `statusesOn`, with its current due date when it has moved (see `duesOn`);
+ *   recommendations without an entry are left out.
  * @param asOf - the day to report on (`YYYY-MM-DD`).
  * @throws TypeError when `asOf` is not an ISO date.
  */
-export function overdue(register: Pick<Register, 'recommendations'>, statuses: readonly { id: string; status: Status }[], asOf: string): OverdueItem[] {
+export function overdue(register: Pick<Register, 'recommendations'>, statuses: readonly StatusWithDue[], asOf: string): OverdueItem[] {
   assertIsoDate(asOf, 'asOf')
   return openWithDue(register, statuses)
     .filter(({ due }) => due < asOf)
@@ -53,18 +64,13 @@ export function overdue(register: Pick<Register, 'recommendations'>, statuses: r
  * Sorted by due date (soonest first), then register order.
  *
  * @param register - the register (its recommendations and due dates).
- * @param statuses - each recommendation's status on `asOf`, as from `statusesOn`.
+ * @param statuses - each recommendation's status on `asOf`, as from `statusesOn`, with its current due date (as for {@link overdue}).
  * @param asOf - the day to report on (`YYYY-MM-DD`).
  * @param days - the window in whole days, 45 by default.
  * @throws TypeError when `asOf` is not an ISO date.
  * @throws RangeError when `days` is not a whole number >= 0.
  */
-export function dueSoon(
-  register: Pick<Register, 'recommendations'>,
-  statuses: readonly { id: string; status: Status }[],
-  asOf: string,
-  days: number = defaultDueSoonDays
-): DueSoonItem[] {
+export function dueSoon(register: Pick<Register, 'recommendations'>, statuses: readonly StatusWithDue[], asOf: string, days: number = defaultDueSoonDays): DueSoonItem[] {
   assertIsoDate(asOf, 'asOf')
   assertWholeDays(days, 'dueSoonDays', 0)
   const until = addDays(asOf, days)
@@ -74,12 +80,14 @@ export function dueSoon(
 }
 
 /** Open recommendations with a due date, sorted by due date then register order. */
-function openWithDue(register: Pick<Register, 'recommendations'>, statuses: readonly { id: string; status: Status }[]): { id: string; due: string }[] {
-  const statusById = new Map(statuses.map((entry) => [entry.id, entry.status]))
+function openWithDue(register: Pick<Register, 'recommendations'>, statuses: readonly StatusWithDue[]): { id: string; due: string }[] {
+  const byId = new Map(statuses.map((entry) => [entry.id, entry]))
   const open: { id: string; due: string }[] = []
-  for (const { id, due } of register.recommendations) {
-    const status = statusById.get(id)
-    if (due === undefined || status === undefined || closedStatuses.has(status)) continue
+  for (const recommendation of register.recommendations) {
+    const { id } = recommendation
+    const entry = byId.get(id)
+    const due = entry?.due ?? recommendation.due
+    if (due === undefined || entry === undefined || closedStatuses.has(entry.status)) continue
     open.push({ id, due })
   }
   // ISO dates sort as strings; the sort is stable, so ties keep register order.

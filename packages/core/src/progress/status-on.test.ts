@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { MinutesRecord } from '../schemas/records.js'
 import type { Recommendation, Register } from '../schemas/register.js'
-import { statusesOn, statusOn } from './status-on.js'
+import { statusesOn, statusOn, statusTimeline } from './status-on.js'
 
 function rec(id: string, extra: Partial<Recommendation> = {}): Recommendation {
   return { id, title: `Title of ${id}`, owners: ['police'], ...extra }
@@ -68,6 +68,35 @@ describe('statusOn', () => {
 
   it('throws a TypeError for a malformed date', () => {
     expect(() => statusOn(rec('R1'), '2024-13-01')).toThrow(TypeError)
+  })
+
+  it('lets entries and rows that only move the due date leave the status and its since alone', () => {
+    const r = rec('R1', {
+      history: [
+        { date: '2023-01-10', status: 'in-progress' },
+        { date: '2023-02-01', due: '2023-12-31', reason: 'delay' }
+      ]
+    })
+    const updates = [{ id: 'R1', date: '2023-03-01', due: '2024-03-31' }]
+    expect(statusOn(r, '2023-06-01', updates)).toStrictEqual({ status: 'in-progress', since: '2023-01-10' })
+    expect(statusOn(rec('R2', { status: 'blocked', history: [{ date: '2023-02-01', due: '2023-12-31' }] }), '2023-06-01')).toStrictEqual({ status: 'blocked' })
+  })
+})
+
+describe('statusTimeline eventAt', () => {
+  it('gives the event that sets the status, with its assurance, minutes winning the same day', () => {
+    const r = rec('R1', {
+      history: [
+        { date: '2023-01-10', status: 'implemented', assurance: 'claimed', by: 'police' },
+        { date: '2023-02-01', due: '2023-12-31' }
+      ]
+    })
+    const timeline = statusTimeline(r, [{ id: 'R1', status: 'implemented', assurance: 'verified', date: '2023-03-01' }])
+    expect(timeline.eventAt('2023-01-09')).toBeUndefined()
+    expect(timeline.eventAt('2023-02-15')).toEqual({ date: '2023-01-10', status: 'implemented', assurance: 'claimed', by: 'police' })
+    expect(timeline.eventAt('2023-03-01')).toEqual({ id: 'R1', status: 'implemented', assurance: 'verified', date: '2023-03-01' })
+    // The repeat keeps since at the first claim.
+    expect(timeline.at('2023-03-01')).toEqual({ status: 'implemented', since: '2023-01-10' })
   })
 })
 

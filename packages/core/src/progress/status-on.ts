@@ -1,6 +1,7 @@
 import type { MinutesRecord } from '../schemas/records.js'
 import type { Recommendation, Register } from '../schemas/register.js'
 import type { Status } from '../schemas/status.js'
+import type { Assurance } from '../schemas/accountability.js'
 import { partitionPoint } from '../order.js'
 import { assertIsoDate } from './assert.js'
 import { registerUpdates } from './register-minutes.js'
@@ -27,9 +28,12 @@ export interface RecommendationStatus extends DatedStatus {
 export interface StatusUpdateLike {
   /** The recommendation the row is about. */
   id: string
-  status: Status
+  /** Absent on a row that only moves the due date: such rows do not change the status. */
+  status?: Status | undefined
   /** The meeting's date (`YYYY-MM-DD`). */
   date: string
+  /** How far the status is assured, when the row says. */
+  assurance?: Assurance | undefined
 }
 
 /** What {@link statusOn} needs from a recommendation. */
@@ -104,7 +108,17 @@ export function statusesOn(register: Pick<Register, 'inquiry' | 'recommendations
 export interface StatusTimeline {
   /** The status on `date` by the {@link statusOn} rule (`date` is not checked). */
   at(date: string): DatedStatus
+  /**
+   * The event that gives the status on `date` by the same rule: the latest
+   * history entry or minutes update with a status on or before `date`, as
+   * given (so its `assurance`, `evidence` and `by` can be read). Undefined
+   * when the status is the baseline or the `not-started` default.
+   */
+  eventAt(date: string): StatusEventLike | undefined
 }
+
+/** A history entry or minutes update as {@link StatusTimeline.eventAt} returns it. */
+export type StatusEventLike = (NonNullable<StatusSubject['history']>[number] | StatusUpdateLike) & { status: Status }
 
 /**
  * Build a {@link StatusTimeline} from the recommendation's history and the
@@ -114,22 +128,27 @@ export function statusTimeline(recommendation: StatusSubject, updates: readonly 
   // History before updates, each in input order; a stable sort by date then
   // encodes both tie-breaks: on the same day a later event wins, so minutes
   // beat history and later rows beat earlier rows of the same kind.
+  // Entries without a status only move the due date (see `dueOn`): they are no status event.
   const events = [...(recommendation.history ?? []), ...updates.filter((update) => update.id === recommendation.id)]
-    .map((event, order) => ({ date: event.date, status: event.status, order }))
+    .flatMap((event, order) => (event.status === undefined ? [] : [{ date: event.date, status: event.status, order, event: { ...event, status: event.status } }]))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order))
   // A meeting that repeats the status does not restart it: "since" is when the
   // recommendation reached the status it has after each event.
-  const timeline: Array<{ date: string; status: Status; since: string }> = []
+  const timeline: Array<{ date: string; status: Status; since: string; event: StatusEventLike }> = []
   for (const event of events) {
     const previous = timeline.at(-1)
-    timeline.push({ date: event.date, status: event.status, since: previous !== undefined && previous.status === event.status ? previous.since : event.date })
+    timeline.push({ date: event.date, status: event.status, since: previous !== undefined && previous.status === event.status ? previous.since : event.date, event: event.event })
   }
+  const last = (date: string) => timeline[partitionPoint(timeline, (entry) => entry.date <= date) - 1]
   const baseline: DatedStatus = { status: recommendation.status ?? 'not-started' }
   return {
     at(date) {
       // The last event on or before `date` (events are sorted by date).
-      const event = timeline[partitionPoint(timeline, (entry) => entry.date <= date) - 1]
+      const event = last(date)
       return event === undefined ? { ...baseline } : { status: event.status, since: event.since }
+    },
+    eventAt(date) {
+      return last(date)?.event
     }
   }
 }

@@ -16,13 +16,14 @@ export const IsoDateSchema = z
 export type IsoDate = z.infer<typeof IsoDateSchema>
 
 /**
- * A recommendation id: a letter prefix, a number and an optional lowercase
- * letter, such as `R12` or `R12a`.
+ * A recommendation id: a letter prefix, a number, optionally dotted, and an
+ * optional lowercase letter, such as `R12`, `R4.2`, `AFI3` or `R12a`.
  */
 export const RecommendationIdSchema = z
   .string({ error: (issue) => `Unexpected ${describe(issue.input)}, expected a recommendation id such as "R12"` })
-  .regex(/^[A-Z][A-Za-z]*\d+[a-z]?$/, {
-    error: (issue) => `Unexpected recommendation id ${JSON.stringify(issue.input)}, expected a letter prefix, a number and an optional letter, such as "R12" or "R12a"`
+  .regex(/^[A-Z][A-Za-z]*\d+(?:\.\d+)*[a-z]?$/, {
+    error: (issue) =>
+      `Unexpected recommendation id ${JSON.stringify(issue.input)}, expected a letter prefix, a number (optionally dotted) and an optional letter, such as "R12", "R4.2" or "R12a"`
   })
 
 /** A recommendation id such as `R12`. */

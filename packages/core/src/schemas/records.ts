@@ -1,6 +1,8 @@
 import * as z from 'zod'
 import { IsoDateSchema, PositionSchema, RecommendationIdSchema, SlugSchema } from './primitives.js'
 import { StatusSchema } from './status.js'
+import { eventAccountabilityFields } from './register.js'
+import { ResponseDecisionSchema } from './accountability.js'
 
 /**
  * A reference to a recommendation found in minutes: `R12`, `Recommendation 12`,
@@ -16,13 +18,18 @@ export const ReferenceSchema = z.object({
 /** A reference to a recommendation. */
 export type Reference = z.infer<typeof ReferenceSchema>
 
-/** One row of a status update table in minutes, dated by the meeting. */
+/**
+ * One row of a status update table in minutes, dated by the meeting. A row
+ * that only moves the due date has no `status`.
+ */
 export const StatusUpdateSchema = z.object({
   id: RecommendationIdSchema,
   register: SlugSchema.optional(),
-  status: StatusSchema,
+  status: StatusSchema.optional(),
   date: IsoDateSchema.describe("The meeting's date."),
   note: z.string().optional(),
+  ...eventAccountabilityFields,
+  response: ResponseDecisionSchema.optional().describe("The owner's response, from a `Response` cell, dated by the meeting."),
   source: z.string().optional().describe('The minutes file the update comes from.'),
   position: PositionSchema.optional()
 })

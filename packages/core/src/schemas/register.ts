@@ -1,17 +1,42 @@
 import * as z from 'zod'
-import { IsoDateSchema, RecommendationIdSchema, SlugSchema, TextSchema } from './primitives.js'
+import { describe, IsoDateSchema, RecommendationIdSchema, SlugSchema, TextSchema } from './primitives.js'
 import { StatusSchema } from './status.js'
+import { AssuranceSchema, EvidenceSchema, ResponseSchema, SchemeSchema } from './accountability.js'
 
 /**
- * A dated change of status: from the register's `history`, or from a status
- * update table in dated minutes.
+ * The accountability fields a status event may carry (see MISSION: the
+ * accountability cycle), shared by register `history` entries and minutes
+ * status updates. All optional.
  */
-export const StatusEventSchema = z.strictObject({
-  date: IsoDateSchema.describe('The day the status took effect (YYYY-MM-DD).'),
-  status: StatusSchema,
-  source: z.string().optional().describe('Where the event was recorded: a document, a report, a minutes file.'),
-  note: z.string().optional().describe('Why the status changed; expected when it goes backwards.')
-})
+export const eventAccountabilityFields = {
+  assurance: AssuranceSchema.optional().describe('How far the status is assured: claimed, evidenced or verified. Absent means not recorded.'),
+  evidence: z.array(EvidenceSchema).optional().describe('Evidence behind the claim: each a title, optionally with href and date.'),
+  by: z.string().optional().describe('Who made the claim or the check (free text or an owner id).'),
+  due: IsoDateSchema.optional().describe('A revised due date from this day on (YYYY-MM-DD).'),
+  reason: z.string().optional().describe('Why the due date moved.')
+}
+
+/**
+ * A dated event: a change of status, a revised due date, or both. From the
+ * register's `history`, or from a status update table in dated minutes. An
+ * entry that only moves the due date has no `status`.
+ */
+export const StatusEventSchema = z
+  .strictObject({
+    date: IsoDateSchema.describe('The day the status took effect (YYYY-MM-DD).'),
+    status: StatusSchema.optional().describe('The status from this day on; absent when the entry only moves the due date.'),
+    source: z.string().optional().describe('Where the event was recorded: a document, a report, a minutes file.'),
+    note: z.string().optional().describe('Why the status changed; expected when it goes backwards.'),
+    ...eventAccountabilityFields
+  })
+  .superRefine(
+    (event, ctx) => {
+      if (event.status === undefined && event.due === undefined) {
+        ctx.addIssue({ code: 'custom', path: [], input: event, message: 'Unexpected history entry without status or due, expected a status, a revised due date or both' })
+      }
+    },
+    { when: (payload) => isRecord(payload.value) && !('status' in payload.value) && !('due' in payload.value) }
+  )
 
 /** A dated change of status. */
 export type StatusEvent = z.infer<typeof StatusEventSchema>
@@ -21,7 +46,13 @@ export const InquirySchema = z.strictObject({
   id: SlugSchema.describe('Short id of the register, used in qualified references such as `iitcse:R12`.'),
   title: TextSchema.describe('Full title of the inquiry or inspection.'),
   published: IsoDateSchema.describe('The day the report was published (YYYY-MM-DD).'),
-  url: z.string().optional().describe('Where the report can be read.')
+  url: z.string().optional().describe('Where the report can be read.'),
+  responseDays: z
+    .number({ error: (issue) => `Unexpected ${describe(issue.input)}, expected a whole number of days such as 56` })
+    .int({ error: (issue) => `Unexpected ${describe(issue.input)}, expected a whole number of days such as 56` })
+    .min(1, { error: (issue) => `Unexpected ${describe(issue.input)}, expected a whole number of days of at least 1` })
+    .optional()
+    .describe('Days after publication within which owners respond (say 56); responses are due on `published + responseDays`.')
 })
 
 /** The inquiry or inspection a register belongs to. */
@@ -38,7 +69,7 @@ export type Owner = z.infer<typeof OwnerSchema>
 
 /** One recommendation of an inquiry. */
 export const RecommendationSchema = z.strictObject({
-  id: RecommendationIdSchema.describe("The recommendation's number with its prefix, such as `R12` or `R12a`."),
+  id: RecommendationIdSchema.describe("The recommendation's number with its prefix, such as `R12`, `R4.2`, `AFI3` or `R12a`."),
   title: TextSchema.describe('A short title.'),
   text: z.string().optional().describe("The recommendation's wording."),
   owners: z
@@ -48,7 +79,8 @@ export const RecommendationSchema = z.strictObject({
   themes: z.array(z.string()).optional().describe('Themes for grouping progress.'),
   due: IsoDateSchema.optional().describe('When it is due (YYYY-MM-DD).'),
   status: StatusSchema.optional().describe('The baseline status, used until a dated event says otherwise.'),
-  history: z.array(StatusEventSchema).optional().describe('Dated status events, in any order.'),
+  response: ResponseSchema.optional().describe("The owner's response: decision, date and an optional note."),
+  history: z.array(StatusEventSchema).optional().describe('Dated status events and due-date revisions, in any order.'),
   supersededBy: RecommendationIdSchema.optional().describe('The id of the recommendation that replaces this one.')
 })
 
@@ -64,6 +96,11 @@ export const RegisterSchema = z
   .strictObject({
     $schema: z.string().optional().describe('The JSON Schema this file follows (for editors).'),
     inquiry: InquirySchema,
+    schemes: z
+      .array(SchemeSchema)
+      .min(1, { error: 'Unexpected empty list of schemes, expected at least one scheme' })
+      .optional()
+      .describe('Kinds of item in this register, each an id prefix and its prose keywords; by default one scheme from the config.'),
     owners: z.array(OwnerSchema).describe('Organisations that own recommendations.'),
     recommendations: z.array(RecommendationSchema).describe("The recommendations, in the report's order.")
   })

@@ -17,14 +17,15 @@ function historyOf(context: Context, recommendation: Recommendation, updates: re
   const asOf = context.progress.asOf
   const rows: HistoryRow[] = []
   ;(recommendation.history ?? []).forEach((event, order) => {
-    if (event.date > asOf) return
+    // A due-only entry changes no status; this table lists status events.
+    if (event.date > asOf || event.status === undefined) return
     const row: HistoryRow = { date: event.date, status: event.status, kind: 'register', order }
     if (event.source !== undefined) row.source = event.source
     if (event.note !== undefined) row.note = event.note
     rows.push(row)
   })
   updates.forEach((update, order) => {
-    if (update.id !== recommendation.id) return
+    if (update.id !== recommendation.id || update.status === undefined) return
     const row: HistoryRow = { date: update.date, status: update.status, kind: 'minutes', order }
     if (update.source !== undefined) row.source = update.source
     if (update.note !== undefined) row.note = update.note
