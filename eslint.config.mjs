@@ -9,7 +9,19 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/.cache/**', '**/out/**', '**/coverage/**', '**/bench/.corpus/**', '**/.vscode-test/**', '**/.readme-*/**']
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.cache/**',
+      '**/out/**',
+      '**/coverage/**',
+      '**/bench/.corpus/**',
+      '**/.vscode-test/**',
+      '**/.readme-*/**',
+      // Config bundles tsup and vite write beside a config while a build or a test starts, and remove again: lint runs beside them.
+      '**/*.bundled_*.mjs',
+      '**/*.timestamp-*.mjs'
+    ]
   },
   js.configs.recommended,
   {
