@@ -20,7 +20,7 @@ export {
   type Position,
   type RecommendationId
 } from './schemas/primitives.js'
-export { ActionSchema, MinutesRecordSchema, ReferenceSchema, StatusUpdateSchema, type Action, type MinutesRecord, type Reference, type StatusUpdate } from './schemas/records.js'
+export { ActionItemSchema, ActionSchema, DueSourceSchema, MinutesRecordSchema, ReferenceSchema, StatusUpdateSchema, type Action, type ActionItem, type DueSource, type MinutesRecord, type Reference, type StatusUpdate } from './schemas/records.js'
 export {
   AssuranceSchema,
   assurances,

@@ -11,7 +11,8 @@ export const MeetingSchema = z.looseObject({
   title: TextSchema.describe("The meeting's title."),
   chair: TextSchema.describe('Who chaired the meeting.'),
   attendees: z.array(TextSchema).describe('Who attended.'),
-  register: SlugSchema.optional().describe('The register that unqualified references name, when several are configured.')
+  register: SlugSchema.optional().describe('The register that unqualified references name, when several are configured.'),
+  next: IsoDateSchema.optional().describe('The date of the next meeting, when no later minutes of this kind exist yet: "for the next meeting" in an action falls due then.')
 })
 
 /** The front matter of a minutes file. */

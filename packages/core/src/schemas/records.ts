@@ -52,6 +52,33 @@ export const ActionSchema = z.object({
 /** An action agreed in a meeting. */
 export type Action = z.infer<typeof ActionSchema>
 
+/** Where an action's due date comes from: a written date, a month ("by March 2025", its last day), or "the next meeting". */
+export const DueSourceSchema = z.enum(['date', 'month', 'next-meeting'])
+
+/** Where an action's due date comes from. */
+export type DueSource = z.infer<typeof DueSourceSchema>
+
+/**
+ * One action as `followthrough actions --format json` lists it, and as the
+ * report, the spreadsheet and the MCP server show it: every key present, `null`
+ * where the minutes do not say.
+ */
+export const ActionItemSchema = z.object({
+  file: z.string().describe('The minutes file, relative to the working directory (or as the caller names it).'),
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+  text: z.string().describe("The action's words as plain text."),
+  owner: z.string().nullable(),
+  due: IsoDateSchema.nullable().describe('The due date; for "the next meeting", the date of that meeting.'),
+  dueSource: DueSourceSchema.nullable(),
+  done: z.boolean().describe('A ticked task-list item.'),
+  references: z.array(RecommendationIdSchema).describe('The recommendations it names, each once, in order.'),
+  overdue: z.boolean().describe('Open and due before the as-of date.')
+})
+
+/** One action with where it is, its due date and where that came from. */
+export type ActionItem = z.infer<typeof ActionItemSchema>
+
 /**
  * What progress needs from one dated minutes file: its date, the references it
  * makes and the status updates it records.
