@@ -13,6 +13,7 @@ describe('the public API', () => {
         'keywordPattern',
         'lineIndex',
         'maxRangeSize',
+        'mergeSchemes',
         'plainText',
         'readAction',
         'readStatus',

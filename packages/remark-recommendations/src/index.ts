@@ -9,11 +9,13 @@ export {
   escapeRegExp,
   keywordPattern,
   maxRangeSize,
+  mergeSchemes,
   scanReferences,
   type GrammarOptions,
   type InvalidRange,
   type InvalidRangeReason,
   type ReferenceScanner,
+  type ReferenceScheme,
   type ScannedReference,
   type ScanResult
 } from './references.js'

@@ -9,12 +9,12 @@ import { attempt } from './internal-error.js'
 import { readFrontMatter, type FrontMatter } from './meeting.js'
 import { plainText } from './plain-text.js'
 import { lineIndex, type LineIndex, type SourceSpan } from './positions.js'
-import { compileGrammar, type InvalidRange, type ReferenceScanner, type ScannedReference } from './references.js'
+import { compileGrammar, type GrammarOptions, type InvalidRange, type ReferenceScanner, type ReferenceScheme, type ScannedReference } from './references.js'
 import { extent, indexRegisters, orList, suggestIds, supersession, type RegisterIndex } from './registers.js'
 import { resolveSeverities, type RuleId } from './rules.js'
 import { readStatus, statusColumns, unknownStatusReason } from './status-updates.js'
 import type { FoundAction, FoundReference, MinutesData, Options } from './types.js'
-import { isObject } from './unknown.js'
+import { isObject, itemsOf } from './unknown.js'
 
 /** Everything that depends only on the options, built once per plugin instance. */
 interface Settings {
@@ -28,9 +28,11 @@ interface Settings {
 
 function prepare(options: Options | null | undefined): Settings {
   const given: Options = options !== null && typeof options === 'object' ? options : {}
-  const grammar: { prefix?: string; keywords?: readonly string[] } = {}
+  const grammar: GrammarOptions = {}
   if (typeof given.prefix === 'string' && given.prefix.length > 0) grammar.prefix = given.prefix
   if (Array.isArray(given.keywords)) grammar.keywords = given.keywords.filter((word) => typeof word === 'string')
+  const schemes = usableSchemes(given.schemes)
+  if (schemes.length > 0) grammar.schemes = schemes
   const settings: Settings = {
     scanner: compileGrammar(grammar),
     flattener: new Flattener(),
@@ -39,6 +41,16 @@ function prepare(options: Options | null | undefined): Settings {
   }
   if (typeof given.register === 'string' && given.register.length > 0) settings.register = given.register
   return settings
+}
+
+/** The schemes of the options that have a prefix, with their keywords that are text (options may come from an unchecked config). */
+function usableSchemes(schemes: unknown): ReferenceScheme[] {
+  const usable: ReferenceScheme[] = []
+  for (const scheme of itemsOf(schemes)) {
+    if (!isObject(scheme) || typeof scheme.prefix !== 'string' || scheme.prefix.length === 0) continue
+    usable.push({ prefix: scheme.prefix, keywords: itemsOf(scheme.keywords).filter((word) => typeof word === 'string') })
+  }
+  return usable
 }
 
 /**
@@ -85,6 +97,14 @@ function extract(tree: Root, file: VFile, settings: Settings): void {
     undefined
   )
   reportFindings(file, findings, settings.severities, lines)
+}
+
+/** `R4.1` → `R4.1–R4.3`; `R4` → `R4.1–R4.3`: a range of dotted ids like the one written. */
+function dottedExample(from: string): string {
+  const match = /^([A-Za-z]*)(\d+)/.exec(from)
+  const prefix = match?.[1] ?? ''
+  const chapter = match?.[2] ?? '4'
+  return `${prefix}${chapter}.1–${prefix}${chapter}.3`
 }
 
 /** How an internal error names the block it failed on. */
@@ -366,9 +386,9 @@ class MinutesReader {
   private unknown(idsNamed: readonly string[], registerId: string, start: number, end: number): void {
     const register = this.index.registers.get(registerId)
     if (register === undefined) return
-    const range = extent(register)
-    const actual = this.source.slice(start, end)
     const [id] = idsNamed
+    const range = extent(register, id)
+    const actual = this.source.slice(start, end)
     if (id !== undefined && idsNamed.length === 1) {
       const suggestions = suggestIds(id, register)
       this.findings.push({
@@ -404,7 +424,9 @@ class MinutesReader {
         ? `Unexpected range ${written} ending before it starts, expected the lower id first (${range.to}–${range.from})`
         : range.reason === 'too-long'
           ? `Unexpected range ${written} of ${range.size} recommendations, expected at most 200`
-          : `Unexpected range ${written}, expected lettered ids to share their number (such as ${range.from.replace(/[a-z]$/, '')}a–${range.from.replace(/[a-z]$/, '')}c)`
+          : range.reason === 'mixed-numbers'
+            ? `Unexpected range ${written}, expected dotted ids that differ only in their last number (such as ${dottedExample(range.from)})`
+            : `Unexpected range ${written}, expected lettered ids to share their number (such as ${range.from.replace(/[a-z]$/, '')}a–${range.from.replace(/[a-z]$/, '')}c)`
     this.findings.push({
       ruleId: 'invalid-range',
       reason,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compileGrammar, maxRangeSize, scanReferences } from './references.js'
+import { compileGrammar, keywordPattern, maxRangeSize, mergeSchemes, scanReferences } from './references.js'
 
 function ids(text: string, options = {}): string[] {
   return scanReferences(text, options).references.map((reference) => reference.id)
@@ -149,5 +149,112 @@ describe('compileGrammar', () => {
     const scanner = compileGrammar({})
     const text = 'R3–R5 and Recommendations 7, 8 and 9'
     expect(scanner.scan(text)).toEqual(scanner.scan(text))
+  })
+})
+
+const inspection = [
+  { prefix: 'R', keywords: ['Recommendation', 'Recommendations', 'Rec', 'Rec.', 'Recs'] },
+  { prefix: 'AFI', keywords: ['Area for improvement', 'Areas for improvement', 'AFI'] }
+]
+
+describe('schemes', () => {
+  const scan = (text: string) => scanReferences(text, { schemes: inspection })
+  const named = (text: string) => scan(text).references.map((reference) => `${reference.id} ${text.slice(reference.start, reference.end)}`)
+
+  it("reads every scheme's ids and keywords in one pass, each keyword naming its scheme's ids", () => {
+    expect(named('Areas for improvement 2 and 3, AFI 4, AFI5 and Recommendation 4.2')).toEqual(['AFI2 2', 'AFI3 3', 'AFI4 AFI 4', 'AFI5 AFI5', 'R4.2 Recommendation 4.2'])
+    expect(named('areas FOR\n  improvement 1')).toEqual(['AFI1 areas FOR\n  improvement 1'])
+  })
+
+  it('reads dotted and lettered numbers; a dot continues a number only before a digit', () => {
+    expect(named('R4.2.1, R12a, AFI3b and R4.2a')).toEqual(['R4.2.1 R4.2.1', 'R12a R12a', 'AFI3b AFI3b', 'R4.2a R4.2a'])
+    expect(named('They met Recommendation 4. Then R4.2.')).toEqual(['R4 Recommendation 4', 'R4.2 R4.2'])
+  })
+
+  it('expands ranges between dotted ids over the last number, and names the others invalid', () => {
+    expect(named('R4.1–R4.3')).toEqual(['R4.1 R4.1–R4.3', 'R4.2 R4.1–R4.3', 'R4.3 R4.1–R4.3'])
+    expect(scan('Recommendations 4.1 to 4.3').references.map((reference) => reference.id)).toEqual(['R4.1', 'R4.2', 'R4.3'])
+    for (const [text, from, to] of [
+      ['R4.1–R5.2', 'R4.1', 'R5.2'],
+      ['R4–R4.3', 'R4', 'R4.3'],
+      ['R4.1–3', 'R4.1', 'R3']
+    ] as const) {
+      expect(
+        scan(text).invalidRanges.map((range) => [range.reason, range.from, range.to]),
+        text
+      ).toEqual([['mixed-numbers', from, to]])
+    }
+    expect(scan('R4.3–R4.1').invalidRanges.map((range) => range.reason)).toEqual(['reversed'])
+    // Different prefixes make no range: each end is read on its own.
+    expect(named('AFI1–R3')).toEqual(['AFI1 AFI1', 'R3 R3'])
+  })
+
+  it('reads qualified ids of every prefix', () => {
+    expect(scan('nci24:AFI2 and nci24:R4.2').references.map((reference) => `${reference.register ?? ''}:${reference.id}`)).toEqual(['nci24:AFI2', 'nci24:R4.2'])
+  })
+
+  it('finds nothing in versions, paragraphs, dates, counts and URLs', () => {
+    for (const text of [
+      'version 2.1',
+      'paragraph 4.2',
+      '20.06.2024',
+      'five areas for improvement',
+      '3 areas for improvement were closed',
+      'https://x.org/AFI2',
+      'www.x.org/AFI2',
+      'x.org/AFI2',
+      'NAFI2 afi2 AFI2X'
+    ]) {
+      expect(scan(text).references, text).toEqual([])
+    }
+  })
+
+  it('reads bare numbers in a status table as ids of the first scheme', () => {
+    expect(
+      compileGrammar({ schemes: inspection })
+        .scanBareNumbers('4.2 and 5')
+        ?.references.map((reference) => reference.id)
+    ).toEqual(['R4.2', 'R5'])
+  })
+
+  it('without schemes, reads as it always has: no dotted numbers, one prefix', () => {
+    expect(scanReferences('R4.2 and Recommendation 4.2 and AFI2').references).toEqual([])
+  })
+
+  it('compiles once per distinct schemes', () => {
+    expect(scanReferences('AFI2', { schemes: inspection }).references.map((reference) => reference.id)).toEqual(['AFI2'])
+    expect(scanReferences('AFI2', { schemes: [{ prefix: 'AFI', keywords: [] }] }).references.map((reference) => reference.id)).toEqual(['AFI2'])
+    expect(scanReferences('AFI2 R2', { schemes: [{ prefix: 'R', keywords: [] }] }).references.map((reference) => reference.id)).toEqual(['R2'])
+  })
+})
+
+describe('mergeSchemes', () => {
+  it('keeps the first scheme per prefix (adding later keywords) and the first scheme per keyword', () => {
+    expect(
+      mergeSchemes([
+        { prefix: 'R', keywords: ['Recommendation'] },
+        { prefix: 'AFI', keywords: ['Area for improvement', 'recommendation'] },
+        { prefix: 'R', keywords: ['Rec', 'Area  for IMPROVEMENT'] },
+        { prefix: '', keywords: ['Nothing'] }
+      ])
+    ).toEqual([
+      { prefix: 'R', keywords: ['Recommendation', 'Rec'] },
+      { prefix: 'AFI', keywords: ['Area for improvement'] }
+    ])
+  })
+
+  it('is what a compiled grammar reads', () => {
+    const scanner = compileGrammar({ schemes: [...inspection, { prefix: 'AFI', keywords: ['AFIs'] }] })
+    expect(scanner.schemes.map((scheme) => scheme.prefix)).toEqual(['R', 'AFI'])
+    expect(scanner.prefix).toBe('R')
+    expect(scanner.keywords).toContain('AFIs')
+  })
+})
+
+describe('keywordPattern', () => {
+  it('matches a keyword of several words across any whitespace, a line break too', () => {
+    const pattern = new RegExp(`^(?:${keywordPattern(['Areas for improvement'])})$`, 'u')
+    for (const text of ['Areas for improvement', 'areas  FOR\nimprovement', 'Areas\u00a0for\r\n  improvement']) expect(pattern.test(text), text).toBe(true)
+    expect(pattern.test('Areasfor improvement')).toBe(false)
   })
 })

@@ -7,12 +7,28 @@ import { defaultKeywords } from '@followthrough/core'
  * line it is completing.
  */
 
+/** One kind of item in a register: its id prefix and the words prose uses for it (MISSION.md, "Several kinds of item"). */
+export interface ReferenceScheme {
+  /** The letters before the number of an id, such as `AFI` in `AFI3` (case-sensitive). */
+  prefix: string
+  /** Words that start a prose reference to this kind, matched case-insensitively, such as `Area for improvement`. */
+  keywords: readonly string[]
+}
+
 /** Settings of the reference grammar. */
 export interface GrammarOptions {
-  /** The letters before the number of an id, such as `R` in `R12` (case-sensitive). Default `R`. */
+  /** The letters before the number of an id, such as `R` in `R12` (case-sensitive). Default `R`. Ignored when `schemes` is given. */
   prefix?: string
-  /** Words that start a prose reference, matched case-insensitively. Default: core's `defaultKeywords`. */
+  /** Words that start a prose reference, matched case-insensitively. Default: core's `defaultKeywords`. Ignored when `schemes` is given. */
   keywords?: readonly string[]
+  /**
+   * Several kinds of item at once, each a prefix and its keywords (the first is
+   * the default, for bare numbers in a status table). With schemes, numbers may
+   * be dotted (`R4.2`, `Recommendation 4.2.1`). The first scheme with a prefix
+   * wins (later ones with that prefix add only their new keywords), and a
+   * keyword belongs to the first scheme that names it.
+   */
+  schemes?: readonly ReferenceScheme[]
 }
 
 /** One recommendation named in a text, with offsets into that text (end exclusive). */
@@ -31,8 +47,8 @@ export interface ScannedReference {
   phraseEnd: number
 }
 
-/** Why a range was not expanded. */
-export type InvalidRangeReason = 'reversed' | 'too-long' | 'mixed-letters'
+/** Why a range was not expanded (`mixed-numbers`: dotted ids that differ before their last number, such as `R4.1–R5.2`). */
+export type InvalidRangeReason = 'reversed' | 'too-long' | 'mixed-letters' | 'mixed-numbers'
 
 /** A range that was not expanded: its ends are still references, the range itself is a problem. */
 export interface InvalidRange {
@@ -55,8 +71,12 @@ export interface ScanResult {
 
 /** A compiled grammar: regular expressions built once, reused for every text. */
 export interface ReferenceScanner {
+  /** The default scheme's prefix (the first scheme's). */
   readonly prefix: string
+  /** Every scheme's keywords, in order. */
   readonly keywords: readonly string[]
+  /** The schemes the grammar reads, after merging (one scheme without `schemes`). */
+  readonly schemes: readonly ReferenceScheme[]
   /** Every reference in `text`, in order. */
   scan(text: string): ScanResult
   /**
@@ -93,24 +113,68 @@ function caseless(word: string): string {
 /**
  * The alternation that matches any of the keywords as the grammar does:
  * case-insensitive letters, longest first, a keyword ending in a letter ending
- * a word. Editors use it to recognise a reference being typed.
+ * a word, the words of a keyword of several words apart by any whitespace
+ * (a line break too). Editors use it to recognise a reference being typed.
  */
 export function keywordPattern(keywords: readonly string[]): string {
-  const unique = [...new Set(keywords.map((keyword) => keyword.trim()).filter((keyword) => keyword.length > 0))]
+  const unique = [...new Set(keywords.map(normalKeyword).filter((keyword) => keyword.length > 0))]
   // Longest first, so `Recommendations` wins over `Recommendation` and `Rec.` over `Rec`.
   unique.sort((a, b) => b.length - a.length)
   return unique
     .map((keyword) => {
       const last = keyword[keyword.length - 1] ?? ''
+      const words = keyword.split(' ').map(caseless).join('\\s+')
       // A keyword ending in a letter must end a word (`Recommendationx 12` is nothing).
-      return /[\p{L}\p{N}_]/u.test(last) ? `${caseless(keyword)}(?![${wordChars}])` : caseless(keyword)
+      return /[\p{L}\p{N}_]/u.test(last) ? `${words}(?![${wordChars}])` : words
     })
     .join('|')
 }
 
+/** A keyword as written in settings, trimmed, its inner whitespace one space (`Areas  for improvement` → `Areas for improvement`). */
+function normalKeyword(keyword: string): string {
+  return keyword.trim().replace(/\s+/g, ' ')
+}
+
+/** Whether a keyword names several items ("Recommendations", "Areas for improvement"): a word of it ends in `s`. */
+function isPluralKeyword(keyword: string): boolean {
+  return normalKeyword(keyword)
+    .split(' ')
+    .some((word) => /s\.?$/i.test(word))
+}
+
+/**
+ * The schemes as the grammar reads them: those with a prefix, the first with a
+ * prefix winning (a later one with that prefix adds its new keywords), each
+ * keyword (case and spacing aside) kept by the first scheme naming it, and
+ * schemes left without keywords still reading ids.
+ */
+export function mergeSchemes(schemes: readonly ReferenceScheme[]): ReferenceScheme[] {
+  const byPrefix = new Map<string, { prefix: string; keywords: string[] }>()
+  const claimed = new Set<string>()
+  for (const scheme of schemes) {
+    if (scheme.prefix.length === 0) continue
+    let merged = byPrefix.get(scheme.prefix)
+    if (merged === undefined) {
+      merged = { prefix: scheme.prefix, keywords: [] }
+      byPrefix.set(scheme.prefix, merged)
+    }
+    for (const keyword of scheme.keywords) {
+      const key = normalKeyword(keyword).toLowerCase()
+      if (key.length === 0 || claimed.has(key)) continue
+      claimed.add(key)
+      merged.keywords.push(keyword)
+    }
+  }
+  return [...byPrefix.values()]
+}
+
 interface NumberToken {
+  /** The last number's value (`2` in `4.2`). */
   number: number
+  /** The number as written, dotted or not (`4.2`). */
   digits: string
+  /** The dotted number before the last part, with its dot (`4.` in `4.2`), else empty. */
+  head: string
   letter: string
   start: number
   end: number
@@ -129,19 +193,40 @@ interface Item {
  * Compile the grammar once (the plugin does this once per instance).
  */
 export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
-  const prefix = options.prefix !== undefined && options.prefix.length > 0 ? options.prefix : 'R'
-  const keywords = options.keywords ?? defaultKeywords
-  const prefixPattern = escapeRegExp(prefix)
+  const given = Array.isArray(options.schemes) ? mergeSchemes(options.schemes) : []
+  // Dotted numbers come with schemes: without them the grammar reads as it always has ("Recommendation 4.2" is a section).
+  const dotted = given.length > 0
+  const schemes: ReferenceScheme[] =
+    given.length > 0 ? given : [{ prefix: options.prefix !== undefined && options.prefix.length > 0 ? options.prefix : 'R', keywords: [...(options.keywords ?? defaultKeywords)] }]
+  const prefix = schemes[0]?.prefix ?? 'R'
+  const keywords = schemes.flatMap((scheme) => scheme.keywords)
+  // Longest first, so of prefixes `R` and `RB` the id `RB2` is read whole.
+  const prefixPattern = [...new Set(schemes.map((scheme) => scheme.prefix))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')
   const keywords$ = keywordPattern(keywords)
   const noWordAfter = `(?![${wordChars}])(?!\\.\\d)`
+  const numberPattern = dotted ? '\\d+(?:\\.\\d+)*' : '\\d+'
+  // Which scheme a keyword belongs to and whether it names several items, by the keyword in lowercase with single spaces.
+  const keywordInfo = new Map<string, { prefix: string; plural: boolean }>()
+  for (const scheme of schemes) {
+    for (const keyword of scheme.keywords) {
+      const normal = normalKeyword(keyword)
+      const key = normal.toLowerCase()
+      // One word: plural when it ends in `s` (`Recs.` is a count's keyword below, but no plural phrase), as it always was.
+      const plural = normal.includes(' ') ? isPluralKeyword(normal) : /s$/i.test(normal)
+      if (key.length > 0 && !keywordInfo.has(key)) keywordInfo.set(key, { prefix: scheme.prefix, plural })
+    }
+  }
 
-  // One pass finds where a reference may start: an id or a keyword. Groups: 1 digits,
-  // 2 letter, 3 keyword. The qualifier (`iitcse:`) is read backwards from the id
-  // instead: as an optional group in front it made this scan eight times slower,
-  // since every word start had to be tried as a register id.
-  const start = new RegExp(`(?<![${wordChars}])(?:${prefixPattern}(\\d+)([a-z]?)${noWordAfter}` + (keywords$.length > 0 ? `|(${keywords$}))` : ')'), 'gu')
-  const numberAt = new RegExp(`#?(\\d+)([a-z]?)${noWordAfter}`, 'uy')
-  const idAt = new RegExp(`${prefixPattern}(\\d+)([a-z]?)${noWordAfter}`, 'uy')
+  // One pass finds where a reference may start: an id or a keyword, of any scheme. Groups:
+  // 1 prefix, 2 digits, 3 letter, 4 keyword. The qualifier (`iitcse:`) is read backwards
+  // from the id instead: as an optional group in front it made this scan eight times
+  // slower, since every word start had to be tried as a register id.
+  const start = new RegExp(`(?<![${wordChars}])(?:(${prefixPattern})(${numberPattern})([a-z]?)${noWordAfter}` + (keywords$.length > 0 ? `|(${keywords$}))` : ')'), 'gu')
+  const numberAt = new RegExp(`#?(${numberPattern})([a-z]?)${noWordAfter}`, 'uy')
+  const idAt = new RegExp(`(${prefixPattern})(${numberPattern})([a-z]?)${noWordAfter}`, 'uy')
   const afterKeyword = /\s*#?\s*/y
   // Between two ends of a range: a dash with optional spaces, or `to`.
   const rangeJoin = new RegExp(`\\s*[${dashes}]\\s*|\\s+[Tt][Oo]\\s+`, 'y')
@@ -150,8 +235,8 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
   const listJoin = /\s*,\s*(?:(?:[Aa][Nn][Dd]|[Oo][Rr]|&)\s+)?|\s+(?:[Aa][Nn][Dd]|[Oo][Rr])\s+|\s*&\s*/y
   // "3 recommendations" counts; "3 Recommendation 1" names R3 and then R1. Only a
   // plural keyword makes a count, or a singular one after the number 1.
-  const pluralKeywords = keywords.filter((word) => /s\.?$/i.test(word))
-  const singularKeywords = keywords.filter((word) => !/s\.?$/i.test(word))
+  const pluralKeywords = keywords.filter(isPluralKeyword)
+  const singularKeywords = keywords.filter((word) => !isPluralKeyword(word))
   const countKeyword = pluralKeywords.length > 0 ? new RegExp(`\\s+(?:${keywordPattern(pluralKeywords)})`, 'uy') : undefined
   const countOfOne = singularKeywords.length > 0 ? new RegExp(`\\s+(?:${keywordPattern(singularKeywords)})`, 'uy') : undefined
   const trailingSpace = /\s*/y
@@ -164,9 +249,19 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
   function numberToken(text: string, at: number): NumberToken | undefined {
     const m = matchAt(numberAt, text, at)
     if (m === null) return undefined
-    const digits = m[1] ?? ''
     const hash = m[0].startsWith('#') ? 1 : 0
-    return { number: Number(digits), digits, letter: m[2] ?? '', start: at + hash, end: at + m[0].length }
+    return token(m[1] ?? '', m[2] ?? '', at + hash, at + m[0].length)
+  }
+
+  /** Which scheme a keyword as written belongs to, and whether it is plural. */
+  function infoOf(keyword: string): { prefix: string; plural: boolean } {
+    const found = keywordInfo.get((/\s/.test(keyword) ? keyword.replace(/\s+/g, ' ') : keyword).toLowerCase())
+    if (found !== undefined) return found
+    // A letter whose lowercase is not what the keyword's was (`ſ`): ask each scheme's pattern.
+    for (const scheme of schemes) {
+      if (new RegExp(`^(?:${keywordPattern(scheme.keywords)})$`, 'u').test(keyword)) return { prefix: scheme.prefix, plural: isPluralKeyword(keyword) }
+    }
+    return { prefix, plural: isPluralKeyword(keyword) }
   }
 
   /** A number followed by a keyword is a count ("3 recommendations"), not a member. */
@@ -221,7 +316,7 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
     return /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.test(text.slice(at, tokenEnd))
   }
 
-  function emit(result: ScanResult, items: Item[], phraseStart: number, phraseEnd: number, register: string | undefined, ownPhrase: boolean): void {
+  function emit(result: ScanResult, items: Item[], phraseStart: number, phraseEnd: number, register: string | undefined, ownPhrase: boolean, prefix: string): void {
     // One item: the whole phrase is its span ("Recommendation 12", "R3–R5").
     // Several: each number's own token, or the range text for a range's members.
     const whole = items.length === 1 && ownPhrase
@@ -246,7 +341,7 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
             push(prefix + from.digits + String.fromCharCode(code), itemStart, itemEnd)
           }
         } else {
-          for (let n = from.number; n <= to.number; n++) push(prefix + String(n), itemStart, itemEnd)
+          for (let n = from.number; n <= to.number; n++) push(prefix + from.head + String(n), itemStart, itemEnd)
         }
         continue
       }
@@ -274,8 +369,8 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
     while ((m = start.exec(text)) !== null) {
       const idStart = m.index
       const matchEnd = idStart + m[0].length
-      if (m[3] === undefined) {
-        // The id form: R12, iitcse:R12, R3–R5, R3 to R5, R3–5.
+      if (m[4] === undefined) {
+        // The id form: R12, iitcse:R12, R3–R5, R3 to R5, R3–5, AFI2, R4.2.
         const qualifierStart = qualifierAt(text, idStart, consumed)
         const at = qualifierStart < 0 ? idStart : qualifierStart
         if (isUrlLike(text, at)) {
@@ -283,13 +378,8 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
           continue
         }
         const register = qualifierStart < 0 ? undefined : text.slice(qualifierStart, idStart - 1)
-        const from: NumberToken = {
-          number: Number(m[1]),
-          digits: m[1] ?? '',
-          letter: m[2] ?? '',
-          start: idStart,
-          end: matchEnd
-        }
+        const idPrefix = m[1] ?? prefix
+        const from = token(m[2] ?? '', m[3] ?? '', idStart, matchEnd)
         let range: Item = { from, start: at, end: matchEnd, worded: false }
         const join = matchAt(rangeJoin, text, matchEnd)
         if (join !== null) {
@@ -297,10 +387,12 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
           const id = matchAt(idAt, text, afterJoin)
           // `R3–5` is a range only with a dash and no spaces; `R3 to 5` is not.
           const bare = id === null && matchAt(tightDash, text, matchEnd)?.[0].length === join[0].length
-          const to = id !== null ? numberTokenOf(id, afterJoin) : bare ? numberToken(text, afterJoin) : undefined
+          // `R3–AFI5` is no range: both ends are read on their own.
+          const to =
+            id !== null ? (id[1] === idPrefix ? token(id[2] ?? '', id[3] ?? '', afterJoin, afterJoin + id[0].length) : undefined) : bare ? numberToken(text, afterJoin) : undefined
           if (to !== undefined && !(bare && text[afterJoin] === '#')) range = { from, to, start: at, end: to.end, worded: false }
         }
-        emit(result, [range], at, range.end, register, true)
+        emit(result, [range], at, range.end, register, true, idPrefix)
         start.lastIndex = consumed = range.end
         continue
       }
@@ -310,9 +402,7 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
         start.lastIndex = matchEnd
         continue
       }
-      const keyword = m[3]
-      const last = keyword.charCodeAt(keyword.length - 1)
-      const plural = last === 115 || last === 83 // s, S
+      const { prefix: keywordPrefix, plural } = infoOf(m[4])
       if (plural && followsCount(text, at, consumed)) {
         start.lastIndex = matchEnd
         continue
@@ -324,14 +414,15 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
         continue
       }
       const { items, end } = list(text, first, plural)
-      emit(result, items, at, end, undefined, true)
+      emit(result, items, at, end, undefined, true, keywordPrefix)
       start.lastIndex = consumed = end
     }
     return result
   }
 
-  function numberTokenOf(m: RegExpExecArray, at: number): NumberToken {
-    return { number: Number(m[1]), digits: m[1] ?? '', letter: m[2] ?? '', start: at, end: at + m[0].length }
+  function token(digits: string, letter: string, start: number, end: number): NumberToken {
+    const dot = dotted ? digits.lastIndexOf('.') : -1
+    return { number: Number(dot < 0 ? digits : digits.slice(dot + 1)), digits, head: dot < 0 ? '' : digits.slice(0, dot + 1), letter, start, end }
   }
 
   function scanBareNumbers(text: string): ScanResult | undefined {
@@ -342,11 +433,11 @@ export function compileGrammar(options: GrammarOptions = {}): ReferenceScanner {
     if ((matchAt(trailingSpace, text, end)?.[0].length ?? 0) + end !== text.length) return undefined
     const result: ScanResult = { references: [], invalidRanges: [] }
     // Bare numbers have no keyword: each member's span is its own token.
-    emit(result, items, first.start, end, undefined, false)
+    emit(result, items, first.start, end, undefined, false, prefix)
     return result
   }
 
-  return { prefix, keywords: [...keywords], scan, scanBareNumbers }
+  return { prefix, keywords, schemes, scan, scanBareNumbers }
 }
 
 /** The characters JavaScript's `\s` matches, without a regular expression per character. */
@@ -431,6 +522,8 @@ function rangeProblem(from: NumberToken, to: NumberToken): { reason: InvalidRang
     const size = to.letter.charCodeAt(0) - from.letter.charCodeAt(0) + 1
     return size < 1 ? { reason: 'reversed', size: 0 } : undefined
   }
+  // Dotted ids expand over their last number only: `R4.1–R4.3`, not `R4.1–R5.2` nor `R4–R4.3`.
+  if (from.head !== to.head) return { reason: 'mixed-numbers', size: 0 }
   const size = to.number - from.number + 1
   if (size < 1) return { reason: 'reversed', size: 0 }
   if (size > maxRangeSize) return { reason: 'too-long', size }
@@ -441,15 +534,15 @@ const compiled = new Map<string, ReferenceScanner>()
 
 /**
  * Find every reference in one run of plain text (no Markdown), with offsets
- * into that text. The grammar is compiled once per distinct prefix and keyword
- * list and then reused.
+ * into that text. The grammar is compiled once per distinct prefix, keyword
+ * list and schemes, and then reused.
  *
  * @example
  * scanReferences('Recommendations 3–5 and R12', {}).references.map((r) => r.id)
  * // → ['R3', 'R4', 'R5', 'R12']
  */
 export function scanReferences(text: string, options: GrammarOptions = {}): ScanResult {
-  const key = `${options.prefix ?? ''}\u0000${(options.keywords ?? []).join('\u0000')}\u0000${options.keywords === undefined}`
+  const key = `${options.prefix ?? ''}\u0000${(options.keywords ?? []).join('\u0000')}\u0000${options.keywords === undefined}\u0000${JSON.stringify(options.schemes ?? null)}`
   let scanner = compiled.get(key)
   if (scanner === undefined) {
     // A handful of grammars exist in practice; the cap only guards against misuse.

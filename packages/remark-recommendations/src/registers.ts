@@ -1,4 +1,4 @@
-import { editDistance } from '@followthrough/core'
+import { compareIds, editDistance } from '@followthrough/core'
 import { isObject, itemsOf } from './unknown.js'
 
 /**
@@ -96,14 +96,24 @@ export function suggestIds(id: string, register: IndexedRegister, max = 2): stri
   return scored.slice(0, max).map((entry) => entry.id)
 }
 
-/** "R1 to R47": the register's lowest and highest ids by number, for messages. */
-export function extent(register: IndexedRegister): string {
+/** The letters an id starts with (`AFI` of `AFI3`). */
+function prefixOf(id: string): string {
+  return /^[A-Za-z]*/.exec(id)?.[0] ?? ''
+}
+
+/**
+ * "R1 to R47": the register's lowest and highest ids by number, for messages;
+ * with `like`, those of its kind (`AFI1 to AFI5` for an unknown `AFI9`) when
+ * the register has any.
+ */
+export function extent(register: IndexedRegister, like?: string): string {
+  const kind = like === undefined ? [] : register.order.filter((id) => prefixOf(id) === prefixOf(like))
   let low: string | undefined
   let high: string | undefined
-  for (const id of register.order) {
-    const number = numberOf(id)
-    if (low === undefined || number < numberOf(low)) low = id
-    if (high === undefined || number > numberOf(high)) high = id
+  // In the order people count (`R4` < `R4.2` < `R4.10` < `R5`).
+  for (const id of kind.length > 0 ? kind : register.order) {
+    if (low === undefined || compareIds(id, low) < 0) low = id
+    if (high === undefined || compareIds(id, high) > 0) high = id
   }
   if (low === undefined || high === undefined) return 'it has none'
   return low === high ? low : `${low} to ${high}`

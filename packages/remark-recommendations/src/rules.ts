@@ -53,7 +53,11 @@ export const rules: readonly RuleInfo[] = Object.freeze([
   rule('invalid-front-matter', 'error', 'The front matter is not valid YAML or does not describe a meeting.'),
   rule('missing-front-matter', 'warning', 'The minutes have no front matter, so they have no date.'),
   rule('action-without-due-date', 'info', 'An action has no due date.'),
-  rule('invalid-range', 'warning', 'A range ends before it starts, names more than 200 recommendations, or mixes lettered ids.'),
+  rule(
+    'invalid-range',
+    'warning',
+    'A range ends before it starts, names more than 200 recommendations, mixes lettered ids, or joins dotted ids that differ before their last number.'
+  ),
   rule('too-complex', 'warning', 'A block is too complex to parse in linear time, so it was read as plain text.'),
   rule('internal-error', 'error', 'The checks failed on a block or a file; please report it.')
 ])

@@ -28,3 +28,21 @@ export const hmicfrs: Register = {
 export function frontMatter(extra = ''): string {
   return `---\nmeeting: accountability\ndate: 2023-04-17\ntitle: Accountability meeting\nchair: PCC\nattendees: [PCC, Chief Constable]\n${extra}---\n\n`
 }
+
+/** Two kinds of item, as an inspection report has: recommendations and areas for improvement. */
+export const inspectionSchemes = [
+  { prefix: 'R', keywords: ['Recommendation', 'Recommendations', 'Rec', 'Rec.', 'Recs'] },
+  { prefix: 'AFI', keywords: ['Area for improvement', 'Areas for improvement', 'AFI'] }
+]
+
+/** An inspection's register: R1–R6 with chapter 4 dotted (R4.1–R4.3) and R6a, and AFI1–AFI5. */
+export const inspection: Register = {
+  inquiry: { id: 'nci24', title: 'Custody inspection 2024', published: '2024-05-01' },
+  schemes: inspectionSchemes,
+  owners: [{ id: 'police', name: 'West Mercia Police' }],
+  recommendations: ['R1', 'R2', 'R3', 'R4', 'R4.1', 'R4.2', 'R4.3', 'R5', 'R6', 'R6a', 'AFI1', 'AFI2', 'AFI3', 'AFI4', 'AFI5'].map((id) => ({
+    id,
+    title: `Item ${id}`,
+    owners: ['police']
+  }))
+}
