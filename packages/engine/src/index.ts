@@ -66,6 +66,7 @@ export {
 export { starterMinutesFolder, starterPaths, starterRegisterPath, starterWorkspace, type StarterFile, type StarterOptions } from './starter-workspace.js'
 export { minutesFileName, minutesFolder, minutesTemplate, minutesTitle, yamlScalar, type MinutesTemplate } from './minutes-template.js'
 export { applyFixes, referenceStyleFindings, type Fix } from './reference-style.js'
+export { configScheme, referenceGrammar, referenceSchemes } from './schemes.js'
 export { openMinutesDocument, updateMinutesDocument, type MinutesDocument, type MinutesHeading, type MinutesParseStats } from './minutes-document.js'
 export { recommendationDiscussions, sentenceAround, type Discussion } from './discussions.js'
 export { minutesActions, type MinutesAction } from './actions.js'

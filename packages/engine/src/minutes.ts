@@ -6,6 +6,7 @@ import { VFile } from 'vfile'
 import { findingFromMessage, type Finding } from './finding.js'
 import { parseMinutes } from './parse-minutes.js'
 import { referenceStyleFindings } from './reference-style.js'
+import { referenceGrammar, referenceSchemes } from './schemes.js'
 
 /**
  * What the engine keeps of one minutes file: plain data, never the syntax tree
@@ -47,8 +48,7 @@ export function minutesProcessor(context: MinutesContext): Processor<undefined, 
     processor = unified()
       .use(remarkRecommendations, {
         registers: [...context.registers],
-        prefix: context.config.prefix,
-        keywords: context.config.keywords,
+        ...referenceGrammar(context.registers, context.config),
         rules: context.config.rules
       })
       .freeze()
@@ -82,7 +82,7 @@ export function checkTree(tree: Root, text: string, path: string, context: Minut
  * today), added after the plugin's findings by every caller.
  */
 export function fileRuleFindings(references: MinutesData['references'], path: string, context: MinutesContext): Finding[] {
-  return referenceStyleFindings(references, path, context.config)
+  return referenceStyleFindings(references, path, context.config, referenceSchemes(context.registers, context.config))
 }
 
 /** The finding for a file the checks failed on: reported, never thrown. */

@@ -1,5 +1,5 @@
 import type { Config } from '@followthrough/core'
-import { escapeRegExp, type FoundReference } from '@followthrough/remark-recommendations'
+import { escapeRegExp, type FoundReference, type ReferenceScheme } from '@followthrough/remark-recommendations'
 import type { Finding } from './finding.js'
 import { engineRuleUrl } from './rules.js'
 
@@ -13,28 +13,46 @@ export interface Fix {
 /**
  * `reference-style` (warning, only when the config sets `referenceStyle`): a
  * reference to one recommendation written other than in the house style, with
- * a fix. "prose" writes `Recommendation 12` (the first keyword), "id" writes
- * `R12`. Lists, ranges, qualified references and references with emphasis
- * inside are left as they are: rewriting those would change more than style.
+ * a fix. "prose" writes `Recommendation 12` (the first keyword of its scheme
+ * naming one item, `Area for improvement 2` for an AFI), "id" writes `R12`.
+ * Lists, ranges, qualified references and references with emphasis inside
+ * are left as they are: rewriting those would change more than style.
  */
-export function referenceStyleFindings(references: readonly FoundReference[], path: string, config: Config): Finding[] {
+export function referenceStyleFindings(
+  references: readonly FoundReference[],
+  path: string,
+  config: Config,
+  schemes: readonly ReferenceScheme[] = [{ prefix: config.prefix, keywords: config.keywords }]
+): Finding[] {
   const style = config.referenceStyle
   if (style === undefined) return []
-  const prefix = escapeRegExp(config.prefix)
-  const keywords = config.keywords
-    .map(escapeRegExp)
-    .sort((a, b) => b.length - a.length)
-    .join('|')
-  const idForm = new RegExp(`^${prefix}(\\d+[a-z]?)$`)
-  const proseForm = new RegExp(`^(?:${keywords})[\\s\\u00a0]*#?[\\s\\u00a0]*(\\d+[a-z]?)$`, 'i')
-  const keyword = config.keywords.find((word) => /^[A-Za-z]+$/.test(word) && !/s$/i.test(word)) ?? config.keywords[0] ?? 'Recommendation'
+  const forms = schemes.map((scheme) => {
+    const keywords = scheme.keywords
+      .map((word) => escapeRegExp(word.trim()).replace(/\s+/g, '\\s+'))
+      .filter((word) => word.length > 0)
+      .sort((a, b) => b.length - a.length)
+      .join('|')
+    // The first keyword of whole words that names one item: `Recommendation`, `Area for improvement`.
+    const keyword =
+      scheme.keywords.find((word) => /^[A-Za-z]+(?: [A-Za-z]+)*$/.test(word) && !word.split(' ').some((part) => /s$/i.test(part))) ?? scheme.keywords[0] ?? 'Recommendation'
+    return {
+      prefix: scheme.prefix,
+      keyword,
+      idForm: new RegExp(`^${escapeRegExp(scheme.prefix)}(\\d+(?:\\.\\d+)*[a-z]?)$`),
+      proseForm: keywords.length > 0 ? new RegExp(`^(?:${keywords})[\\s\\u00a0]*#?[\\s\\u00a0]*(\\d+(?:\\.\\d+)*[a-z]?)$`, 'i') : undefined
+    }
+  })
   const findings: Finding[] = []
   for (const reference of references) {
-    const number = idForm.exec(reference.text)?.[1] ?? proseForm.exec(reference.text)?.[1]
-    // Only a whole phrase naming this one recommendation is rewritten.
-    if (number === undefined || `${config.prefix}${number}` !== reference.id) continue
-    const wanted = style === 'prose' ? `${keyword} ${number}` : `${config.prefix}${number}`
-    if (reference.text === wanted) continue
+    let wanted: string | undefined
+    for (const form of forms) {
+      const number = form.idForm.exec(reference.text)?.[1] ?? form.proseForm?.exec(reference.text)?.[1]
+      // Only a whole phrase naming this one recommendation is rewritten.
+      if (number === undefined || `${form.prefix}${number}` !== reference.id) continue
+      wanted = style === 'prose' ? `${form.keyword} ${number}` : `${form.prefix}${number}`
+      break
+    }
+    if (wanted === undefined || reference.text === wanted) continue
     const { start, end } = reference.position
     findings.push({
       file: path,

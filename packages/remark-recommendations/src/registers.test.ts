@@ -1,5 +1,5 @@
 import { assert, describe, expect, it } from 'vitest'
-import { iitcse } from '../test/registers.js'
+import { iitcse, inspection } from '../test/registers.js'
 import { extent, indexRegisters, orList, suggestIds, supersession, type IndexedRecommendation } from './registers.js'
 
 const index = indexRegisters([iitcse])
@@ -24,6 +24,17 @@ describe('registers', () => {
     expect(suggestIds('R4', register)).toEqual(['R40', 'R41'])
     expect(suggestIds('R12b', register)).toEqual(['R12', 'R12a'])
     expect(suggestIds('R900', register)).toEqual([])
+  })
+
+  it('with several kinds of item, suggests and names the extent of the same kind, in the order people count', () => {
+    const nci24 = indexRegisters([inspection]).registers.get('nci24')
+    assert.isDefined(nci24)
+    expect(suggestIds('R4.4', nci24)).toEqual(['R4.3', 'R4.2'])
+    expect(suggestIds('AFI9', nci24)).toEqual(['AFI5', 'AFI4'])
+    expect(extent(nci24)).toBe('AFI1 to R6a')
+    expect(extent(nci24, 'AFI9')).toBe('AFI1 to AFI5')
+    expect(extent(nci24, 'R7')).toBe('R1 to R6a')
+    expect(extent(nci24, 'X1')).toBe('AFI1 to R6a')
   })
 
   it('knows superseded recommendations and their successors', () => {

@@ -70,9 +70,24 @@ export function supersession(recommendation: IndexedRecommendation): { successor
   return status === 'superseded' ? {} : undefined
 }
 
-function numberOf(id: string): number {
-  const digits = /\d+/.exec(id)
-  return digits === null ? Number.NaN : Number(digits[0])
+/** The parts of an id's number (`R4.2a` → [4, 2]); empty without digits. */
+function numbersOf(id: string): number[] {
+  const digits = /\d+(?:\.\d+)*/.exec(id)
+  return digits === null ? [] : digits[0].split('.').map(Number)
+}
+
+/**
+ * How far apart two ids' numbers are: the difference of the first part that
+ * differs, weighted by how early it comes, so `R4.4` is nearer `R4.3` than
+ * `R4.1`, and `R5` nearer `R4` than `R7`.
+ */
+function numberGap(a: readonly number[], b: readonly number[]): number {
+  if (a.length === 0 || b.length === 0) return Infinity
+  for (let index = 0; index < Math.max(a.length, b.length); index++) {
+    const gap = Math.abs((a[index] ?? 0) - (b[index] ?? 0))
+    if (gap !== 0) return gap * 1000 ** Math.max(0, 3 - index)
+  }
+  return 0
 }
 
 /**
@@ -83,14 +98,13 @@ function numberOf(id: string): number {
  */
 export function suggestIds(id: string, register: IndexedRegister, max = 2): string[] {
   const limit = Math.max(1, Math.floor(id.length / 3))
-  const target = numberOf(id)
+  const target = numbersOf(id)
   const scored: Array<{ id: string; distance: number; prefix: number; gap: number; index: number }> = []
   register.order.forEach((candidate, index) => {
     const distance = editDistance(id, candidate)
     if (distance === 0 || distance > limit) return
     const prefix = id.startsWith(candidate) || candidate.startsWith(id) ? 0 : 1
-    const gap = Math.abs(numberOf(candidate) - target)
-    scored.push({ id: candidate, distance, prefix, gap: Number.isNaN(gap) ? Infinity : gap, index })
+    scored.push({ id: candidate, distance, prefix, gap: numberGap(numbersOf(candidate), target), index })
   })
   scored.sort((a, b) => a.distance - b.distance || a.prefix - b.prefix || a.gap - b.gap || a.index - b.index)
   return scored.slice(0, max).map((entry) => entry.id)
