@@ -15,7 +15,7 @@ async function completeAfter(body: string, extra: Record<string, string> = {}, g
 
 describe('completionContext', () => {
   const keywords = ['Recommendation', 'Recommendations', 'Rec', 'Rec.', 'Recs']
-  const at = (text: string) => completionContext(text, text.length, 'R', keywords)
+  const at = (text: string) => completionContext(text, text.length, [{ prefix: 'R', keywords }])
   it('finds the id form, the keyword form and lists', () => {
     expect(at('see R')).toMatchObject({ form: 'id', typed: '', start: 4 })
     expect(at('see R1')).toMatchObject({ form: 'id', typed: '1', start: 4 })
@@ -28,6 +28,22 @@ describe('completionContext', () => {
     expect(at('*Recommendation* 1')).toMatchObject({ form: 'keyword', typed: '1' })
     expect(at('the Recommendation\n1')).toMatchObject({ form: 'keyword', typed: '1' })
   })
+  it("finds every scheme's prefix and keywords, a keyword of several words over a line break too", () => {
+    const schemes = [
+      { prefix: 'R', keywords },
+      { prefix: 'AFI', keywords: ['Area for improvement', 'Areas for improvement', 'AFI'] }
+    ]
+    const inspection = (text: string) => completionContext(text, text.length, schemes)
+    expect(inspection('see AFI')).toMatchObject({ form: 'id', prefix: 'AFI', typed: '', start: 4 })
+    expect(inspection('see nci24:AFI3')).toMatchObject({ form: 'id', prefix: 'AFI', typed: '3', qualifier: 'nci24' })
+    expect(inspection('see R4.')).toMatchObject({ form: 'id', prefix: 'R', typed: '4.' })
+    expect(inspection('Areas for improvement ')).toMatchObject({ form: 'keyword', prefix: 'AFI', typed: '' })
+    expect(inspection('the areas for\nimprovement 2 and ')).toMatchObject({ form: 'keyword', prefix: 'AFI', typed: '' })
+    expect(inspection('AFI 1, ')).toMatchObject({ form: 'keyword', prefix: 'AFI', typed: '' })
+    expect(inspection('Recommendations 4.1, 4.')).toMatchObject({ form: 'keyword', prefix: 'R', typed: '4.' })
+    expect(inspection('Area for improvement cell')).toMatchObject({ form: 'keyword', prefix: 'AFI', typed: 'cell' })
+  })
+
   it('finds nothing elsewhere', () => {
     expect(at('PR')).toBeUndefined()
     expect(at('some words ')).toBeUndefined()
@@ -100,6 +116,50 @@ describe('getCompletions', () => {
     expect(qualified.map((item) => [item.label, item.textEdit?.newText])).toEqual([
       ['R1', 'R1'],
       ['R2', 'R2']
+    ])
+  })
+
+  it("with a register of two schemes: each scheme's prefix and keywords offer its own ids, dotted ones too, with titles", async () => {
+    const inspection = {
+      [`${root}/followthrough.config.json`]: '{ "registers": ["inspection.yaml"] }',
+      [`${root}/inspection.yaml`]: [
+        'inquiry: { id: nci24, title: Custody inspection, published: 2024-05-01 }',
+        'schemes:',
+        '  - { prefix: R, keywords: [Recommendation, Recommendations] }',
+        '  - { prefix: AFI, keywords: [Area for improvement, Areas for improvement, AFI] }',
+        'owners: [{ id: police, name: West Mercia Police }]',
+        'recommendations:',
+        '  - { id: R1, title: Custody records, owners: [police] }',
+        '  - { id: R4.10, title: Complaints, owners: [police] }',
+        '  - { id: R4.2, title: Rest periods, owners: [police] }',
+        '  - { id: R4.9, title: Meals, owners: [police] }',
+        '  - { id: AFI2, title: Cell checks, owners: [police] }',
+        '  - { id: AFI1, title: Handover briefings, owners: [police] }',
+        ''
+      ].join('\n')
+    }
+    const labels = async (body: string) =>
+      (await completeAfter(body, {}, inspection)).list.items.map((item) => [item.label, item.labelDetails?.description, item.textEdit?.newText])
+    expect(await labels('See AFI')).toEqual([
+      ['AFI1', 'Handover briefings', 'AFI1'],
+      ['AFI2', 'Cell checks', 'AFI2']
+    ])
+    expect(await labels('The Areas for improvement ')).toEqual([
+      ['AFI1', 'Handover briefings', '1'],
+      ['AFI2', 'Cell checks', '2']
+    ])
+    expect(await labels('The areas for\nimprovement 1,')).toHaveLength(2)
+    expect(await labels('Area for improvement cell')).toEqual([['AFI2', 'Cell checks', '2']])
+    expect(await labels('See R')).toEqual([
+      ['R1', 'Custody records', 'R1'],
+      ['R4.2', 'Rest periods', 'R4.2'],
+      ['R4.9', 'Meals', 'R4.9'],
+      ['R4.10', 'Complaints', 'R4.10']
+    ])
+    expect(await labels('Recommendation 4.')).toEqual([
+      ['R4.2', 'Rest periods', '4.2'],
+      ['R4.9', 'Meals', '4.9'],
+      ['R4.10', 'Complaints', '4.10']
     ])
   })
 

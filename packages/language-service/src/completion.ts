@@ -1,6 +1,6 @@
 import { compareIds, escapeMarkdown, idSortKey, type Recommendation, type Register } from '@followthrough/core'
-import { lineStart } from '@followthrough/engine'
-import { escapeRegExp, keywordPattern } from '@followthrough/remark-recommendations'
+import { lineStart, referenceSchemes } from '@followthrough/engine'
+import { escapeRegExp, keywordPattern, type ReferenceScheme } from '@followthrough/remark-recommendations'
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types'
 import type { FolderIndex } from './folder-index.js'
 import type { RegisterEntry } from './last-good.js'
@@ -9,8 +9,9 @@ import type { PlacedDocument } from './workspace-index.js'
 
 /**
  * Completion of recommendation ids where the reference grammar expects one:
- * after the prefix (`R`, `R1`, `iitcse:R`) or after a keyword and any list
- * already written (`Recommendation `, `Recs 3, `, `Rec. #`). After a keyword
+ * after a prefix (`R`, `R1`, `iitcse:R`, `AFI`) or after a keyword and any list
+ * already written (`Recommendation `, `Recs 3, `, `Rec. #`, `Areas for
+ * improvement `), for every scheme of the registers, each offering its own ids. After a keyword
  * the word typed may be a number or a word of the wording: `Recommendation
  * train` offers the recommendations whose title or text has a word starting
  * with "train", and inserts the number. Items come sorted by id (R2 before
@@ -26,34 +27,50 @@ export interface CompletionOptions {
 interface Grammar {
   id: RegExp
   keyword: RegExp | undefined
+  /** The scheme (its prefix) of each keyword, in lowercase with single spaces. */
+  prefixOf: ReadonlyMap<string, string>
 }
 
 const grammars = new Map<string, Grammar>()
 
-/** The two contexts, built from the config's prefix and keywords (the grammar's own settings). */
-function grammarOf(prefix: string, keywords: readonly string[]): Grammar {
-  const key = `${prefix}\u0000${keywords.join('\u0000')}`
+/** The two contexts, built from the schemes (the grammar's own settings: every register's, else the config's prefix and keywords). */
+function grammarOf(schemes: readonly ReferenceScheme[]): Grammar {
+  const key = JSON.stringify(schemes)
   let grammar = grammars.get(key)
   if (grammar) return grammar
   // The keywords exactly as the grammar matches them.
-  const alternatives = keywordPattern(keywords)
-  // Members already written: numbers and ranges joined by `,`, `and`, `or`, `&`, dashes or `to`.
-  const member = `\\d+[a-z]?`
+  const alternatives = keywordPattern(schemes.flatMap((scheme) => scheme.keywords))
+  const prefixes = [...new Set(schemes.map((scheme) => scheme.prefix))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')
+  // Members already written: numbers (dotted too) and ranges joined by `,`, `and`, `or`, `&`, dashes or `to`.
+  const member = `\\d+(?:\\.\\d+)*[a-z]?`
   const join = `(?:\\s*,\\s*(?:(?:[Aa][Nn][Dd]|[Oo][Rr]|&)\\s+)?|\\s+(?:[Aa][Nn][Dd]|[Oo][Rr])\\s+|\\s*&\\s*|\\s*[-\\u2010-\\u2015\\u2212]\\s*|\\s+[Tt][Oo]\\s+)`
+  const prefixOf = new Map<string, string>()
+  for (const scheme of schemes) for (const word of scheme.keywords) prefixOf.set(normalWords(word), scheme.prefix)
   grammar = {
-    id: new RegExp(`(?<![\\p{L}\\p{N}_])(?:([a-z0-9][a-z0-9_-]*):)?${escapeRegExp(prefix)}(\\d*[a-z]?)$`, 'u'),
+    id: new RegExp(`(?<![\\p{L}\\p{N}_])(?:([a-z0-9][a-z0-9_-]*):)?(${prefixes})(\\d*(?:\\.\\d*)*[a-z]?)$`, 'u'),
     keyword:
       alternatives.length > 0
-        ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives})[*_]*\\s*#?\\s*[*_]*(?:(?:${member})${join})*(\\p{L}[\\p{L}\\p{N}'’-]*|\\d+[a-z]?)?$`, 'u')
-        : undefined
+        ? new RegExp(`(?<![\\p{L}\\p{N}_])(${alternatives})[*_]*\\s*#?\\s*[*_]*(?:(?:${member})${join})*(\\p{L}[\\p{L}\\p{N}'’-]*|\\d+(?:\\.\\d*)*[a-z]?)?$`, 'u')
+        : undefined,
+    prefixOf
   }
   grammars.set(key, grammar)
   return grammar
 }
 
+/** A keyword as a key: lowercase, its words apart by one space. */
+function normalWords(keyword: string): string {
+  return keyword.trim().replace(/\s+/g, ' ').toLowerCase()
+}
+
 /** The context at the cursor: what was typed, where it starts, and the register it names. */
 interface Context {
   form: 'id' | 'keyword'
+  /** The prefix of the ids it names (`AFI` after `AFI` or "Areas for improvement"). */
+  prefix: string
   /** The characters typed so far (digits or a word; empty right after a keyword). */
   typed: string
   /** Offset where the replaced text starts. */
@@ -64,7 +81,7 @@ interface Context {
 }
 
 /** Where completion applies at an offset, reading the line before the cursor. */
-export function completionContext(text: string, offset: number, prefix: string, keywords: readonly string[]): Context | undefined {
+export function completionContext(text: string, offset: number, schemes: readonly ReferenceScheme[]): Context | undefined {
   // A reference may continue over one line break inside a paragraph ("Recommendation\n14"),
   // so the previous line counts too, unless a blank line ends the paragraph.
   const from = lineStart(text, offset)
@@ -72,25 +89,28 @@ export function completionContext(text: string, offset: number, prefix: string, 
   if (/(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/.test(before) || before.length > 400) before = text.slice(Math.max(from, offset - 400), offset)
   let end = offset
   while (end < text.length && /[\p{L}\p{N}]/u.test(text.charAt(end))) end++
-  const grammar = grammarOf(prefix, keywords)
+  const grammar = grammarOf(schemes)
   const id = grammar.id.exec(before)
   if (id) {
     const qualifier = id[1]
     const start = offset - id[0].length + (qualifier !== undefined ? qualifier.length + 1 : 0)
-    const context: Context = { form: 'id', typed: id[2] ?? '', start, end }
+    const context: Context = { form: 'id', prefix: id[2] ?? '', typed: id[3] ?? '', start, end }
     if (qualifier !== undefined) context.qualifier = qualifier
     return context
   }
   const keyword = grammar.keyword?.exec(before)
   if (keyword) {
-    const typed = keyword[1] ?? ''
-    return { form: 'keyword', typed, start: offset - typed.length, end }
+    const typed = keyword[2] ?? ''
+    const prefix = grammar.prefixOf.get(normalWords(keyword[1] ?? '')) ?? schemes[0]?.prefix ?? 'R'
+    return { form: 'keyword', prefix, typed, start: offset - typed.length, end }
   }
   return undefined
 }
 
-function numberOf(id: string, prefix: string): string {
-  return id.startsWith(prefix) ? id.slice(prefix.length) : id
+/** The number of an id of the scheme with this prefix (`AFI3` → `3`), or undefined for an id of another scheme. */
+function numberOf(id: string, prefix: string): string | undefined {
+  const number = id.startsWith(prefix) ? id.slice(prefix.length) : ''
+  return /^\d/.test(number) ? number : undefined
 }
 
 /** Whether a word of the title or text starts with `typed` (case and accents aside). */
@@ -123,8 +143,7 @@ export function getCompletions(placed: PlacedDocument, offset: number, positionA
   const folder = placed.folder
   const workspace = folder.workspace
   if (!placed.minutes || !workspace) return empty
-  const { prefix, keywords } = workspace.config.config
-  const context = completionContext(placed.text, offset, prefix, keywords)
+  const context = completionContext(placed.text, offset, referenceSchemes(workspace.context.registers, workspace.config.config))
   if (!context) return empty
   const registers = registersFor(folder, placed, context.qualifier)
   const several = registers.length > 1
@@ -137,7 +156,9 @@ export function getCompletions(placed: PlacedDocument, offset: number, positionA
     const registerId = register.inquiry.id
     const sorted = [...register.recommendations].sort((a, b) => compareIds(a.id, b.id))
     for (const recommendation of sorted) {
-      const number = numberOf(recommendation.id, prefix)
+      // Only the ids of the scheme typed: `AFI` and "Areas for improvement" offer AFI ids.
+      const number = numberOf(recommendation.id, context.prefix)
+      if (number === undefined) continue
       if (word) {
         if (!wordingMatches(recommendation, context.typed)) continue
       } else if (context.form === 'keyword' ? !number.startsWith(context.typed) : !number.startsWith(context.typed)) {

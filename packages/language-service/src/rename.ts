@@ -97,10 +97,12 @@ export function rename(
   if (!renamed) return undefined
   const { target, register, registerId } = renamed
   const name = newName.trim()
-  const newId = /^\d+[a-z]?$/.test(name) ? `${prefix}${name}` : name
-  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  if (!new RegExp(`^${escaped}\\d+[a-z]?$`).test(newId)) {
-    throw new RenameError(`Unexpected ${JSON.stringify(name)}, expected an id such as ${prefix}12 or ${prefix}12a`)
+  // The id keeps its kind: `AFI2` renames to another AFI id, `R4.2` to another R id (dotted or not).
+  const own = /^([A-Za-z]+)\d/.exec(target.id)?.[1] ?? prefix
+  const newId = /^\d+(?:\.\d+)*[a-z]?$/.test(name) ? `${own}${name}` : name
+  const escaped = own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  if (!new RegExp(`^${escaped}\\d+(?:\\.\\d+)*[a-z]?$`).test(newId)) {
+    throw new RenameError(`Unexpected ${JSON.stringify(name)}, expected an id such as ${own}12 or ${own}12a`)
   }
   if (newId === target.id) return { changes: {} }
   if (register.locations.recommendations.some((entry) => entry.id === newId)) {

@@ -13,9 +13,9 @@ import { advance } from './text.js'
 /** The edit, or why there is none. */
 export type Rewrite = { range: Range; newText: string } | { error: string }
 
-/** The number part of an id (`R12a` → `12a`). */
+/** The number part of an id (`R12a` → `12a`, `AFI3` → `3`, `R4.2` → `4.2`), whatever its scheme's prefix. */
 export function numberPart(id: string, prefix: string): string {
-  return id.startsWith(prefix) ? id.slice(prefix.length) : id.replace(/^[A-Za-z]+/, '')
+  return id.startsWith(prefix) && /^\d/.test(id.slice(prefix.length)) ? id.slice(prefix.length) : id.replace(/^[A-Za-z]+/, '')
 }
 
 /**

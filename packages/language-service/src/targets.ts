@@ -96,10 +96,10 @@ export function narrow(targets: readonly Target[], offset: number): Target[] {
   return [...targets]
 }
 
-/** The numbers (with an optional letter) written in a reference's text, with offsets into it. */
+/** The numbers (dotted too, with an optional letter) written in a reference's text, with offsets into it. */
 export function numberTokens(text: string): Array<{ text: string; start: number; end: number }> {
   const tokens: Array<{ text: string; start: number; end: number }> = []
-  const pattern = /\d+[a-z]?(?![\p{L}\p{N}_])/gu
+  const pattern = /\d+(?:\.\d+)*[a-z]?(?![\p{L}\p{N}_])(?!\.\d)/gu
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     // Digits inside a word (a register id such as `iitcse2`) are not the number.
     const before = text[match.index - 1]
