@@ -68,4 +68,4 @@ export { minutesFileName, minutesFolder, minutesTemplate, minutesTitle, yamlScal
 export { applyFixes, referenceStyleFindings, type Fix } from './reference-style.js'
 export { openMinutesDocument, updateMinutesDocument, type MinutesDocument, type MinutesHeading, type MinutesParseStats } from './minutes-document.js'
 export { recommendationDiscussions, sentenceAround, type Discussion } from './discussions.js'
-export { minutesActions, type MinutesAction } from './actions.js'
+export { actionDueDates, minutesActions, nextMeetingFindings, nextMeetings, type MinutesAction, type MinutesActionsOptions, type NextMeeting } from './actions.js'
