@@ -3,7 +3,7 @@ import { isIsoDate } from '@followthrough/core/dates'
 import { UsageError } from './io.js'
 
 /** The commands the CLI knows. */
-export const commands = ['lint', 'refs', 'progress', 'report', 'init', 'export', 'mcp'] as const
+export const commands = ['lint', 'refs', 'progress', 'report', 'init', 'export', 'mcp', 'actions'] as const
 
 /** A command of the CLI. */
 export type Command = (typeof commands)[number]
@@ -29,6 +29,8 @@ export interface ParsedArgs {
   workers?: number
   quiet: boolean
   fix: boolean
+  /** actions: leave done actions out. */
+  open: boolean
   out?: string
   /** init: the inquiry's id, title and publication date, and the report to draft the register from. */
   id?: string
@@ -49,6 +51,7 @@ Commands:
                     (--from <report.md|.txt> drafts the register from the report)
   export            Write the tracker spreadsheet (.xlsx, or CSV with --format csv)
   mcp               Serve the workspace to AI assistants (Model Context Protocol over stdio, read-only)
+  actions           List the actions agreed in the minutes, by owner, overdue first
 
 Options:
   --config <path>         Use this config file instead of looking for followthrough.config.json
@@ -56,7 +59,8 @@ Options:
                           refs: table (default) or json
                           progress: table (default), json or markdown
                           export: xlsx (default; csv when --out ends in .csv) or csv
-  --as-of <YYYY-MM-DD>    progress, report, export: as of this date (default: today)
+                          actions: table (default) or json
+  --as-of <YYYY-MM-DD>    progress, report, export, actions: as of this date (default: today)
   --register <id>         progress, report, export: only this register
   --out <path>            report: where to write the HTML (default: report.html)
                           export: where to write the tracker (default: tracker.xlsx or tracker.csv,
@@ -67,6 +71,7 @@ Options:
   --workers <n>           lint: worker threads to use (default: automatic)
   --quiet                 lint: report errors only
   --fix                   lint: apply the fixes rules offer (reference-style), then report what is left
+  --open                  actions: only open actions (leave done ones out)
   --id <id>               init: the inquiry's short id, as in iitcse:R12
   --title <text>          init: the inquiry's full title
   --published <date>      init: the day the report was published (YYYY-MM-DD)
@@ -101,6 +106,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
         workers: { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
         fix: { type: 'boolean', default: false },
+        open: { type: 'boolean', default: false },
         out: { type: 'string', short: 'o' },
         id: { type: 'string' },
         title: { type: 'string' },
@@ -124,7 +130,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     files,
     cache: values.cache,
     quiet: values.quiet,
-    fix: values.fix
+    fix: values.fix,
+    open: values.open
   }
   if (values.config !== undefined) result.config = values.config
   if (values.format !== undefined) result.format = values.format

@@ -35,6 +35,7 @@ import { formatSarif } from './formatters/sarif.js'
 import { formatStylish } from './formatters/stylish.js'
 import { formatProgress } from './formatters/progress.js'
 import { formatRefs } from './formatters/refs.js'
+import { formatActions } from './formatters/actions.js'
 import { UsageError, useColor, type CliIo } from './io.js'
 import { computeWorkspaceProgress } from './progress.js'
 import { version } from './version.js'
@@ -60,6 +61,8 @@ export async function runCommand(args: ParsedArgs, given: CliIo): Promise<number
       return await exportTracker(args, io)
     case 'mcp':
       return await mcp(args, io)
+    case 'actions':
+      return await actions(args, io)
     default:
       throw new Error(`Unexpected command "${args.command}" for runCommand`)
   }
@@ -244,6 +247,24 @@ async function progress(args: ParsedArgs, io: CliIo): Promise<number> {
 }
 
 /**
+ * List every action of the configured minutes (the engine's `minutesActions`:
+ * the due dates every door shows, "the next meeting" resolved over the whole
+ * workspace), files relative to the working folder.
+ */
+async function actions(args: ParsedArgs, io: CliIo): Promise<number> {
+  const format = formatOption(args, ['table', 'json'], 'table')
+  if (args.files.length > 0) throw new UsageError('Unexpected files for actions, expected none: it lists the actions of the configured minutes')
+  const { fs, workspace } = await open(args, io)
+  if (workspace.broken) return await brokenWorkspace(workspace, io, format === 'json' ? 'json' : 'stylish')
+  const paths = await minutesPaths(fs, workspace, args, io)
+  const analyses = await analyze(fs, workspace, paths, args, openCache(fs, workspace, args, io))
+  const asOf = asOfDate(args, io)
+  const list = minutesActions(analyses, asOf, { name: (path) => relativePath(io.cwd, path) })
+  io.stdout.write(formatActions(list, { format, asOf, open: args.open }))
+  return 0
+}
+
+/**
  * Apply the fixes findings carry, file by file, with the engine's `fixFile`:
  * a file is written only while its bytes are those the findings were computed
  * from, atomically, keeping its mode, through a symbolic link, never outside
@@ -376,7 +397,7 @@ async function exportTracker(args: ParsedArgs, io: CliIo): Promise<number> {
   const input = {
     registers,
     minutes: minutesRecords(analyses).map((record) => ({ ...record, source: relativePath(root, record.source) })),
-    actions: minutesActions(analyses, asOf).map((action) => ({ ...action, file: relativePath(root, action.file) })),
+    actions: minutesActions(analyses, asOf, { name: (path) => relativePath(root, path) }),
     asOf
   }
   // Its own chunk: exceljs loads only when a tracker is written.

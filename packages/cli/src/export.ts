@@ -83,14 +83,14 @@ function actionRows(input: TrackerInput): Cell[][] {
   return input.actions
     .filter((action) => !action.done)
     .map((action) => [
-      action.date !== undefined ? { date: action.date } : undefined,
+      action.date !== null ? { date: action.date } : undefined,
       action.file,
       action.line,
       action.text,
-      action.owner,
-      action.due !== undefined ? { date: action.due } : undefined,
-      action.due !== undefined && action.due < input.asOf ? daysBetween(action.due, input.asOf) : undefined,
-      action.recommendations.join(', ')
+      action.owner ?? undefined,
+      action.due !== null ? { date: action.due } : undefined,
+      action.overdue && action.due !== null ? daysBetween(action.due, input.asOf) : undefined,
+      action.references.join(', ')
     ])
 }
 

@@ -71,3 +71,26 @@ describe('locateRegister', () => {
     expect(at(crlf, twelfth.idRange)).toBe('R12')
   })
 })
+
+describe('locateRegister: due-date revisions', () => {
+  it('finds each history entry with a due date, its value and whether it gives a reason', () => {
+    const text = `recommendations:
+  - id: R3
+    history:
+      - { date: 2023-01-10, status: in-progress }
+      - date: 2023-05-01
+        due: 2024-03-31
+        reason: Supplier delay
+      - date: 2023-09-01
+        due: "2024-09-30"
+      - { date: 2023-10-01, due: 2024-12-31, reason: "" }
+`
+    const [r3] = locateRegister(text).recommendations
+    assert.isDefined(r3)
+    expect(r3.dueRevisions.map((revision) => [revision.index, at(text, revision.due), revision.reason, revision.due.line])).toEqual([
+      [1, '2024-03-31', true, 6],
+      [2, '"2024-09-30"', false, 9],
+      [3, '2024-12-31', false, 10]
+    ])
+  })
+})

@@ -31,6 +31,8 @@ export interface RecommendationLocation {
   entryRange: SourceRange
   /** The `supersededBy` value, when the entry has one. */
   supersededBy?: { id: string; range: SourceRange }
+  /** Its `history` entries that move the due date: each entry's index, its `due` value and whether it has a `reason` key. */
+  dueRevisions: Array<{ index: number; due: SourceRange; reason: boolean }>
 }
 
 /** Where an id (an owner, the inquiry) is written. */
@@ -103,8 +105,16 @@ export function locateRegister(text: string): RegisterLocations {
       id: found.id,
       index,
       idRange: found.range,
-      entryRange: range(span[0], trimEnd(text, span[0], span[1]))
+      entryRange: range(span[0], trimEnd(text, span[0], span[1])),
+      dueRevisions: []
     }
+    items(valueOf(entry, 'history')).forEach((event, eventIndex) => {
+      const due = valueOf(event, 'due')
+      const where = isScalar(due) ? due.range : undefined
+      if (where === undefined || where === null) return
+      const reason = valueOf(event, 'reason')
+      location.dueRevisions.push({ index: eventIndex, due: range(where[0], where[1]), reason: isScalar(reason) && String(reason.value).trim() !== '' })
+    })
     const successor = idIn(valueOf(entry, 'supersededBy'))
     if (successor) location.supersededBy = { id: successor.id, range: successor.range }
     result.recommendations.push(location)

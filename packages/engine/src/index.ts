@@ -69,4 +69,4 @@ export { applyFixes, referenceStyleFindings, type Fix } from './reference-style.
 export { configScheme, referenceGrammar, referenceSchemes } from './schemes.js'
 export { openMinutesDocument, updateMinutesDocument, type MinutesDocument, type MinutesHeading, type MinutesParseStats } from './minutes-document.js'
 export { recommendationDiscussions, sentenceAround, type Discussion } from './discussions.js'
-export { minutesActions, type MinutesAction } from './actions.js'
+export { actionDueDates, minutesActions, nextMeetingFindings, nextMeetings, type MinutesAction, type MinutesActionsOptions, type NextMeeting } from './actions.js'

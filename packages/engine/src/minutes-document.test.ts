@@ -41,7 +41,10 @@ const pieces = [
   '> Quoted R6\n> more\n',
   '    indented R2 code\n',
   '* * *\n',
-  '1. First R13\n2. Second\n\n   continued R14\n'
+  '1. First R13\n2. Second\n\n   continued R14\n',
+  '## Date of next meeting\n\nThursday 20 July 2023\n',
+  '- [ ] Police to report on R2 at the next meeting\n',
+  '| ID | Status | Assurance | Revised due | Reason |\n| --- | --- | --- | --- | --- |\n| R5 | | | 31 March 2024 | |\n| R6 | Implemented | Checked | | |\n'
 ]
 
 const snippets = [
@@ -68,7 +71,10 @@ const snippets = [
   '|',
   '---|---\n',
   '*',
-  '[x] '
+  '[x] ',
+  '## Next meeting\n',
+  ' 12 May 2024',
+  '| R7 | | | 2024-06-30 | late |\n'
 ]
 
 /** One of `items`, chosen by `next()`. */

@@ -1,5 +1,6 @@
 import { partitionPoint } from '@followthrough/core'
 import {
+  nextMeetingHeading,
   plainText,
   type FoundAction,
   type FoundReference,
@@ -265,6 +266,10 @@ function incremental(previous: MinutesDocument, state: State, text: string): Min
       step *= growth
       continue
     }
+    // The next meeting's date is read from a heading and the blocks under it: an edit
+    // at or after such a heading, or one that writes it, is read with the whole file.
+    if (blocks.slice(0, to + 1).some((block) => block.heading !== undefined && block.start < regionEndOld && nextMeetingHeading(block.heading.text) !== undefined)) return undefined
+    if (nodes.some((node) => node.type === 'heading' && nextMeetingHeading(plainText(node)) !== undefined)) return undefined
     for (const node of nodes) shiftPositions(node, regionLine - 1, regionStart)
     const lineDelta = countLines(text, regionStart, regionEndNew) - countLines(old, regionStart, regionEndOld)
     const checked = check(state.frontMatter, nodes, text, previous.path, previous.context)
@@ -379,12 +384,18 @@ function splice(previous: MinutesAnalysis, region: { data: MinutesData; findings
   for (const reference of old.references) if (after(reference.position.start.offset)) references.push(keep(reference))
 
   const updates: FoundStatusUpdate[] = []
-  const moveUpdate = (update: FoundStatusUpdate): FoundStatusUpdate => ({
-    ...update,
-    position: shiftSpan(update.position, delta, lineDelta),
-    statusPosition: shiftSpan(update.statusPosition, delta, lineDelta),
-    referencePosition: shiftSpan(update.referencePosition, delta, lineDelta)
-  })
+  const moveUpdate = (update: FoundStatusUpdate): FoundStatusUpdate => {
+    const moved: FoundStatusUpdate = {
+      ...update,
+      position: shiftSpan(update.position, delta, lineDelta),
+      statusPosition: shiftSpan(update.statusPosition, delta, lineDelta),
+      referencePosition: shiftSpan(update.referencePosition, delta, lineDelta)
+    }
+    if (update.duePosition !== undefined) moved.duePosition = shiftSpan(update.duePosition, delta, lineDelta)
+    if (update.responsePosition !== undefined) moved.responsePosition = shiftSpan(update.responsePosition, delta, lineDelta)
+    if (update.assurancePosition !== undefined) moved.assurancePosition = shiftSpan(update.assurancePosition, delta, lineDelta)
+    return moved
+  }
   for (const update of old.updates) if (before(update.position.start.offset)) updates.push(update)
   updates.push(...region.data.updates)
   for (const update of old.updates) if (after(update.position.start.offset)) updates.push(moveUpdate(update))
@@ -416,5 +427,7 @@ function splice(previous: MinutesAnalysis, region: { data: MinutesData; findings
   const data: MinutesData = { references, updates, actions }
   if (old.meeting !== undefined) data.meeting = old.meeting
   if (old.register !== undefined) data.register = old.register
+  // Edits after a next-meeting heading parse the whole file (see `incremental`): one before it keeps its date.
+  if (old.nextMeeting !== undefined) data.nextMeeting = old.nextMeeting
   return { path: previous.path, data, findings }
 }

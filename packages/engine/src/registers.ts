@@ -1,4 +1,5 @@
-import { parseRegister, type Register } from '@followthrough/core'
+import { locateRegister, parseRegister, type Register } from '@followthrough/core'
+import { ruleUrl } from '@followthrough/remark-recommendations'
 import type { ConfigResult } from './config.js'
 import { decodeFile } from './decode-text.js'
 import { joinPath, type FileSystem } from './file-system.js'
@@ -42,8 +43,43 @@ export async function loadRegister(fs: FileSystem, path: string, root: string): 
 export function registerFromText(path: string, text: string): LoadedRegister {
   const result = parseRegister(text, { path })
   const loaded: LoadedRegister = { path, text, findings: result.problems.map((problem) => findingFromProblem(problem, path)) }
-  if (result.ok) loaded.register = result.value
+  if (result.ok) {
+    loaded.register = result.value
+    loaded.findings.push(...unexplainedRevisions(path, text, result.value))
+  }
   return loaded
+}
+
+/**
+ * `due-date-moved-without-reason` (warning) in a register: a `history` entry
+ * with `due` and no `reason`, at its `due` value. The same rule as a status
+ * table's `Due` cell without a `Reason`: no silent slippage.
+ */
+function unexplainedRevisions(path: string, text: string, register: Register): Finding[] {
+  const findings: Finding[] = []
+  for (const location of locateRegister(text).recommendations) {
+    // A register that validated has its entries in the file's order.
+    const history = register.recommendations[location.index]?.history ?? []
+    for (const revision of location.dueRevisions) {
+      const event = history[revision.index]
+      if (revision.reason || event?.due === undefined || (event.reason ?? '').trim() !== '') continue
+      const place = revision.due
+      findings.push({
+        file: path,
+        line: place.line,
+        column: place.column,
+        endLine: place.endLine,
+        endColumn: place.endColumn,
+        offset: place.start,
+        endOffset: place.end,
+        severity: 'warning',
+        ruleId: 'due-date-moved-without-reason',
+        message: `Unexpected due date of ${location.id} moved to ${event.due} without a reason, expected a reason in its history entry`,
+        url: ruleUrl('due-date-moved-without-reason')
+      })
+    }
+  }
+  return findings
 }
 
 /** The registers that loaded, in config order. */

@@ -63,7 +63,8 @@ export function statusRegressions(analyses: readonly MinutesAnalysis[], register
       const date = meetingDate(analysis)
       if (date === undefined) continue
       for (const update of analysis.data.updates) {
-        if (!sameRegister(registerId, single, update.register)) continue
+        // A row that only moves the due date or records a response changes no status.
+        if (update.status === undefined || !sameRegister(registerId, single, update.register)) continue
         push(update.id, {
           date,
           status: update.status,
@@ -126,7 +127,7 @@ export function discussedAfterClosure(analyses: readonly MinutesAnalysis[], regi
       const date = meetingDate(analysis)
       if (date === undefined) continue
       for (const update of analysis.data.updates) {
-        if (!sameRegister(registerId, single, update.register)) continue
+        if (update.status === undefined || !sameRegister(registerId, single, update.register)) continue
         const list = updates.get(update.id)
         const event = { id: update.id, status: update.status, date }
         if (list) list.push(event)

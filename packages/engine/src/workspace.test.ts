@@ -130,3 +130,51 @@ describe('workspaceProgress', () => {
     expect(progress?.coverage.meetings.map((m) => m.source)).toEqual(['/w/minutes/2023-04-17.md'])
   })
 })
+
+describe('the accountability cycle through the workspace', () => {
+  const revised = telfordRegister(`  - id: R1
+    title: Publish a partnership report
+    owners: [council]
+    due: 2023-06-30
+    history:
+      - date: 2023-05-01
+        due: 2023-09-30
+        reason: Data-sharing agreement late
+      - date: 2023-08-01
+        due: 2023-12-31
+  - id: R2
+    title: Train licensing staff
+    owners: [council]
+    due: 2023-12-31`)
+
+  it('reports a register history entry that moves the due date without a reason, at its due value, configurable', async () => {
+    const { findings } = await lint({ '/w/recommendations.yaml': revised })
+    expect(show(findings)).toEqual([
+      '/w/recommendations.yaml:18:14-18:24: warning: Unexpected due date of R1 moved to 2023-12-31 without a reason, expected a reason in its history entry [due-date-moved-without-reason]'
+    ])
+    const quiet = await lint({ '/w/followthrough.config.json': '{"rules": {"due-date-moved-without-reason": "off"}}', '/w/recommendations.yaml': revised })
+    expect(quiet.findings).toEqual([])
+    expect(quiet.workspace.broken).toBe(false)
+  })
+
+  it('gives progress the minutes’ responses, assurance and due-date revisions (a due-only row is no status change)', async () => {
+    const table = [
+      '| ID | Status | Response | Assurance | Revised due | Reason |',
+      '| --- | --- | --- | --- | --- | --- |',
+      '| R1 | | Accepted | | 31 March 2024 | Contract re-tendered |',
+      '| R2 | Implemented | Partially accepted | Claimed | | |'
+    ].join('\n')
+    const { workspace, analyses, findings } = await lint({
+      '/w/followthrough.config.json': '{"rules": {"due-date-moved-without-reason": "off"}}',
+      '/w/recommendations.yaml': revised,
+      '/w/minutes/2023-10-18.md': minutes('2023-10-18', table)
+    })
+    expect(show(findings)).toEqual([])
+    const [progress] = workspaceProgress(workspace, analyses, '2024-01-01')
+    expect(progress?.responses).toMatchObject({ accepted: 1, 'partially-accepted': 1, awaiting: 0 })
+    expect(progress?.assuranceGap).toEqual(['R2'])
+    // R1: 2023-06-30 → 2023-09-30 → 2023-12-31 → 2024-03-31, three revisions, 275 days.
+    expect(progress?.slippage.items).toEqual([{ id: 'R1', owners: ['council'], originalDue: '2023-06-30', currentDue: '2024-03-31', revisions: 3, days: 275 }])
+    expect(progress?.byStatus).toMatchObject({ 'not-started': 1, implemented: 1 })
+  })
+})

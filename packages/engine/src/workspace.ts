@@ -9,6 +9,7 @@ import { analyzeMinutes, emptyMinutesData, type MinutesAnalysis, type WorkspaceC
 import { readWorkspaceFile } from './read-file.js'
 import { duplicateRegisterFindings, loadRegisters, validRegisters, type LoadedRegister } from './registers.js'
 import { discussedAfterClosure, statusRegressions } from './workspace-rules.js'
+import { nextMeetingFindings } from './actions.js'
 
 /** A loaded workspace: its configuration and registers, ready to check minutes. */
 export interface Workspace {
@@ -62,11 +63,12 @@ export async function readMinutes(fs: FileSystem, path: string, workspace: Pick<
 }
 
 /**
- * The checks that need every minutes file at once: `status-regression` and
- * `discussed-after-closure`.
+ * The checks that need every minutes file at once: `status-regression`,
+ * `discussed-after-closure`, and `action-without-due-date` for an action due
+ * "at the next meeting" when no next meeting can be found.
  */
 export function workspaceFindings(analyses: readonly MinutesAnalysis[], registers: readonly Register[]): Finding[] {
-  return [...statusRegressions(analyses, registers), ...discussedAfterClosure(analyses, registers)]
+  return [...statusRegressions(analyses, registers), ...discussedAfterClosure(analyses, registers), ...nextMeetingFindings(analyses)]
 }
 
 /**

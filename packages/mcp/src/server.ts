@@ -182,7 +182,7 @@ export function createMcpServer(options: McpServerOptions): McpServer {
     'actions',
     {
       description:
-        'Actions agreed in the minutes (task-list items and ACTION: lines), as the linter reads them: text, owner, due date, done or open, the recommendations they name, file and line. Open ones by default.',
+        'Actions agreed in the minutes (task-list items and ACTION: lines), as the linter reads them: file, line, column, text, owner, due date and where it comes from (date, month, next-meeting), done or open, overdue, the recommendations they name (references) and the meeting date. Open ones by default.',
       inputSchema: {
         state: z.enum(['open', 'done', 'all']).default('open').describe('open (default), done or all.'),
         owner: z.string().min(1).optional().describe('Only actions whose owner contains this (case-insensitive).'),
@@ -199,7 +199,7 @@ export function createMcpServer(options: McpServerOptions): McpServer {
           (action) =>
             (input.state === 'all' || (input.state === 'done') === action.done) &&
             (input.owner === undefined || (action.owner?.toLowerCase().includes(input.owner.toLowerCase()) ?? false)) &&
-            (input.id === undefined || action.recommendations.includes(input.id)) &&
+            (input.id === undefined || action.references.includes(input.id)) &&
             (input.overdue === undefined || action.overdue === input.overdue)
         )
         return { asOf, count: found.length, actions: found }
@@ -284,17 +284,17 @@ async function discussions(snapshot: Snapshot, options: McpServerOptions, regist
   return recommendationDiscussions(snapshot.analyses, register.inquiry.id, id, (path) => texts.get(path)).map((found) => ({ ...found, file: snapshot.display(found.file) }))
 }
 
-/** An action as the tools give it: the engine's, its file relative to the workspace, and whether it is overdue. */
-export interface ActionView extends MinutesAction {
-  /** Open and past its due date on the as-of date. */
-  overdue: boolean
-}
+/**
+ * An action as the tools give it: the engine's (core's `ActionItem` with the
+ * meeting's date), its file relative to the workspace.
+ */
+export type ActionView = MinutesAction
 
-/** Every action of the minutes dated on or before `asOf` (undated minutes too: an action is still an action), oldest first. */
+/**
+ * Every action of the minutes dated on or before `asOf` (undated minutes too: an
+ * action is still an action), oldest first, with "the next meeting" resolved
+ * as every door resolves it.
+ */
 export function openActions(snapshot: Snapshot, asOf: string): ActionView[] {
-  return minutesActions(snapshot.analyses, asOf).map((action) => ({
-    ...action,
-    file: snapshot.display(action.file),
-    overdue: !action.done && action.due !== undefined && action.due < asOf
-  }))
+  return minutesActions(snapshot.analyses, asOf, { name: (path) => snapshot.display(path) })
 }

@@ -248,23 +248,28 @@ describe('the MCP server on a small workspace', () => {
         {
           file: 'minutes/2023-03-01.md',
           line: 14,
-          date: '2023-03-01',
+          column: 7,
           text: 'Police to report on R1 by 30 June 2023',
           owner: 'Police',
           due: '2023-06-30',
+          dueSource: 'date',
           done: false,
+          references: ['R1'],
           overdue: true,
-          recommendations: ['R1']
+          date: '2023-03-01'
         },
         {
           file: 'minutes/2023-09-01.md',
           line: 15,
-          date: '2023-09-01',
+          column: 1,
           text: 'Council to publish the protocol (R2).',
           owner: 'Council',
+          due: null,
+          dueSource: null,
           done: false,
+          references: ['R2'],
           overdue: false,
-          recommendations: ['R2']
+          date: '2023-09-01'
         }
       ]
     })

@@ -1,7 +1,7 @@
 import { assert, describe, expect, it } from 'vitest'
 import { dataOf, messagesOf, run } from '../test/pipeline.js'
 import { frontMatter } from '../test/registers.js'
-import { isActionLine, readAction } from './actions.js'
+import { isActionLine, nextMeetingHeading, readAction } from './actions.js'
 
 describe('readAction', () => {
   it('takes the leading organisation or person before " to " as the owner', () => {
@@ -36,6 +36,7 @@ describe('readAction', () => {
     expect(readAction('Council to report in June')).toEqual({
       text: 'Council to report in June',
       owner: 'Council',
+      nextMeeting: false,
       hasDuePhrase: true
     })
   })
@@ -160,5 +161,48 @@ describe('actions in minutes', () => {
     const file = run('- [ ] Council to report in June\n')
     expect(dataOf(file).actions[0]?.due).toBeUndefined()
     expect(messagesOf(file).filter((message) => message.includes('due date'))).toEqual([])
+  })
+})
+
+describe('next-meeting actions', () => {
+  it('recognises "at / by / to / for the next meeting" when no date is written', () => {
+    for (const text of ['Chief Constable to report at the next meeting', 'Report BY THE NEXT MEETING', 'Bring the plan to the next meeting', 'Papers for the next meeting']) {
+      expect(readAction(text, '2024-11-20')).toMatchObject({ nextMeeting: true, hasDuePhrase: true })
+      expect(readAction(text, '2024-11-20').due).toBeUndefined()
+    }
+    expect(readAction('Report at the next meeting, by 2025-01-31 at the latest').nextMeeting).toBe(false)
+    expect(readAction('Discuss the next meetings schedule').nextMeeting).toBe(false)
+    expect(readAction('Council to report by March 2025')).toMatchObject({ due: '2025-03-31', dueSource: 'month' })
+    expect(readAction('Council to report by 3 March 2025')).toMatchObject({ due: '2025-03-03', dueSource: 'date' })
+  })
+
+  it('recognises the next meeting headings', () => {
+    expect(nextMeetingHeading('Date of next meeting')).toBe('')
+    expect(nextMeetingHeading('Date of the next meeting: 5 June 2025')).toBe(' 5 June 2025')
+    expect(nextMeetingHeading('NEXT MEETING')).toBe('')
+    expect(nextMeetingHeading('Next meetings')).toBeUndefined()
+    expect(nextMeetingHeading('Actions for the next meeting')).toBeUndefined()
+  })
+
+  const minutes = (section: string) =>
+    frontMatter() +
+    ['## Actions', '', '- [ ] Chief Constable to bring the audit results to the next meeting (R12)', '- [x] PCC to circulate the paper for the next meeting', '', section, ''].join(
+      '\n'
+    )
+
+  it('reads the date under a "Date of next meeting" heading, and does not report the action', () => {
+    const file = run(minutes('## Date of next meeting\n\nTo be held at Hindlip.\n\nThursday 20 July 2023, 10am.\n\n## Any other business\n\n28 September 2023'))
+    const data = dataOf(file)
+    expect(data.nextMeeting).toBe('2023-07-20')
+    expect(data.actions.map((action) => [action.nextMeeting, action.due, action.dueSource])).toEqual([
+      [true, undefined, undefined],
+      [true, undefined, undefined]
+    ])
+    expect(messagesOf(file)).toEqual([])
+  })
+
+  it('reads a date in the heading itself, and nothing from another section', () => {
+    expect(dataOf(run(minutes('### Next meeting: 20/07/2023'))).nextMeeting).toBe('2023-07-20')
+    expect(dataOf(run(minutes('## Next meeting\n\nTo be arranged.\n\n## Close\n\n28 September 2023'))).nextMeeting).toBeUndefined()
   })
 })

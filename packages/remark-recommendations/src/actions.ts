@@ -12,8 +12,31 @@ export interface ActionFields {
   text: string
   owner?: string
   due?: string
-  /** A date phrase was found, even if it could not be resolved (a month, and no meeting date). */
+  /** Where `due` comes from: a written day, or a month (its last day). */
+  dueSource?: 'date' | 'month'
+  /** "at / by / to / for the next meeting", and no date written: the engine resolves it. */
+  nextMeeting: boolean
+  /** A date phrase was found, even if it could not be resolved (a month, and no meeting date; the next meeting). */
   hasDuePhrase: boolean
+}
+
+const nextMeetingPhrase = /(?<!\p{L})(?:at|by|to|for)\s+the\s+next\s+meeting(?!\p{L})/iu
+
+const nextMeetingTitle = /^\s*(?:date\s+of\s+(?:the\s+)?next\s+meeting|next\s+meeting(?:\s+date)?)(?!\p{L})\s*[:\-\u2013\u2014]?/iu
+
+/**
+ * Whether a heading's words are "Date of next meeting" or "Next meeting" (any
+ * case, "Date of the next meeting", "Next meeting date", with what follows):
+ * the words after the title (where a date may be written), else `undefined`.
+ */
+export function nextMeetingHeading(text: string): string | undefined {
+  const match = nextMeetingTitle.exec(text)
+  return match === null ? undefined : text.slice(match[0].length)
+}
+
+/** Whether an action's words make it due "at / by / to / for the next meeting". */
+export function saysNextMeeting(text: string): boolean {
+  return nextMeetingPhrase.test(text)
 }
 
 const actionPrefix = /^\s*action\s*:\s*/i
@@ -52,17 +75,25 @@ function leading(text: string): string | undefined {
 /**
  * Read an action from its plain text: the text without `ACTION:`, the owner
  * (explicit `Owner: X` or `(owner: X)` first, else the words before " to "), and
- * the due date resolved against `meetingDate`.
+ * the due date resolved against `meetingDate` (or, for "the next meeting",
+ * `nextMeeting`: the engine resolves that date, as it needs the workspace).
  */
 export function readAction(plainText: string, meetingDate?: string): ActionFields {
   const text = plainText.replace(actionPrefix, '').replace(/\s+/g, ' ').trim()
-  const fields: ActionFields = { text, hasDuePhrase: false }
+  const fields: ActionFields = { text, nextMeeting: false, hasDuePhrase: false }
   const owner = explicitOwnerInParentheses.exec(text)?.[1]?.trim() ?? explicitOwner.exec(text)?.[1]?.trim() ?? leading(text)
   if (owner !== undefined && owner.length > 0) fields.owner = owner
   const due = findDueDate(text, meetingDate)
   if (due !== undefined) {
+    // A date written wins over "the next meeting": it is the more exact of the two.
     fields.hasDuePhrase = true
-    if (due.due !== undefined) fields.due = due.due
+    if (due.due !== undefined) {
+      fields.due = due.due
+      fields.dueSource = due.month === true ? 'month' : 'date'
+    }
+  } else if (saysNextMeeting(text)) {
+    fields.hasDuePhrase = true
+    fields.nextMeeting = true
   }
   return fields
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findDueDate } from './due-dates.js'
+import { findDueDate, findMeetingDate, readDueCell } from './due-dates.js'
 
 function due(text: string, meeting?: string): string | undefined {
   return findDueDate(text, meeting)?.due
@@ -59,5 +59,31 @@ describe('findDueDate', () => {
   it('takes the first date in the text', () => {
     expect(due('by 2023-05-01, or at the latest in June', '2023-04-17')).toBe('2023-05-01')
     expect(due('in June, no later than 2023-07-15', '2023-04-17')).toBe('2023-06-30')
+  })
+})
+
+describe('readDueCell', () => {
+  it('reads a whole cell as one date, a month as its last day', () => {
+    expect(readDueCell('2025-03-31')).toEqual({ due: '2025-03-31', start: 0, end: 10 })
+    expect(readDueCell('31/03/2025')?.due).toBe('2025-03-31')
+    expect(readDueCell('31 March 2025')).toEqual({ due: '2025-03-31', start: 0, end: 13 })
+    expect(readDueCell('March 2025')).toEqual({ due: '2025-03-31', start: 0, end: 10, month: true })
+    expect(readDueCell('end of June', '2024-07-01')?.due).toBe('2025-06-30')
+    expect(readDueCell('by 30 September 2024.')?.due).toBe('2024-09-30')
+  })
+
+  it('reads nothing else', () => {
+    for (const text of ['TBC', '', '2025-02-30', 'March 2025 or later', 'see note', 'June']) expect(readDueCell(text)).toBeUndefined()
+  })
+})
+
+describe('findMeetingDate', () => {
+  it('finds the first day written, resolving a missing year after the meeting', () => {
+    expect(findMeetingDate('Thursday 12 March 2025, 10am, Hindlip')).toBe('2025-03-12')
+    expect(findMeetingDate('The next meeting is on 2025-06-05.')).toBe('2025-06-05')
+    expect(findMeetingDate('12th March', '2024-11-20')).toBe('2025-03-12')
+    expect(findMeetingDate('5 December', '2024-11-20')).toBe('2024-12-05')
+    expect(findMeetingDate('To be arranged in March 2025')).toBeUndefined()
+    expect(findMeetingDate('12 March')).toBeUndefined()
   })
 })

@@ -11,6 +11,8 @@ export interface FoundDueDate {
   /** Offsets of the phrase in the text (end exclusive). */
   start: number
   end: number
+  /** Written as a month without a day ("in June", "by the end of March 2024"): `due` is its last day. */
+  month?: true
 }
 
 const months: ReadonlyArray<readonly [number, readonly string[]]> = [
@@ -135,5 +137,60 @@ function resolveMonthPhrase(phrase: RegExpExecArray, meetingDate: string | undef
   // "by 31 June" names no day: no due date rather than a wrong one.
   const date = isoDate(year, month, day ?? lastDay(year, month))
   if (date === undefined) return null
-  return { due: date, start, end }
+  return day === undefined ? { due: date, start, end, month: true } : { due: date, start, end }
+}
+
+/**
+ * Read a `Due` or `Revised due` cell of a status table: the whole cell is one
+ * date, written as in an action (`2025-03-31`, `31/03/2025`, `31 March 2025`,
+ * `March 2025`: its last day, `end of March`), a month without a year resolved
+ * against `meetingDate` as {@link findDueDate} does. `undefined` when the cell
+ * is anything else ("TBC", "2025-02-30", "March 2025 or later").
+ */
+export function readDueCell(text: string, meetingDate?: string): FoundDueDate | undefined {
+  const cell = text.replace(/\s+/g, ' ').trim().replace(/\.$/, '')
+  if (cell.length === 0) return undefined
+  const lead = /^(?:by|before|due|on|in)\s/i.test(cell) ? '' : 'by '
+  const phrase = lead + cell
+  const found = findDueDate(phrase, meetingDate)
+  if (found?.due === undefined || found.end !== phrase.length) return undefined
+  // Only "by " (ours or the writer's) may come before the date.
+  if (found.start !== 0 && !/^(?:by|before|due|on|in)\s+$/i.test(phrase.slice(0, found.start))) return undefined
+  return { ...found, start: 0, end: text.length }
+}
+
+const dayMonth = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(${monthPattern})\\.?(?![\\p{L}])(?:,?\\s+(\\d{4})(?!\\d))?`, 'u')
+
+/**
+ * The first day written in `text` (`2025-03-31`, `31/03/2025`, `Thursday 12
+ * March 2025`, `12th March`), as `YYYY-MM-DD`: the date under a "Date of next
+ * meeting" heading. A day without a year is the next such day on or after
+ * `meetingDate`. A month without a day names no meeting's date.
+ */
+export function findMeetingDate(text: string, meetingDate?: string): string | undefined {
+  const found: Array<{ due: string; start: number }> = []
+  const iso = isoPattern.exec(text)
+  if (iso !== null) {
+    const date = isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))
+    if (date !== undefined) found.push({ due: date, start: iso.index })
+  }
+  const slash = slashDate.exec(text)
+  if (slash !== null) {
+    const date = isoDate(Number(slash[3]), Number(slash[2]), Number(slash[1]))
+    if (date !== undefined) found.push({ due: date, start: slash.index })
+  }
+  const written = anyMonth.test(text) ? dayMonth.exec(text) : null
+  const month = written === null ? undefined : monthNumber.get((written[2] ?? '').toLowerCase())
+  if (written !== null && month !== undefined) {
+    const day = Number(written[1])
+    let year = written[3] === undefined ? undefined : Number(written[3])
+    if (year === undefined && meetingDate !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(meetingDate)) {
+      year = Number(meetingDate.slice(0, 4))
+      if (`${year}-${pad(month)}-${pad(day)}` < meetingDate) year++
+    }
+    const date = year === undefined ? undefined : isoDate(year, month, day)
+    if (date !== undefined) found.push({ due: date, start: written.index })
+  }
+  found.sort((a, b) => a.start - b.start)
+  return found[0]?.due
 }

@@ -1,8 +1,8 @@
-import { nearest, type Severity } from '@followthrough/core'
-import type { Nodes, Paragraph, Root, Table } from 'mdast'
+import { nearest, type Assurance, type ResponseDecision, type Severity, type Status } from '@followthrough/core'
+import type { Heading, Nodes, Paragraph, Root, Table, TableCell } from 'mdast'
 import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
-import { isActionLine, readAction } from './actions.js'
+import { isActionLine, nextMeetingHeading, readAction } from './actions.js'
 import { reportFindings, type Finding } from './findings.js'
 import { Flattener } from './flatten.js'
 import { attempt } from './internal-error.js'
@@ -12,8 +12,10 @@ import { lineIndex, type LineIndex, type SourceSpan } from './positions.js'
 import { compileGrammar, type GrammarOptions, type InvalidRange, type ReferenceScanner, type ReferenceScheme, type ScannedReference } from './references.js'
 import { extent, indexRegisters, orList, suggestIds, supersession, type RegisterIndex } from './registers.js'
 import { resolveSeverities, type RuleId } from './rules.js'
-import { readStatus, statusColumns, unknownStatusReason } from './status-updates.js'
-import type { FoundAction, FoundReference, MinutesData, Options } from './types.js'
+import { findMeetingDate, readDueCell } from './due-dates.js'
+import { readEvidence } from './evidence.js'
+import { readAssurance, readResponse, readStatus, statusColumns, unknownStatusReason, unknownWordReason, type StatusColumns } from './status-updates.js'
+import type { FoundAction, FoundReference, FoundStatusUpdate, MinutesData, Options } from './types.js'
 import { isObject, itemsOf } from './unknown.js'
 
 /** Everything that depends only on the options, built once per plugin instance. */
@@ -144,6 +146,10 @@ class MinutesReader {
   private readonly index: RegisterIndex
   private defaultRegister: string | undefined
   private meetingDate: string | undefined
+  /** The depth of the open "Date of next meeting" section, while its date is still to find. */
+  private nextMeetingDepth: number | undefined
+  /** Only the first "Date of next meeting" heading counts. */
+  private nextMeetingSeen = false
 
   constructor(
     private readonly tree: Root,
@@ -232,6 +238,7 @@ class MinutesReader {
         break
       case 'heading':
         this.block(node, false)
+        this.heading(node)
         break
       case 'table':
         this.table(node)
@@ -267,8 +274,32 @@ class MinutesReader {
     this.findings.push({ ruleId: 'too-complex', reason, start, end })
   }
 
+  /**
+   * A heading: "Date of next meeting" or "Next meeting" opens the section the
+   * next meeting's date is read from (the heading's own words, else the first
+   * paragraph under it with a date); a heading of the same or a higher level
+   * closes it.
+   */
+  private heading(node: Heading): void {
+    if (this.nextMeetingDepth !== undefined && node.depth <= this.nextMeetingDepth) this.nextMeetingDepth = undefined
+    if (this.data.nextMeeting !== undefined || this.nextMeetingSeen) return
+    const rest = nextMeetingHeading(plainText(node))
+    if (rest === undefined) return
+    this.nextMeetingSeen = true
+    const date = findMeetingDate(rest, this.meetingDate)
+    if (date !== undefined) this.data.nextMeeting = date
+    else this.nextMeetingDepth = node.depth
+  }
+
   /** A paragraph: its references, and an action when it is a task item's text or starts with `ACTION:`. */
   private paragraph(node: Paragraph, task: boolean, done: boolean): void {
+    if (this.nextMeetingDepth !== undefined) {
+      const date = findMeetingDate(plainText(node), this.meetingDate)
+      if (date !== undefined) {
+        this.data.nextMeeting = date
+        this.nextMeetingDepth = undefined
+      }
+    }
     const from = this.data.references.length
     const text = this.block(node, false)
     const to = this.data.references.length
@@ -455,6 +486,8 @@ class MinutesReader {
     }
     if (fields.owner !== undefined) action.owner = fields.owner
     if (fields.due !== undefined) action.due = fields.due
+    if (fields.dueSource !== undefined) action.dueSource = fields.dueSource
+    if (fields.nextMeeting) action.nextMeeting = true
     if (this.meetingDate !== undefined) action.date = this.meetingDate
     this.data.actions.push(action)
     // A done action no longer needs a date; an unresolvable phrase ("in June" without a meeting date) is not missing one.
@@ -508,29 +541,35 @@ class MinutesReader {
           if (columns === undefined || rowIndex === 0) return
           const cell = cells[columns.status]
           if (cell === undefined) return
-          const statusText = plainText(cell).trim()
-          if (statusText.length === 0) return
-          const statusPosition = this.contentSpan(cell)
           const position = this.span(row)
+          const statusPosition = this.contentSpan(cell)
           if (statusPosition === undefined || position === undefined) return
-          const reading = readStatus(statusText)
-          if (reading.status === undefined) {
-            this.findings.push({
-              ruleId: 'unknown-status',
-              reason: unknownStatusReason(statusText, reading.suggestions),
-              start: statusPosition.start.offset,
-              end: statusPosition.end.offset,
-              expected: reading.suggestions,
-              actual: statusText
-            })
-            return
+          const statusText = plainText(cell).trim()
+          let status: Status | undefined
+          if (statusText.length > 0) {
+            const reading = readStatus(statusText)
+            if (reading.status === undefined) {
+              this.findings.push({
+                ruleId: 'unknown-status',
+                reason: unknownStatusReason(statusText, reading.suggestions),
+                start: statusPosition.start.offset,
+                end: statusPosition.end.offset,
+                expected: reading.suggestions,
+                actual: statusText
+              })
+              return
+            }
+            status = reading.status
           }
+          const fields = this.accountabilityCells(cells, columns)
+          // A row with an empty Status cell counts when it moves the due date or records a response.
+          if (status === undefined && fields.due === undefined && fields.response === undefined) return
           const noteCell = columns.note === undefined ? undefined : cells[columns.note]
           const note = noteCell === undefined ? '' : plainText(noteCell).replace(/\s+/g, ' ').trim()
           for (const reference of this.data.references.slice(first.from, first.to)) {
             const update: MinutesData['updates'][number] = {
               id: reference.id,
-              status: reading.status,
+              ...(status !== undefined ? { status } : {}),
               position,
               statusPosition,
               referencePosition: reference.position
@@ -538,12 +577,90 @@ class MinutesReader {
             if (reference.register !== undefined) update.register = reference.register
             if (note.length > 0) update.note = note
             if (this.meetingDate !== undefined) update.date = this.meetingDate
+            Object.assign(update, fields)
             this.data.updates.push(update)
           }
         },
         undefined
       )
     })
+  }
+
+  /**
+   * The accountability cells of a status table row (MISSION: the accountability
+   * cycle): each read, and reported where it is wrong. A word that is not a
+   * response or an assurance, or a due cell that is not a date, is left out of
+   * the update; a due date without a reason is kept and reported.
+   */
+  private accountabilityCells(cells: readonly TableCell[], columns: StatusColumns): Partial<FoundStatusUpdate> {
+    const fields: Partial<FoundStatusUpdate> = {}
+    const text = (index: number | undefined) => {
+      const cell = index === undefined ? undefined : cells[index]
+      return cell === undefined ? '' : plainText(cell).replace(/\s+/g, ' ').trim()
+    }
+    const place = (index: number | undefined) => {
+      const cell = index === undefined ? undefined : cells[index]
+      return cell === undefined ? undefined : this.contentSpan(cell)
+    }
+    const word = (kind: 'response' | 'assurance', index: number | undefined) => {
+      const written = text(index)
+      const where = place(index)
+      if (written.length === 0 || where === undefined) return undefined
+      const reading = kind === 'response' ? readResponse(written) : readAssurance(written)
+      if (reading.value !== undefined) return { value: reading.value, where }
+      this.findings.push({
+        ruleId: kind === 'response' ? 'unknown-response' : 'unknown-assurance',
+        reason: unknownWordReason(kind, written, reading.suggestions),
+        start: where.start.offset,
+        end: where.end.offset,
+        expected: reading.suggestions,
+        actual: written
+      })
+      return undefined
+    }
+    const response = word('response', columns.response)
+    if (response !== undefined) {
+      fields.response = response.value as ResponseDecision
+      fields.responsePosition = response.where
+    }
+    const assurance = word('assurance', columns.assurance)
+    if (assurance !== undefined) {
+      fields.assurance = assurance.value as Assurance
+      fields.assurancePosition = assurance.where
+    }
+    const evidenceCell = columns.evidence === undefined ? undefined : cells[columns.evidence]
+    const evidence = evidenceCell === undefined ? [] : readEvidence(evidenceCell.children)
+    if (evidence.length > 0) fields.evidence = evidence
+    const by = text(columns.by)
+    if (by.length > 0) fields.by = by
+    const reason = text(columns.reason)
+    if (reason.length > 0) fields.reason = reason
+    const dueText = text(columns.due)
+    const duePlace = place(columns.due)
+    if (dueText.length > 0 && duePlace !== undefined) {
+      const due = readDueCell(dueText, this.meetingDate)
+      if (due?.due === undefined) {
+        this.findings.push({
+          ruleId: 'invalid-due-date',
+          reason: `Unexpected due date ${JSON.stringify(dueText)}, expected a date such as 2025-03-31, 31 March 2025 or March 2025`,
+          start: duePlace.start.offset,
+          end: duePlace.end.offset,
+          actual: dueText
+        })
+      } else {
+        fields.due = due.due
+        fields.duePosition = duePlace
+        if (reason.length === 0) {
+          this.findings.push({
+            ruleId: 'due-date-moved-without-reason',
+            reason: `Unexpected due date moved to ${due.due} without a reason, expected a Reason cell saying why`,
+            start: duePlace.start.offset,
+            end: duePlace.end.offset
+          })
+        }
+      }
+    }
+    return fields
   }
 
   /** A cell's content without the padding and pipes around it. */

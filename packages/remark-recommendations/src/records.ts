@@ -21,12 +21,19 @@ export function toMinutesRecord(data: MinutesData, source: string): MinutesRecor
       text: reference.text,
       position: reference.position
     })),
+    // Every field core's StatusUpdate has: progress reads responses, assurance and due-date revisions from them.
     updates: data.updates.map((update) => ({
       id: update.id,
       ...(update.register !== undefined ? { register: update.register } : {}),
-      status: update.status,
+      ...(update.status !== undefined ? { status: update.status } : {}),
       date,
       ...(update.note !== undefined ? { note: update.note } : {}),
+      ...(update.response !== undefined ? { response: update.response } : {}),
+      ...(update.assurance !== undefined ? { assurance: update.assurance } : {}),
+      ...(update.evidence !== undefined ? { evidence: update.evidence.map((item) => ({ ...item })) } : {}),
+      ...(update.by !== undefined ? { by: update.by } : {}),
+      ...(update.due !== undefined ? { due: update.due } : {}),
+      ...(update.reason !== undefined ? { reason: update.reason } : {}),
       source,
       position: update.position
     }))

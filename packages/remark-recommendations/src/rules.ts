@@ -14,6 +14,10 @@ export type RuleId =
   | 'ambiguous-reference'
   | 'unknown-register'
   | 'unknown-status'
+  | 'unknown-response'
+  | 'unknown-assurance'
+  | 'invalid-due-date'
+  | 'due-date-moved-without-reason'
   | 'invalid-front-matter'
   | 'missing-front-matter'
   | 'action-without-due-date'
@@ -50,6 +54,10 @@ export const rules: readonly RuleInfo[] = Object.freeze([
   rule('ambiguous-reference', 'error', 'An unqualified reference when several registers are configured and none is chosen.'),
   rule('unknown-register', 'error', 'A qualified reference, or the front matter, names a register that is not configured.'),
   rule('unknown-status', 'error', 'A status update table uses a word that is not a status.'),
+  rule('unknown-response', 'error', 'A Response cell uses a word that is not a response decision.'),
+  rule('unknown-assurance', 'error', 'An Assurance cell uses a word other than claimed, evidenced or verified.'),
+  rule('invalid-due-date', 'error', 'A Due or Revised due cell is not a date.'),
+  rule('due-date-moved-without-reason', 'warning', 'A due date moves (a Due cell, or a register history entry with due) without a reason.'),
   rule('invalid-front-matter', 'error', 'The front matter is not valid YAML or does not describe a meeting.'),
   rule('missing-front-matter', 'warning', 'The minutes have no front matter, so they have no date.'),
   rule('action-without-due-date', 'info', 'An action has no due date.'),
