@@ -239,7 +239,7 @@ async function progress(args: ParsedArgs, io: CliIo): Promise<number> {
   const analyses = await analyze(fs, workspace, paths, args, openCache(fs, workspace, args, io))
   const asOf = asOfDate(args, io)
   const reports = computeWorkspaceProgress(workspace, analyses, asOf, args.register, io.cwd)
-  io.stdout.write(formatProgress(reports, { format, cwd: io.cwd, color: useColor(io.stdout, io.env) }))
+  io.stdout.write(formatProgress(reports, { format, cwd: io.cwd, color: useColor(io.stdout, io.env), registers: workspace.context.registers }))
   return 0
 }
 
