@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { accountabilityRegister, minutes, run, workspace } from './workspace.js'
 
@@ -141,5 +143,34 @@ describe('followthrough progress: the accountability cycle', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).not.toMatch(/Responses|assurance|Slippage/i)
     expect(result.stdout).toContain('Open recommendations discussed longest ago')
+  })
+})
+
+describe('followthrough report: the accountability cycle and open actions', () => {
+  it('writes the responses, assurance and slippage sections and the open actions by owner, overdue first, linked to their lines', async () => {
+    const actions = [
+      'The board discussed R1 and R2.',
+      '',
+      '## Actions',
+      '',
+      '- [ ] County Police to report on training by 2024-12-31 (R3)',
+      '- [ ] Borough Council to send the audit terms by 2024-09-20 (R2)',
+      '- [x] Borough Council to circulate the agenda by 2024-09-01',
+      ''
+    ].join('\n')
+    const root = make({ ...files, 'minutes/2024-09-15.md': minutes('2024-09-15', actions) })
+    const result = await run(['report', '--as-of', '2024-10-01', '--out', 'out/report.html'], root)
+    expect(result).toEqual({ code: 0, stdout: 'Wrote out/report.html\n', stderr: '' })
+    const html = readFileSync(join(root, 'out', 'report.html'), 'utf8').replace(/\n/g, ' ')
+    for (const heading of ['Responses', 'Status by assurance', 'Due dates that moved', 'Open actions']) expect(html).toContain(`>${heading}</h2>`)
+    const section = /<section class="actions".*?<\/section>/.exec(html)?.[0] ?? ''
+    expect(section.match(/<h3[^>]*>[^<]*<\/h3>/g)).toEqual(['<h3 id="actions-1">Borough Council (1)</h3>', '<h3 id="actions-2">County Police (1)</h3>'])
+    expect(section).toContain('2 open actions, 1 overdue')
+    // The front matter takes lines 1-7 and the body starts on line 9: the actions are on lines 13 and 14.
+    expect(section).toContain(
+      '<li data-overdue="true"><span class="action-text">Borough Council to send the audit terms by 2024-09-20 (R2)</span> <span class="meta">— due <time datetime="2024-09-20">2024-09-20</time> <span class="flag overdue">overdue</span>; <a href="#r1-rec-R2">R2</a>; <a href="../minutes/2024-09-15.md#L14">../minutes/2024-09-15.md:14</a></span></li>'
+    )
+    expect(section).toContain('<a href="../minutes/2024-09-15.md#L13">../minutes/2024-09-15.md:13</a>')
+    expect(section).not.toContain('circulate the agenda')
   })
 })

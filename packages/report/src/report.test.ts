@@ -283,6 +283,10 @@ describe('the accountability sections', () => {
     // Plot's mark groups carry no name inside the image (aria-prohibited-attr).
     expect(page.querySelectorAll('svg g[aria-label]')).toHaveLength(0)
     expect(page.querySelector('#r1-slippage svg')?.getAttribute('aria-describedby')).toBe('r1-slippage-description')
+    // The table and each recommendation's facts give the current due date.
+    expect(page.querySelector('tr[data-owner="council police"] td[data-label="Due"]')?.textContent).toBe('2024-12-31')
+    const facts = [...(page.querySelector('#r1-rec-R2 dl')?.children ?? [])].map((node) => node.textContent)
+    expect(facts.slice(facts.indexOf('Due'), facts.indexOf('Due') + 2)).toEqual(['Due', '2024-12-31 (moved twice from 2024-03-31)'])
   })
 
   it('say in one line when no action is open and no claim lacks verification', async () => {
