@@ -22,9 +22,11 @@ export {
 } from './schemas/primitives.js'
 export { ActionItemSchema, ActionSchema, DueSourceSchema, MinutesRecordSchema, ReferenceSchema, StatusUpdateSchema, type Action, type ActionItem, type DueSource, type MinutesRecord, type Reference, type StatusUpdate } from './schemas/records.js'
 export {
+  assuranceLabels,
   AssuranceSchema,
   assurances,
   EvidenceSchema,
+  responseDecisionLabels,
   ResponseDecisionSchema,
   responseDecisions,
   ResponseSchema,

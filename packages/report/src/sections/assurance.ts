@@ -1,4 +1,4 @@
-import { assurances, statuses, type Progress } from '@followthrough/core'
+import { assuranceLabels, assurances, statuses, type Progress } from '@followthrough/core'
 import type { Element } from 'hast'
 import { h } from 'hastscript'
 import { block, heading, joined, recLink, reportSection, statusChip, type Context } from './context.js'
@@ -6,7 +6,7 @@ import { block, heading, joined, recLink, reportSection, statusChip, type Contex
 /** The four columns of status by assurance. */
 const levels = [...assurances, 'not-recorded'] as const
 
-const levelLabels: Record<(typeof levels)[number], string> = { claimed: 'Claimed', evidenced: 'Evidenced', verified: 'Verified', 'not-recorded': 'Not recorded' }
+const levelLabels: Record<(typeof levels)[number], string> = { ...assuranceLabels, 'not-recorded': 'Not recorded' }
 
 /** Whether the register records assurance at all: some status set by an event that says how far it is assured. */
 export function recordsAssurance(progress: Progress): boolean {

@@ -1,15 +1,7 @@
-import { responseDecisions, type Progress, type ResponseDecision } from '@followthrough/core'
+import { responseDecisionLabels, responseDecisions, type Progress } from '@followthrough/core'
 import type { Element } from 'hast'
 import { h } from 'hastscript'
 import { block, idList, reportSection, type Context } from './context.js'
-
-/** How each decision reads in the report. */
-export const decisionLabels: Record<ResponseDecision, string> = {
-  accepted: 'Accepted',
-  'accepted-in-principle': 'Accepted in principle',
-  'partially-accepted': 'Partially accepted',
-  'not-accepted': 'Not accepted'
-}
 
 /** Whether the register records responses at all: a decision on some recommendation, or responses overdue. */
 export function recordsResponses(progress: Progress): boolean {
@@ -33,7 +25,7 @@ export function responsesSection(context: Context): Element | undefined {
     block(
       'dl.cards',
       { 'data-responses': '' },
-      ...responseDecisions.map((decision) => card(decisionLabels[decision], responses[decision], decision === 'accepted' ? 'in full' : 'by the owner')),
+      ...responseDecisions.map((decision) => card(responseDecisionLabels[decision], responses[decision], decision === 'accepted' ? 'in full' : 'by the owner')),
       card('Awaiting', responses.awaiting, 'no response yet')
     ),
     overdue
