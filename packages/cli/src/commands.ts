@@ -25,6 +25,7 @@ import {
   type Workspace
 } from '@followthrough/engine'
 import { nodeFileSystem } from '@followthrough/engine/node'
+import { actionItems } from './action-items.js'
 import { analyzeFiles } from './analyze.js'
 import { formatOption, type ParsedArgs } from './args.js'
 import { LintCache } from './cache.js'
@@ -242,7 +243,7 @@ async function progress(args: ParsedArgs, io: CliIo): Promise<number> {
   const analyses = await analyze(fs, workspace, paths, args, openCache(fs, workspace, args, io))
   const asOf = asOfDate(args, io)
   const reports = computeWorkspaceProgress(workspace, analyses, asOf, args.register, io.cwd)
-  io.stdout.write(formatProgress(reports, { format, cwd: io.cwd, color: useColor(io.stdout, io.env) }))
+  io.stdout.write(formatProgress(reports, { format, cwd: io.cwd, color: useColor(io.stdout, io.env), registers: workspace.context.registers }))
   return 0
 }
 
@@ -331,6 +332,7 @@ async function report(args: ParsedArgs, io: CliIo): Promise<number> {
   const { renderReport } = await import('@followthrough/report')
   const html = renderReport({
     reports: registers.map((register) => ({ register, progress: computeProgress({ register, minutes, asOf }), minutes })),
+    actions: actionItems(minutesActions(analyses, asOf), analyses, asOf, near),
     generatedAt: asOf
   })
   return await writeOutput(fs, out, new TextEncoder().encode(html), io)

@@ -1,4 +1,13 @@
-import { computeProgress, daysBetween, recommendationSummaries, statusLabels, type MinutesRecord, type Register } from '@followthrough/core'
+import {
+  assuranceLabels,
+  computeProgress,
+  daysBetween,
+  recommendationSummaries,
+  responseDecisionLabels,
+  statusLabels,
+  type MinutesRecord,
+  type Register
+} from '@followthrough/core'
 import type { MinutesAction } from '@followthrough/engine'
 
 /**
@@ -34,11 +43,12 @@ const recommendationColumns: Column[] = [
   { header: 'Owners', width: 36 },
   { header: 'Themes', width: 24 },
   { header: 'Status', width: 22 },
-  // Assurance and the organisations' responses arrive with the accountability cycle: the columns stay empty until then.
+  // How far the current status is assured, and the owner's response: empty while not recorded.
   { header: 'Assurance', width: 14 },
-  { header: 'Response', width: 14 },
+  { header: 'Response', width: 22 },
   { header: 'Original due', width: 13 },
   { header: 'Current due', width: 13 },
+  { header: 'Due revisions', width: 14 },
   { header: 'Days overdue', width: 13 },
   { header: 'Last discussed', width: 15 },
   { header: 'Meetings since', width: 15 }
@@ -58,19 +68,20 @@ const actionColumns: Column[] = [
 /** The rows of one register's sheet, in register order. */
 function recommendationRows(register: Register, input: TrackerInput): Cell[][] {
   const progress = computeProgress({ register, minutes: [...input.minutes], asOf: input.asOf })
-  return recommendationSummaries(register, progress).map((summary) => {
-    const due = summary.due !== undefined ? { date: summary.due } : undefined
+  return recommendationSummaries(register, progress, input.minutes).map((summary) => {
+    const original = summary.due !== undefined ? { date: summary.due } : undefined
+    const current = summary.currentDue ?? summary.due
     return [
       summary.id,
       summary.title,
       summary.ownerNames.join('; '),
       summary.themes.join('; '),
       statusLabels[summary.status],
-      undefined,
-      undefined,
-      due,
-      // The current due date is the register's until due-date revisions arrive with the accountability cycle.
-      due,
+      summary.assurance !== undefined ? assuranceLabels[summary.assurance] : undefined,
+      summary.response !== undefined ? responseDecisionLabels[summary.response.decision] : undefined,
+      original,
+      current !== undefined ? { date: current } : undefined,
+      summary.dueRevisions?.length ?? 0,
       summary.daysOverdue,
       summary.lastDiscussed !== undefined ? { date: summary.lastDiscussed } : undefined,
       summary.meetingsSince

@@ -4,11 +4,25 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import excel from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { run } from './workspace.js'
+import { accountabilityRegister, minutes, run, workspace } from './workspace.js'
 
 const example = fileURLToPath(new URL('../../../examples/telford/', import.meta.url))
 
-const header = ['ID', 'Title', 'Owners', 'Themes', 'Status', 'Assurance', 'Response', 'Original due', 'Current due', 'Days overdue', 'Last discussed', 'Meetings since']
+const header = [
+  'ID',
+  'Title',
+  'Owners',
+  'Themes',
+  'Status',
+  'Assurance',
+  'Response',
+  'Original due',
+  'Current due',
+  'Due revisions',
+  'Days overdue',
+  'Last discussed',
+  'Meetings since'
+]
 
 const date = (text: string) => new Date(`${text}T00:00:00Z`)
 
@@ -44,7 +58,7 @@ describe('followthrough export on examples/telford', () => {
     expect(values(sheet, 1)).toStrictEqual(header)
     expect(sheet.getRow(1).font).toMatchObject({ bold: true })
     expect(sheet.views).toMatchObject([{ state: 'frozen', xSplit: 1, ySplit: 1 }])
-    expect(sheet.autoFilter).toBe(`A1:L${sheet.rowCount}`)
+    expect(sheet.autoFilter).toBe(`A1:M${sheet.rowCount}`)
   })
 
   it('writes the summary facts, dates as real dates', () => {
@@ -62,6 +76,7 @@ describe('followthrough export on examples/telford', () => {
       undefined,
       date('2024-03-31'),
       date('2024-03-31'),
+      0,
       215,
       date('2024-10-16'),
       0
@@ -69,7 +84,7 @@ describe('followthrough export on examples/telford', () => {
     const index = rows.indexOf(r14 ?? [])
     expect(sheet.getRow(index + 2).getCell(8).numFmt).toBe('yyyy-mm-dd')
     // Never discussed: no date, and every meeting since.
-    expect(rows.find((row) => row[0] === 'R1')?.slice(9)).toStrictEqual([undefined, undefined, 11])
+    expect(rows.find((row) => row[0] === 'R1')?.slice(10)).toStrictEqual([undefined, undefined, 11])
   })
 
   it('lists the open actions of the minutes up to the as-of date', () => {
@@ -109,7 +124,7 @@ describe('followthrough export on examples/telford', () => {
     const lines = text.split(/\r?\n/).filter((line) => line !== '')
     expect(lines[0]).toBe(`\uFEFFRegister,${header.join(',')}`)
     expect(lines.find((line) => line.startsWith('iitcse,R14,'))).toBe(
-      'iitcse,R14,Embed exploitation training among longer-serving officers,West Mercia Police,training,In progress,,,2024-03-31,2024-03-31,215,2024-10-16,0'
+      'iitcse,R14,Embed exploitation training among longer-serving officers,West Mercia Police,training,In progress,,,2024-03-31,2024-03-31,0,215,2024-10-16,0'
     )
     const sheet = await new excel.Workbook().csv.readFile(join(folder, 'tracker.csv'))
     expect(sheet.rowCount).toBe(lines.length)
@@ -140,7 +155,37 @@ describe('followthrough export with formulas in the register', () => {
     await workbook.xlsx.readFile(join(folder, 'tracker.xlsx'))
     expect(workbook.getWorksheet('x')?.getRow(2).getCell(2).value).toBe('=HYPERLINK("http://example.com")')
     expect((await run(['export', '--format', 'csv', '--as-of', '2023-03-01'], folder)).code).toBe(0)
-    expect(readFileSync(join(folder, 'tracker.csv'), 'utf8').split(/\r?\n/)[1]).toBe(`x,R1,"'=HYPERLINK(""http://example.com"")",'@Owner,,Not started,,,,,,2023-02-01,0`)
+    expect(readFileSync(join(folder, 'tracker.csv'), 'utf8').split(/\r?\n/)[1]).toBe(`x,R1,"'=HYPERLINK(""http://example.com"")",'@Owner,,Not started,,,,,0,,2023-02-01,0`)
     rmSync(folder, { recursive: true, force: true })
+  })
+})
+
+describe('followthrough export: responses, assurance and moved due dates', () => {
+  it('fills the Assurance, Response, due-date and revision columns from the register history (read back from the workbook and the CSV)', async () => {
+    const { root, cleanup } = workspace({ 'recommendations.yaml': accountabilityRegister, 'minutes/2024-09-15.md': minutes('2024-09-15', 'The board discussed R1 and R2.\n') })
+    try {
+      expect(await run(['export', '--as-of', '2024-10-01'], root)).toStrictEqual({ code: 0, stdout: 'Wrote tracker.xlsx\n', stderr: '' })
+      const workbook = new excel.Workbook()
+      await workbook.xlsx.readFile(join(root, 'tracker.xlsx'))
+      const sheet = workbook.getWorksheet('acc')
+      if (!sheet) throw new Error('no acc sheet')
+      // ID, Status, Assurance, Response, Original due, Current due, Due revisions, Days overdue: by hand (see accountabilityRegister).
+      const rows = Array.from({ length: sheet.rowCount - 1 }, (_, index) => values(sheet, index + 2)).map((row) => [row[0], ...row.slice(4, 11)])
+      expect(rows).toStrictEqual([
+        ['R1', 'Implemented', 'Verified', 'Accepted', date('2024-06-30'), date('2024-06-30'), 0, undefined],
+        ['R2', 'Ready for assessment', 'Claimed', 'Accepted in principle', date('2024-03-31'), date('2024-12-31'), 2, undefined],
+        ['R3', 'Implemented', 'Evidenced', undefined, date('2024-06-30'), date('2024-06-30'), 0, undefined],
+        ['R4', 'Not started', undefined, 'Not accepted', date('2024-12-31'), date('2024-10-31'), 1, undefined],
+        ['R5', 'In progress', undefined, 'Partially accepted', undefined, undefined, 0, undefined],
+        ['R6', 'Superseded', undefined, undefined, undefined, undefined, 0, undefined]
+      ])
+      expect(await run(['export', '--format', 'csv', '--as-of', '2024-10-01'], root)).toMatchObject({ code: 0 })
+      const csv = readFileSync(join(root, 'tracker.csv'), 'utf8')
+      expect(csv).toContain(
+        'acc,R2,Commission a case audit,Borough Council; County Police,,Ready for assessment,Claimed,Accepted in principle,2024-03-31,2024-12-31,2,,2024-09-15,0'
+      )
+    } finally {
+      cleanup()
+    }
   })
 })

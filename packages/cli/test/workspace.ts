@@ -105,3 +105,68 @@ attendees: [Pippa Mills]
 ${body}
 `
 }
+
+/**
+ * A register with the accountability cycle in its `history`: responses (one
+ * overdue), assurance on status events, and due dates moved (one with reasons,
+ * one brought forward without). Figures on 2024-10-01, by hand: responses due
+ * 2024-02-26 (published + 56 days); R3 awaits one, R6 is superseded; the
+ * assurance gap is R2 (claimed) and R3 (evidenced); R2 slipped 275 days in two
+ * revisions (2024-03-31 → 2024-12-31), R4 was brought forward 61 days.
+ */
+export const accountabilityRegister = `inquiry:
+  id: acc
+  title: Accountability Review
+  published: 2024-01-01
+  responseDays: 56
+owners:
+  - id: council
+    name: Borough Council
+  - id: police
+    name: County Police
+recommendations:
+  - id: R1
+    title: Name a lead member
+    owners: [council]
+    due: 2024-06-30
+    response: { decision: accepted, date: 2024-02-01 }
+    history:
+      - { date: 2024-05-01, status: implemented, assurance: verified, by: Internal audit }
+  - id: R2
+    title: Commission a case audit
+    owners: [council, police]
+    due: 2024-03-31
+    response: { decision: accepted-in-principle, date: 2024-02-20 }
+    history:
+      - { date: 2024-03-01, due: 2024-09-30, reason: supplier delay }
+      - { date: 2024-08-01, due: 2024-12-31, reason: contract re-tendered }
+      - { date: 2024-09-01, status: ready-for-assessment, assurance: claimed, by: Council }
+  - id: R3
+    title: Train every officer
+    owners: [police]
+    due: 2024-06-30
+    history:
+      - date: 2024-06-01
+        status: implemented
+        assurance: evidenced
+        evidence:
+          - { title: Training records, href: 'https://example.org/training.pdf', date: 2024-05-30 }
+  - id: R4
+    title: Record ethnicity of victims
+    owners: [police]
+    due: 2024-12-31
+    response: { decision: not-accepted, date: 2024-02-10 }
+    history:
+      - { date: 2024-04-01, due: 2024-10-31 }
+  - id: R5
+    title: Fund survivor support
+    owners: [council]
+    status: in-progress
+    response: { decision: partially-accepted, date: 2024-03-15 }
+  - id: R6
+    title: Set up a panel
+    owners: [council]
+    supersededBy: R5
+    history:
+      - { date: 2024-02-01, status: superseded }
+`

@@ -22,9 +22,11 @@ export {
 } from './schemas/primitives.js'
 export { ActionItemSchema, ActionSchema, DueSourceSchema, MinutesRecordSchema, ReferenceSchema, StatusUpdateSchema, type Action, type ActionItem, type DueSource, type MinutesRecord, type Reference, type StatusUpdate } from './schemas/records.js'
 export {
+  assuranceLabels,
   AssuranceSchema,
   assurances,
   EvidenceSchema,
+  responseDecisionLabels,
   ResponseDecisionSchema,
   responseDecisions,
   ResponseSchema,
@@ -75,6 +77,7 @@ export {
   registerMeetings,
   registerUpdates,
   responses,
+  responsesOn,
   slippage,
   staleness,
   statusesOn,
@@ -97,6 +100,8 @@ export {
   type MinutesReference,
   type MinutesUpdate,
   type OverdueItem,
+  type RecordedResponse,
+  type ResponseUpdateLike,
   type OwnerProgress,
   type Progress,
   type ProgressOptions,

@@ -1,4 +1,4 @@
-import { compareIds, IsoDateSchema, nearest, statuses, type Progress, type Register, type RecommendationSummary } from '@followthrough/core'
+import { assurances, compareIds, IsoDateSchema, nearest, statuses, type Progress, type Register, type RecommendationSummary } from '@followthrough/core'
 import { minutesActions, recommendationDiscussions, type Discussion, type MinutesAction } from '@followthrough/engine'
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
@@ -38,13 +38,17 @@ export function createMcpServer(options: McpServerOptions): McpServer {
     'list_recommendations',
     {
       description:
-        'List recommendations with their status, owners, due date and when they were last discussed, as of a date. Filters combine (all must hold). Assurance arrives with the accountability cycle and is not a filter yet.',
+        "List recommendations with their status, owners, due date (and the current one when it moved, with each revision and its reason), the owner's response, how far the current status is assured (claimed, evidenced, verified) with its evidence, and when they were last discussed, as of a date. Filters combine (all must hold).",
       inputSchema: {
         register: registerInput,
         owner: z.string().min(1).optional().describe("An owner's id or name (case-insensitive)."),
         status: z.enum(statuses).optional().describe('Only recommendations with this status on the as-of date.'),
         theme: z.string().min(1).optional().describe('Only recommendations with this theme (case-insensitive).'),
         overdue: z.boolean().optional().describe('true: only open recommendations past their due date; false: only the others.'),
+        assurance: z
+          .enum([...assurances, 'not-recorded'])
+          .optional()
+          .describe('Only recommendations whose current status is assured this far (the record that set it says claimed, evidenced or verified; not-recorded: it does not say).'),
         asOf: asOfInput
       },
       annotations: readOnly
@@ -61,6 +65,7 @@ export function createMcpServer(options: McpServerOptions): McpServer {
             if (input.status !== undefined && summary.status !== input.status) continue
             if (input.theme !== undefined && !summary.themes.some((theme) => theme.toLowerCase() === input.theme?.toLowerCase())) continue
             if (input.overdue !== undefined && summary.overdue !== input.overdue) continue
+            if (input.assurance !== undefined && (summary.assurance ?? 'not-recorded') !== input.assurance) continue
             // The wording is get_recommendation's: a list stays short.
             const row: { register: string } & RecommendationSummary = { register: register.inquiry.id, ...summary }
             delete row.text
@@ -76,7 +81,7 @@ export function createMcpServer(options: McpServerOptions): McpServer {
     'get_recommendation',
     {
       description:
-        'One recommendation: its wording, owners, status and since when, due date and days overdue, when and how often it was discussed, its register history, and every discussion in the minutes with file, line and the sentence.',
+        "One recommendation: its wording, owners, status and since when, how far that status is assured (assurance, evidence, by), the owner's response, due date (the current one and each revision with its reason when it moved) and days overdue, when and how often it was discussed, its register history, and every discussion in the minutes with file, line and the sentence.",
       inputSchema: { id: idInput, register: registerInput, asOf: asOfInput },
       annotations: readOnly
     },
@@ -100,7 +105,7 @@ export function createMcpServer(options: McpServerOptions): McpServer {
     'progress',
     {
       description:
-        'Progress of each register as of a date: counts by status, owner and theme, implemented ratio, overdue and due soon, staleness, burn-up and forecast (the figures of `followthrough progress` and the HTML report).',
+        'Progress of each register as of a date: counts by status, owner and theme, implemented ratio, overdue and due soon, responses (by decision, awaiting, overdue), status by assurance and the assurance gap, slippage of due dates, staleness, burn-up and forecast (the figures of `followthrough progress` and the HTML report).',
       inputSchema: { register: registerInput, asOf: asOfInput },
       annotations: readOnly
     },

@@ -87,9 +87,9 @@ export function progressOf(snapshot: Snapshot, register: Register, asOf: string)
   return computeProgress({ register, minutes: snapshot.minutes, asOf })
 }
 
-/** Core's per-recommendation summaries of a register on a date. */
+/** Core's per-recommendation summaries of a register on a date, with the responses, assurance and due-date revisions the minutes record. */
 export function summariesOf(snapshot: Snapshot, register: Register, asOf: string): RecommendationSummary[] {
-  return recommendationSummaries(register, progressOf(snapshot, register, asOf))
+  return recommendationSummaries(register, progressOf(snapshot, register, asOf), snapshot.minutes)
 }
 
 /** Every finding of the workspace (config, registers, minutes, workspace rules). */

@@ -340,3 +340,120 @@ describe('the MCP server on examples/telford', () => {
     await client.close()
   })
 })
+
+const accountability = `inquiry:
+  id: acc
+  title: Accountability Review
+  published: 2024-01-01
+  responseDays: 56
+owners:
+  - id: council
+    name: Borough Council
+  - id: police
+    name: County Police
+recommendations:
+  - id: R1
+    title: Name a lead member
+    owners: [council]
+    due: 2024-06-30
+    response: { decision: accepted, date: 2024-02-01 }
+    history:
+      - { date: 2024-05-01, status: implemented, assurance: verified, by: Internal audit }
+  - id: R2
+    title: Commission a case audit
+    owners: [council, police]
+    due: 2024-03-31
+    response: { decision: accepted-in-principle, date: 2024-02-20, note: Subject to funding }
+    history:
+      - { date: 2024-03-01, due: 2024-09-30, reason: supplier delay }
+      - { date: 2024-08-01, due: 2024-12-31, reason: contract re-tendered }
+      - { date: 2024-09-01, status: ready-for-assessment, assurance: claimed, by: Council }
+  - id: R3
+    title: Train every officer
+    owners: [police]
+    due: 2024-06-30
+    history:
+      - date: 2024-06-01
+        status: implemented
+        assurance: evidenced
+        evidence:
+          - { title: Training records, href: 'https://example.org/training.pdf', date: 2024-05-30 }
+  - id: R4
+    title: Record ethnicity of victims
+    owners: [police]
+    due: 2024-12-31
+    history:
+      - { date: 2024-04-01, due: 2024-10-31 }
+`
+
+describe('the MCP server on a register with responses, assurance and moved due dates', () => {
+  let client: Client
+  beforeAll(async () => {
+    client = await connect(
+      {
+        'followthrough.config.json': '{ "registers": ["register.yaml"], "minutes": ["minutes/*.md"] }',
+        'register.yaml': accountability,
+        'minutes/2024-09-15.md': `${front('2024-09-15')}\nThe board discussed R1 and R2.\n`
+      },
+      '2024-10-01'
+    )
+  })
+  afterAll(async () => {
+    await client.close()
+  })
+
+  const ids = async (args: Record<string, unknown>) =>
+    ((await call(client, 'list_recommendations', args)).json as { recommendations: Array<{ id: string }> }).recommendations.map((row) => row.id)
+
+  it('filters by the assurance of the current status', async () => {
+    expect(await ids({ assurance: 'verified' })).toStrictEqual(['R1'])
+    expect(await ids({ assurance: 'evidenced' })).toStrictEqual(['R3'])
+    expect(await ids({ assurance: 'claimed' })).toStrictEqual(['R2'])
+    expect(await ids({ assurance: 'not-recorded' })).toStrictEqual(['R4'])
+    // Combined with another filter: all must hold.
+    expect(await ids({ assurance: 'not-recorded', owner: 'council' })).toStrictEqual([])
+    const wrong = await call(client, 'list_recommendations', { assurance: 'checked' })
+    expect(wrong.isError).toBe(true)
+    expect(wrong.text).toContain('claimed')
+  })
+
+  it('gives the response, the assurance with its evidence and by, and the due-date history', async () => {
+    const r2 = (await call(client, 'get_recommendation', { id: 'R2' })).json
+    expect(r2).toMatchObject({
+      id: 'R2',
+      status: 'ready-for-assessment',
+      assurance: 'claimed',
+      by: 'Council',
+      response: { decision: 'accepted-in-principle', date: '2024-02-20', note: 'Subject to funding' },
+      due: '2024-03-31',
+      currentDue: '2024-12-31',
+      dueRevisions: [
+        { date: '2024-03-01', due: '2024-09-30', reason: 'supplier delay' },
+        { date: '2024-08-01', due: '2024-12-31', reason: 'contract re-tendered' }
+      ],
+      overdue: false
+    })
+    const r3 = (await call(client, 'get_recommendation', { id: 'R3' })).json
+    expect(r3).toMatchObject({ assurance: 'evidenced', evidence: [{ title: 'Training records', href: 'https://example.org/training.pdf', date: '2024-05-30' }] })
+    expect(r3).not.toHaveProperty('response')
+    // The list carries the same facts.
+    const listed = (await call(client, 'list_recommendations', { assurance: 'not-recorded' })).json as { recommendations: Array<Record<string, unknown>> }
+    expect(listed.recommendations[0]).toMatchObject({ id: 'R4', currentDue: '2024-10-31', dueRevisions: [{ date: '2024-04-01', due: '2024-10-31' }], dueSoon: true })
+  })
+
+  it('gives responses, status by assurance, the assurance gap and slippage in progress', async () => {
+    const [progress] = (await call(client, 'progress', {})).json as Array<Record<string, unknown>>
+    // By hand: responses due 2024-02-26; R3 and R4 have none (R4 is not superseded).
+    expect(progress?.['responses']).toStrictEqual({ accepted: 1, 'accepted-in-principle': 1, 'partially-accepted': 0, 'not-accepted': 0, awaiting: 2, overdue: ['R3', 'R4'] })
+    expect(progress?.['assuranceGap']).toStrictEqual(['R2', 'R3'])
+    expect((progress?.['assurance'] as { byStatus: Record<string, unknown> }).byStatus['implemented']).toStrictEqual({ claimed: 0, evidenced: 1, verified: 1, 'not-recorded': 0 })
+    expect(progress?.['slippage']).toStrictEqual({
+      items: [
+        { id: 'R2', owners: ['council', 'police'], originalDue: '2024-03-31', currentDue: '2024-12-31', revisions: 2, days: 275 },
+        { id: 'R4', owners: ['police'], originalDue: '2024-12-31', currentDue: '2024-10-31', revisions: 1, days: -61 }
+      ],
+      totalDays: 214,
+      byOwner: { council: { revised: 1, days: 275 }, police: { revised: 2, days: 214 } }
+    })
+  })
+})

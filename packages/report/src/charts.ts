@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot'
-import { statuses, type Progress, type Register, type Status } from '@followthrough/core'
+import { dueRevisions, registerUpdates, statuses, type DueRevision, type MinutesRecord, type Progress, type Register, type Status } from '@followthrough/core'
 import type { Element } from 'hast'
 import { fromDom } from 'hast-util-from-dom'
 import { parseHTML } from 'linkedom'
@@ -28,8 +28,18 @@ const fullWidth = 900
 
 const font = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
 
-/** Make Plot's SVG an image for assistive technology, named by its figure's caption, as a hast element. */
+/**
+ * Make Plot's SVG an image for assistive technology, named by its figure's
+ * caption, as a hast element. Plot names each mark's group (`<g
+ * aria-label="rule">`), but a group without a role may not be named (ARIA's
+ * `aria-prohibited-attr`), and inside an image its name is never read: the
+ * figure's caption, description and data table say what the chart shows. So
+ * those names go; the `<title>` tooltips stay.
+ */
 function finish(svg: SVGSVGElement | HTMLElement, captionId: string, descriptionId: string): Element {
+  for (const group of svg.querySelectorAll('g[aria-label]')) {
+    if (!group.hasAttribute('role')) group.removeAttribute('aria-label')
+  }
   svg.setAttribute('role', 'img')
   svg.setAttribute('aria-labelledby', captionId)
   svg.setAttribute('aria-describedby', descriptionId)
@@ -238,6 +248,85 @@ export function stalenessChart(document: ChartDocument, register: Register, prog
       Plot.text(discussed, { y: 'id', x: 'days', text: (d: StalenessDatum) => String(d.days ?? 0), dx: 4, textAnchor: 'start', fill: '#111827', ariaHidden: 'true' }),
       Plot.text(never, { y: 'id', x: 0, text: () => 'never discussed', dx: 4, textAnchor: 'start', fill: '#b91c1c', fontStyle: 'italic', ariaHidden: 'true' }),
       Plot.ruleX([0])
+    ]
+  })
+  return finish(svg, ids.caption, ids.description)
+}
+
+/** One moved due date of the slippage chart: where it started, where it is now, and why it moved. */
+export interface SlippageDatum {
+  id: string
+  title: string
+  /** The register's due date; `null` when the register gives none. */
+  originalDue: string | null
+  currentDue: string
+  revisions: number
+  days: number
+  /** Every revision on or before the report date, in the order they took effect. */
+  moves: DueRevision[]
+}
+
+/** The recommendations whose due date moved (progress's `slippage.items`), with their titles and each revision and its reason. */
+export function slippageData(register: Register, progress: Progress, minutes: readonly MinutesRecord[]): SlippageDatum[] {
+  const updates = registerUpdates(register, minutes, progress.asOf)
+  const byId = new Map(register.recommendations.map((recommendation) => [recommendation.id, recommendation]))
+  return progress.slippage.items.map((item) => {
+    const recommendation = byId.get(item.id)
+    return {
+      id: item.id,
+      title: recommendation?.title ?? item.id,
+      originalDue: item.originalDue,
+      currentDue: item.currentDue,
+      revisions: item.revisions,
+      days: item.days,
+      moves: recommendation === undefined ? [] : dueRevisions(recommendation, updates, progress.asOf)
+    }
+  })
+}
+
+/** A revision in words: `2024-03-01: to 2024-09-30 (supplier delay)`. */
+export function moveText(move: DueRevision): string {
+  return `${move.date}: to ${move.due} (${move.reason ?? 'no reason given'})`
+}
+
+/** The tooltip of a slippage row: what moved, by how much, and every reason. */
+function slippageTitle(d: SlippageDatum): string {
+  const from = d.originalDue === null ? 'no original due date' : `from ${d.originalDue}`
+  return [`${d.id} ${d.title}: due ${d.currentDue}, ${from} (${d.days} days, ${d.revisions} revision${d.revisions === 1 ? '' : 's'})`, ...d.moves.map(moveText)].join('\n')
+}
+
+/**
+ * Slippage: one row per recommendation whose due date moved, a line from the
+ * original due date (hollow dot) to the current one (filled dot), with the
+ * days written at its end and every revision's reason in the tooltip.
+ */
+export function slippageChart(document: ChartDocument, data: readonly SlippageDatum[], ids: { caption: string; description: string }): Element | undefined {
+  if (data.length === 0) return undefined
+  const dated = data.filter((d) => d.originalDue !== null)
+  const days = (d: SlippageDatum) => (d.days > 0 ? `+${d.days} days` : d.days === 0 ? '0 days' : `${d.days} days`)
+  const svg = Plot.plot({
+    document,
+    width: fullWidth,
+    height: 60 + data.length * 28,
+    marginLeft: 16 + Math.max(...data.map((d) => d.id.length)) * 7.5,
+    marginRight: 90,
+    style: { fontFamily: font, fontSize: '12px', overflow: 'visible' },
+    x: { type: 'utc', label: 'Due date →', grid: true },
+    y: { label: null, domain: data.map((d) => d.id) },
+    ariaLabel: 'Original against current due date',
+    marks: [
+      Plot.ruleY(dated, { y: 'id', x1: (d: SlippageDatum) => utc(d.originalDue ?? d.currentDue), x2: (d: SlippageDatum) => utc(d.currentDue), stroke: '#6b7280', strokeWidth: 2 }),
+      Plot.dot(dated, { y: 'id', x: (d: SlippageDatum) => utc(d.originalDue ?? d.currentDue), r: 5, stroke: '#1f2937', fill: 'white', strokeWidth: 1.5, title: slippageTitle }),
+      Plot.dot(data, { y: 'id', x: (d: SlippageDatum) => utc(d.currentDue), r: 5, fill: '#b91c1c', title: slippageTitle }),
+      Plot.text(data, {
+        y: 'id',
+        x: (d: SlippageDatum) => utc(d.originalDue !== null && d.originalDue > d.currentDue ? d.originalDue : d.currentDue),
+        text: days,
+        dx: 10,
+        textAnchor: 'start',
+        fill: '#111827',
+        ariaHidden: 'true'
+      })
     ]
   })
   return finish(svg, ids.caption, ids.description)

@@ -1,16 +1,20 @@
-import type { MinutesRecord, Progress, Register } from '@followthrough/core'
+import type { ActionItem, MinutesRecord, Progress, Register } from '@followthrough/core'
 import type { Element, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import { chartDocument } from './charts.js'
 import { clientScript, clientScriptHash } from './client.js'
 import { relativeHref, safeHref } from './escape.js'
+import { actionsSection } from './sections/actions.js'
+import { assuranceSection } from './sections/assurance.js'
 import { chartsSection } from './sections/charts.js'
 import { block, type Context } from './sections/context.js'
 import { coverageSection } from './sections/coverage.js'
 import { detailsSection } from './sections/details.js'
 import { pageHeader, registerMeta } from './sections/header.js'
 import { recommendationsTable } from './sections/recommendations-table.js'
+import { responsesSection } from './sections/responses.js'
+import { slippageSection } from './sections/slippage.js'
 import { summarySection } from './sections/summary.js'
 import { styles } from './styles.js'
 
@@ -45,6 +49,12 @@ export interface ReportOptions {
    * Links that would use a scheme other than http(s), file or mailto are dropped.
    */
   minutesLink?: ((source: string) => string) | undefined
+  /**
+   * The actions of the minutes (core's `ActionItem`, files as the links should
+   * show them, like coverage sources): the open ones get a section of their
+   * own after the registers, grouped by owner, overdue first. Left out when not given.
+   */
+  actions?: readonly ActionItem[] | undefined
 }
 
 /** The Content-Security-Policy of every report: nothing loads, only the report's own script runs. */
@@ -102,7 +112,7 @@ export function renderReport(options: ReportOptions): string {
     {},
     h('a.skip', { href: '#main' }, 'Skip to the report'),
     pageHeader(title, contexts, options.generatedAt),
-    block('main', { id: 'main' }, ...contexts.map(registerSection)),
+    block('main', { id: 'main' }, ...present([...contexts.map(registerSection), actionsSection(options.actions, { contexts, link })])),
     h(
       'footer',
       h(
@@ -128,10 +138,20 @@ function registerSection(context: Context): Element {
     'section.register',
     { id: prefix, ariaLabelledBy: context.level === 2 ? 'page-title' : `${prefix}-title` },
     ...head,
-    summarySection(context),
-    chartsSection(context),
-    coverageSection(context),
-    recommendationsTable(context),
-    detailsSection(context)
+    ...present([
+      summarySection(context),
+      responsesSection(context),
+      assuranceSection(context),
+      chartsSection(context),
+      slippageSection(context),
+      coverageSection(context),
+      recommendationsTable(context),
+      detailsSection(context)
+    ])
   )
+}
+
+/** The sections there are: one the register records nothing for is left out. */
+function present(sections: ReadonlyArray<Element | undefined>): Element[] {
+  return sections.filter((section): section is Element => section !== undefined)
 }

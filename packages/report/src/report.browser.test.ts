@@ -1,4 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -6,7 +8,7 @@ import { computeProgress, RegisterSchema } from '@followthrough/core'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumArgs, ensureChromium, watchPage } from '../test/chromium.js'
-import { fixtureReport } from '../test/fixture.js'
+import { accountabilityActions, accountabilityReport, fixtureReport } from '../test/fixture.js'
 import { renderReport } from './index.js'
 
 /**
@@ -27,6 +29,44 @@ let browser: Browser | undefined
 let folder = ''
 let reportUrl = ''
 let evilUrl = ''
+let accountabilityUrl = ''
+/** Each example's report, by its folder's name. */
+const exampleUrls = new Map<string, string>()
+
+const examplesFolder = fileURLToPath(new URL('../../../examples/', import.meta.url))
+/** The CLI's bin, as `npm run demo` runs it (turbo builds the CLI before this suite runs). */
+const bin = fileURLToPath(new URL('../../cli/bin/followthrough.js', import.meta.url))
+/** axe-core's browser bundle, from node_modules: nothing is downloaded. */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+/** The WCAG 2.2 A and AA rules (axe tags each rule with the versions and levels it belongs to). */
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+/** The latest meeting date in an example's minutes: its report covers every meeting, on a date that never changes. */
+function latestMeeting(example: string): string {
+  const dates: string[] = []
+  const visit = (path: string) => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      if (entry.isDirectory() && entry.name !== 'node_modules') visit(join(path, entry.name))
+      else if (entry.name.endsWith('.md')) {
+        const date = /^---\r?\n(?:.*\r?\n)*?date: *["']?(\d{4}-\d{2}-\d{2})/.exec(readFileSync(join(path, entry.name), 'utf8'))?.[1]
+        if (date !== undefined) dates.push(date)
+      }
+    }
+  }
+  visit(example)
+  const latest = dates.sort().at(-1)
+  if (latest === undefined) throw new Error(`No dated minutes in ${example}`)
+  return latest
+}
+
+/** Build an example's report with the CLI in a copy of its folder, as `npm run demo` does. */
+function exampleReport(name: string): string {
+  if (!existsSync(bin)) throw new Error(`The browser test runs the CLI at ${bin}: build it first (npx turbo run build --filter=@followthrough/cli)`)
+  const copy = join(folder, 'examples', name)
+  cpSync(join(examplesFolder, name), copy, { recursive: true })
+  execFileSync(process.execPath, [bin, 'report', '--as-of', latestMeeting(copy), '--out', 'report.html'], { cwd: copy, env: { ...process.env, NO_COLOR: '1' } })
+  return pathToFileURL(join(copy, 'report.html')).href
+}
 
 beforeAll(async () => {
   // Installs Chromium with apt-get when it is missing and this is root; fails (never skips) otherwise.
@@ -46,6 +86,14 @@ beforeAll(async () => {
   const evilFile = join(folder, 'evil.html')
   writeFileSync(evilFile, renderReport({ reports: [{ register, progress: computeProgress({ register, minutes, asOf: '2022-12-31' }), minutes }], title: evil }))
   evilUrl = pathToFileURL(evilFile).href
+
+  const accountabilityFile = join(folder, 'accountability.html')
+  writeFileSync(accountabilityFile, renderReport({ reports: [accountabilityReport()], actions: accountabilityActions }))
+  accountabilityUrl = pathToFileURL(accountabilityFile).href
+
+  for (const entry of readdirSync(examplesFolder, { withFileTypes: true })) {
+    if (entry.isDirectory()) exampleUrls.set(entry.name, exampleReport(entry.name))
+  }
 
   browser = await chromium.launch({ executablePath, args: chromiumArgs })
 })
@@ -76,6 +124,19 @@ async function open(url: string): Promise<Watched> {
 /** Only the report itself (and data: URLs) may be requested. */
 function offline(watched: Watched, url: string): void {
   expect(watched.requests.filter((request) => request !== url && !request.startsWith('data:'))).toEqual([])
+}
+
+/** Every WCAG 2.2 A and AA violation axe-core finds on the page, one line each: rule id and the nodes' targets. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  // Evaluated by the browser's debugger protocol, which the page's Content-Security-Policy does not govern: the page itself stays as published.
+  await page.evaluate(axeSource)
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } })
+      .axe
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+    return result.violations.map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => JSON.stringify(node.target)) }))
+  }, wcagTags)
+  return violations.map((violation) => `${violation.id}: ${violation.targets.join(', ')}`)
 }
 
 function visibleRows(page: Page) {
@@ -160,6 +221,86 @@ describe('the report in headless Chromium', () => {
       await page.close()
     }
     expect(statSync(screenshotPath()).size).toBeLessThan(300 * 1024)
+  })
+
+  it('shows responses, status by assurance, slippage and open actions with their figures', async () => {
+    const watched = await open(accountabilityUrl)
+    const { page } = watched
+    try {
+      // Responses: a count per decision (by hand, see the fixture), R3 named and linked as overdue.
+      const cards = page.locator('#r1-responses ~ dl.cards .card')
+      expect(
+        await cards.evaluateAll((nodes) => nodes.map((node) => `${node.querySelector('dt')?.textContent ?? ''}=${node.querySelector('dd')?.firstChild?.textContent ?? ''}`))
+      ).toEqual(['Accepted=1', 'Accepted in principle=1', 'Partially accepted=1', 'Not accepted=1', 'Awaiting=1'])
+      expect(await page.locator('section[aria-labelledby="r1-responses"] p').textContent()).toBe('Response overdue for 1: R3')
+      expect(await page.locator('section[aria-labelledby="r1-responses"] p a').getAttribute('href')).toBe('#r1-rec-R3')
+
+      // Status by assurance: the held statuses by assurance level.
+      const assurance = await page
+        .locator('table.assurance tbody tr')
+        .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent.trim()).join(' | ')))
+      expect(assurance).toEqual([
+        'Not started | 0 | 0 | 0 | 1',
+        'In progress | 0 | 0 | 0 | 1',
+        'Ready for assessment | 1 | 0 | 0 | 0',
+        'Implemented | 0 | 1 | 1 | 0',
+        'Superseded | 0 | 0 | 0 | 1'
+      ])
+      expect(await page.locator('#r1-assurance-gap').textContent()).toBe('Assurance gap by owner (2)')
+      expect(await page.locator('ul.gap li').allTextContents()).toEqual(['Borough Council: 1 (R2)', 'County Police: 2 (R2, R3)'])
+
+      // Slippage: a chart (an image named by its caption, each dot's tooltip giving the reasons) and the table beside it.
+      const chart = page.locator('#r1-slippage svg[role="img"]')
+      expect(await chart.getAttribute('aria-labelledby')).toBe('r1-slippage-caption')
+      const tooltips = await chart.locator('title').allTextContents()
+      expect(tooltips).toContain(
+        'R2 Commission a case audit: due 2024-12-31, from 2024-03-31 (275 days, 2 revisions)\n2024-03-01: to 2024-09-30 (supplier delay)\n2024-08-01: to 2024-12-31 (contract re-tendered)'
+      )
+      expect(tooltips).toContain('R4 Record ethnicity of victims: due 2024-10-31, from 2024-12-31 (-61 days, 1 revision)\n2024-04-01: to 2024-10-31 (no reason given)')
+      const slipped = await page.locator('table.slippage tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].slice(0, 6).map((cell) => cell.textContent.trim())))
+      expect(slipped).toEqual([
+        ['R2', 'Borough Council; County Police', '2024-03-31', '2024-12-31', '2', '275'],
+        ['R4', 'County Police', '2024-12-31', '2024-10-31', '1', '-61']
+      ])
+      expect(await page.locator('#r1-slippage-description').textContent()).toContain('2 recommendations moved, 214 days in all. Moved without a reason: R4.')
+
+      // Open actions: by owner, overdue first, the done one left out, each linked to where it is written.
+      expect(await page.locator('section.actions h3').allTextContents()).toEqual(['Council (2)', 'Police (1)', 'No owner named (1)'])
+      expect(await page.locator('section.actions .action-text').allTextContents()).toEqual([
+        'Council to send the audit terms',
+        'Council to publish the response',
+        'Police to report on training at the next meeting',
+        'Clerk to circulate the minutes'
+      ])
+      expect(await page.locator('section.actions li[data-overdue="true"] .action-text').allTextContents()).toEqual(['Council to send the audit terms'])
+      expect(
+        await page
+          .locator('section.actions li')
+          .first()
+          .locator('a')
+          .evaluateAll((links) => links.map((link) => `${link.textContent} ${link.getAttribute('href') ?? ''}`))
+      ).toEqual(['R2 #r1-rec-R2', 'minutes/2024-09-15-board.md:12 minutes/2024-09-15-board.md#L12'])
+
+      expect(await accessibilityViolations(page)).toEqual([])
+      expect(watched.problems).toEqual([])
+      offline(watched, accountabilityUrl)
+    } finally {
+      await page.close()
+    }
+  })
+
+  it('meets WCAG 2.2 A and AA (axe-core) on the fixture and on every example', async () => {
+    expect(exampleUrls.size).toBeGreaterThan(0)
+    for (const [name, url] of [['fixture', reportUrl] as const, ...[...exampleUrls].map(([example, href]) => [`examples/${example}`, href] as const)]) {
+      const watched = await open(url)
+      try {
+        expect(await accessibilityViolations(watched.page), name).toEqual([])
+        expect(watched.problems, name).toEqual([])
+        offline(watched, url)
+      } finally {
+        await watched.page.close()
+      }
+    }
   })
 
   it('runs none of the markup hidden in user data', async () => {

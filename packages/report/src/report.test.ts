@@ -257,3 +257,52 @@ describe('renderReport', () => {
     expect(parsed.querySelector('table.coverage thead a')?.getAttribute('href')).toBe('minutes/%3Cscript%3E.md')
   })
 })
+
+describe('the accountability sections', () => {
+  it('are left out for a register that records no response, assurance or moved due date, and without actions', () => {
+    for (const name of ['responses', 'assurance', 'slippage']) expect(doc.getElementById(`r1-${name}`), name).toBeNull()
+    expect(doc.querySelector('section.actions')).toBeNull()
+    expect(doc.querySelectorAll('main > section')).toHaveLength(1)
+  })
+
+  it('are there, in order, each with a heading, when the register records them', async () => {
+    const { accountabilityActions, accountabilityReport } = await import('../test/fixture.js')
+    const page = parse(renderReport({ reports: [accountabilityReport()], actions: accountabilityActions }))
+    const headings = [...page.querySelectorAll('main h2')].map((heading) => heading.textContent)
+    expect(headings).toEqual([
+      'Summary',
+      'Responses',
+      'Status by assurance',
+      'Charts',
+      'Due dates that moved',
+      'Coverage: which meetings discussed which recommendation',
+      'Every recommendation',
+      'Each recommendation',
+      'Open actions'
+    ])
+    // Plot's mark groups carry no name inside the image (aria-prohibited-attr).
+    expect(page.querySelectorAll('svg g[aria-label]')).toHaveLength(0)
+    expect(page.querySelector('#r1-slippage svg')?.getAttribute('aria-describedby')).toBe('r1-slippage-description')
+    // The table and each recommendation's facts give the current due date.
+    expect(page.querySelector('tr[data-owner="council police"] td[data-label="Due"]')?.textContent).toBe('2024-12-31')
+    const facts = [...(page.querySelector('#r1-rec-R2 dl')?.children ?? [])].map((node) => node.textContent)
+    expect(facts.slice(facts.indexOf('Due'), facts.indexOf('Due') + 2)).toEqual(['Due', '2024-12-31 (moved twice from 2024-03-31)'])
+  })
+
+  it('say in one line when no action is open and no claim lacks verification', async () => {
+    const { accountabilityActions, accountabilityRegister, accountabilityMinutes } = await import('../test/fixture.js')
+    // On 2024-05-15 R1's verified claim is in; R2's claim and R3's evidence are not yet.
+    const progress = computeProgress({ register: accountabilityRegister, minutes: accountabilityMinutes, asOf: '2024-05-15' })
+    const page = parse(
+      renderReport({
+        reports: [{ register: accountabilityRegister, progress, minutes: accountabilityMinutes }],
+        actions: accountabilityActions.map((action) => ({ ...action, done: true }))
+      })
+    )
+    expect(page.querySelector('#r1-assurance-gap')?.textContent).toBe('Assurance gap by owner (0)')
+    expect(page.querySelector('#r1-assurance-gap ~ p:last-child')?.textContent).toBe(
+      'No assurance gap: every recommendation implemented or ready for assessment has a verified claim.'
+    )
+    expect(page.querySelector('section.actions p')?.textContent).toBe('No open actions.')
+  })
+})

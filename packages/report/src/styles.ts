@@ -76,6 +76,12 @@ details.rec > summary .status { font-weight: 400; margin-left: .5rem; }
 details.rec dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; }
 details.rec dt { color: var(--muted); }
 details.rec dd { margin: 0; }
+table.assurance th[scope=row] { white-space: nowrap; }
+caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+ul.moves { margin: 0; padding-left: 1rem; }
+ul.gap, ul.actions { padding-left: 1.25rem; }
+ul.actions li { margin: .35rem 0; }
+ul.actions .meta { font-size: .875rem; }
 blockquote { margin: .5rem 0; padding-left: .75rem; border-left: 3px solid var(--line); }
 footer { margin-top: 3rem; padding-bottom: 2rem; color: var(--muted); font-size: .875rem; }
 @media (max-width: 40rem) {

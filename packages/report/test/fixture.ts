@@ -1,4 +1,4 @@
-import { computeProgress, RegisterSchema, type MinutesRecord, type Register, type Status } from '@followthrough/core'
+import { computeProgress, RegisterSchema, type ActionItem, type MinutesRecord, type Register, type Status } from '@followthrough/core'
 import type { ReportInput } from '../src/index.js'
 
 /**
@@ -152,5 +152,144 @@ export function fixtureReport(asOf: string = fixtureAsOf): ReportInput {
     register: fixtureRegister,
     progress: computeProgress({ register: fixtureRegister, minutes: fixtureMinutes, asOf }),
     minutes: fixtureMinutes
+  }
+}
+
+/**
+ * A register that records the accountability cycle in its history: responses
+ * (due 2024-02-26, published + 56 days), assurance on status events and moved
+ * due dates. By hand, on {@link accountabilityAsOf}: accepted 1 (R1), accepted
+ * in principle 1 (R2), partially accepted 1 (R5), not accepted 1 (R4),
+ * awaiting 1 and overdue: R3 (R6 is superseded); implemented: verified 1 (R1),
+ * evidenced 1 (R3); ready for assessment: claimed 1 (R2); the assurance gap is
+ * R2 (both owners) and R3 (police); R2 slipped 275 days in two revisions
+ * (2024-03-31 → 2024-12-31), R4 was brought forward 61 days without a reason,
+ * 214 days in all.
+ */
+export const accountabilityAsOf = '2024-10-01'
+
+export const accountabilityRegister: Register = RegisterSchema.parse({
+  inquiry: { id: 'acc', title: 'Accountability Review', published: '2024-01-01', responseDays: 56 },
+  owners: [
+    { id: 'council', name: 'Borough Council' },
+    { id: 'police', name: 'County Police' }
+  ],
+  recommendations: [
+    {
+      id: 'R1',
+      title: 'Name a lead member',
+      owners: ['council'],
+      due: '2024-06-30',
+      response: { decision: 'accepted', date: '2024-02-01' },
+      history: [{ date: '2024-05-01', status: 'implemented', assurance: 'verified', by: 'Internal audit' }]
+    },
+    {
+      id: 'R2',
+      title: 'Commission a case audit',
+      owners: ['council', 'police'],
+      due: '2024-03-31',
+      response: { decision: 'accepted-in-principle', date: '2024-02-20' },
+      history: [
+        { date: '2024-03-01', due: '2024-09-30', reason: 'supplier delay' },
+        { date: '2024-08-01', due: '2024-12-31', reason: 'contract re-tendered' },
+        { date: '2024-09-01', status: 'ready-for-assessment', assurance: 'claimed', by: 'Council' }
+      ]
+    },
+    {
+      id: 'R3',
+      title: 'Train every officer',
+      owners: ['police'],
+      due: '2024-06-30',
+      history: [{ date: '2024-06-01', status: 'implemented', assurance: 'evidenced', evidence: [{ title: 'Training records', href: 'https://example.org/training.pdf' }] }]
+    },
+    {
+      id: 'R4',
+      title: 'Record ethnicity of victims',
+      owners: ['police'],
+      due: '2024-12-31',
+      response: { decision: 'not-accepted', date: '2024-02-10' },
+      history: [{ date: '2024-04-01', due: '2024-10-31' }]
+    },
+    { id: 'R5', title: 'Fund survivor support', owners: ['council'], status: 'in-progress', response: { decision: 'partially-accepted', date: '2024-03-15' } },
+    { id: 'R6', title: 'Set up a panel', owners: ['council'], supersededBy: 'R5', history: [{ date: '2024-02-01', status: 'superseded' }] }
+  ]
+})
+
+export const accountabilityMinutes: MinutesRecord[] = [meeting('minutes/2024-09-15-board.md', '2024-09-15', 'Board', ['R1', 'R2'])]
+
+/**
+ * The minutes' actions on {@link accountabilityAsOf}: open, by owner, overdue
+ * first: Council (2: line 12 overdue, then line 14), Police (1), no owner (1);
+ * line 16 is done.
+ */
+export const accountabilityActions: ActionItem[] = [
+  {
+    file: 'minutes/2024-09-15-board.md',
+    line: 14,
+    column: 3,
+    text: 'Council to publish the response',
+    owner: 'Council',
+    due: '2024-11-30',
+    dueSource: 'month',
+    done: false,
+    references: [],
+    overdue: false
+  },
+  {
+    file: 'minutes/2024-09-15-board.md',
+    line: 12,
+    column: 3,
+    text: 'Council to send the audit terms',
+    owner: 'Council',
+    due: '2024-09-30',
+    dueSource: 'date',
+    done: false,
+    references: ['R2'],
+    overdue: true
+  },
+  {
+    file: 'minutes/2024-09-15-board.md',
+    line: 13,
+    column: 3,
+    text: 'Police to report on training at the next meeting',
+    owner: 'Police',
+    due: '2024-12-11',
+    dueSource: 'next-meeting',
+    done: false,
+    references: ['R3'],
+    overdue: false
+  },
+  {
+    file: 'minutes/2024-09-15-board.md',
+    line: 15,
+    column: 3,
+    text: 'Clerk to circulate the minutes',
+    owner: null,
+    due: null,
+    dueSource: null,
+    done: false,
+    references: [],
+    overdue: false
+  },
+  {
+    file: 'minutes/2024-09-15-board.md',
+    line: 16,
+    column: 3,
+    text: 'Police to share data',
+    owner: 'Police',
+    due: '2024-08-01',
+    dueSource: 'date',
+    done: true,
+    references: ['R4'],
+    overdue: false
+  }
+]
+
+/** The accountability fixture as {@link renderReport} takes it. */
+export function accountabilityReport(): ReportInput {
+  return {
+    register: accountabilityRegister,
+    progress: computeProgress({ register: accountabilityRegister, minutes: accountabilityMinutes, asOf: accountabilityAsOf }),
+    minutes: accountabilityMinutes
   }
 }

@@ -12,6 +12,14 @@ export const ResponseDecisionSchema = z.enum(responseDecisions, {
 /** An owner's decision on a recommendation. */
 export type ResponseDecision = z.infer<typeof ResponseDecisionSchema>
 
+/** How each decision reads for people (the report, the spreadsheet). */
+export const responseDecisionLabels: Readonly<Record<ResponseDecision, string>> = {
+  accepted: 'Accepted',
+  'accepted-in-principle': 'Accepted in principle',
+  'partially-accepted': 'Partially accepted',
+  'not-accepted': 'Not accepted'
+}
+
 /**
  * How far a status claim is assured: `claimed` (the owner says so),
  * `evidenced` (the owner supplied evidence), `verified` (checked by someone
@@ -26,6 +34,9 @@ export const AssuranceSchema = z.enum(assurances, {
 
 /** How far a status claim is assured. */
 export type Assurance = z.infer<typeof AssuranceSchema>
+
+/** How each level of assurance reads for people (the report, the spreadsheet). */
+export const assuranceLabels: Readonly<Record<Assurance, string>> = { claimed: 'Claimed', evidenced: 'Evidenced', verified: 'Verified' }
 
 /** The owner's published response to a recommendation. */
 export const ResponseSchema = z.strictObject({

@@ -6,7 +6,7 @@ import { statusLabels } from '../status-style.js'
 import { block, never, plural, recLink, reportSection, statusChip, time, type Context } from './context.js'
 
 /** A chart's data as a table, in a closed `<details>`: the first cell of each row is its header. */
-function dataTable(caption: string, header: readonly string[], rows: ReadonlyArray<readonly Child[]>, numeric: ReadonlySet<number> = new Set()): Element {
+export function dataTable(caption: string, header: readonly string[], rows: ReadonlyArray<readonly Child[]>, numeric: ReadonlySet<number> = new Set()): Element {
   const numberClass = (index: number) => (numeric.has(index) ? { class: 'num' } : {})
   return h(
     'details.data',
@@ -37,7 +37,7 @@ function dataTable(caption: string, header: readonly string[], rows: ReadonlyArr
 }
 
 /** A chart's figure: caption and description (which name the SVG for assistive technology), the chart, anything else, its data table. */
-function figure(context: Context, name: string, caption: string, description: Child, svg: Element | undefined, extra: Child, table: Element): Element {
+export function figure(context: Context, name: string, caption: string, description: Child, svg: Element | undefined, extra: Child, table: Element): Element {
   const id = `${context.prefix}-${name}`
   return block('figure', { id }, h('figcaption', { id: `${id}-caption` }, caption, h('p', { id: `${id}-description` }, description)), svg ?? '', extra, table)
 }

@@ -35,6 +35,13 @@ function historyOf(context: Context, recommendation: Recommendation, updates: re
   return rows.sort((a, b) => compareStrings(a.date, b.date) || (a.kind === b.kind ? a.order - b.order : a.kind === 'register' ? -1 : 1))
 }
 
+/** The current due date, and where it moved from: `2024-12-31 (moved twice from 2024-03-31)`. */
+function dueFact(moved: { currentDue: string; originalDue: string | null; revisions: number } | undefined, due: string | undefined): Child {
+  if (moved === undefined) return due !== undefined ? time(due) : '—'
+  const times = moved.revisions === 1 ? 'once' : moved.revisions === 2 ? 'twice' : `${moved.revisions} times`
+  return [time(moved.currentDue), ` (moved ${times}`, moved.originalDue !== null ? [' from ', time(moved.originalDue)] : [], ')']
+}
+
 /** A section per recommendation, closed until opened (or linked to): its text, facts, status history and the minutes that discuss it. */
 export function detailsSection(context: Context): Element {
   const { register, progress } = context
@@ -42,6 +49,7 @@ export function detailsSection(context: Context): Element {
   const coverageRows = new Map(progress.coverage.rows.map((row) => [row.id, row]))
   const titles = new Map(progress.coverage.meetings.map((meeting) => [meeting.source, meeting]))
   const staleness = new Map(progress.staleness.map((entry) => [entry.id, entry]))
+  const moved = new Map(progress.slippage.items.map((item) => [item.id, item]))
   const sections = register.recommendations.map((recommendation) => {
     const current = context.statusById.get(recommendation.id) ?? { status: 'not-started' as Status }
     const ownerNames = recommendation.owners.map((owner) => context.owners.get(owner) ?? owner)
@@ -83,7 +91,7 @@ export function detailsSection(context: Context): Element {
     const facts: Array<[string, Child]> = [
       ['Owners', joined(ownerNames, '; ')],
       ['Status', [statusChip(current.status), current.since !== undefined ? [' since ', time(current.since)] : []]],
-      ['Due', recommendation.due !== undefined ? time(recommendation.due) : '—'],
+      ['Due', dueFact(moved.get(recommendation.id), recommendation.due)],
       ...(recommendation.themes !== undefined && recommendation.themes.length > 0 ? [['Themes', joined(recommendation.themes, ', ')] as [string, Child]] : []),
       [
         'Last discussed',

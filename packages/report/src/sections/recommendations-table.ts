@@ -14,6 +14,8 @@ export function recommendationsTable(context: Context): Element {
   const staleness = new Map(progress.staleness.map((entry) => [entry.id, entry]))
   const overdue = new Map(progress.overdue.map((item) => [item.id, item]))
   const dueSoon = new Map(progress.dueSoon.map((item) => [item.id, item]))
+  // The current due date: the latest revision on the report date, else the register's.
+  const moved = new Map(progress.slippage.items.map((item) => [item.id, item.currentDue]))
   const ownersUsed = new Set(register.recommendations.flatMap((recommendation) => recommendation.owners))
   const statusesUsed = new Set(progress.statuses.map((entry) => entry.status))
   const ownerOptions = register.owners.filter((owner) => ownersUsed.has(owner.id)).map((owner) => h('option', { value: owner.id }, owner.name))
@@ -22,6 +24,7 @@ export function recommendationsTable(context: Context): Element {
   const head = columns.map((column, index) => h('th', { scope: 'col', role: 'columnheader' }, h('button', { type: 'button', 'data-sort-column': String(index) }, column)))
   const rows = register.recommendations.map((recommendation) => {
     const status = context.statusById.get(recommendation.id)?.status ?? 'not-started'
+    const due = moved.get(recommendation.id) ?? recommendation.due
     const ownerNames = recommendation.owners.map((owner) => context.owners.get(owner) ?? owner)
     const stale = staleness.get(recommendation.id)
     const late = overdue.get(recommendation.id)
@@ -40,7 +43,7 @@ export function recommendationsTable(context: Context): Element {
       cell('Title', recommendation.title.toLowerCase(), recommendation.title),
       cell('Owners', ownerNames.join(', ').toLowerCase(), joined(ownerNames, '; ')),
       cell('Status', String(statuses.indexOf(status)), statusChip(status)),
-      cell('Due', recommendation.due ?? '9999-99-99', recommendation.due !== undefined ? time(recommendation.due) : '—', flag),
+      cell('Due', due ?? '9999-99-99', due !== undefined ? time(due) : '—', flag),
       cell('Last discussed', status === 'superseded' ? '' : (stale?.lastDiscussed ?? '0000-00-00'), last)
     )
   })
