@@ -1,6 +1,6 @@
 import { micromark } from 'micromark'
 import { describe, expect, it } from 'vitest'
-import { documentOf, fileText, markdown, minutes, positionOf, serviceOver } from '../test/helpers.js'
+import { documentOf, fileText, markdown, minutes, positionOf, root as telford, serviceOver, telfordFiles } from '../test/helpers.js'
 
 // A register with the accountability cycle in its history (hand-written; today is 2024-11-28):
 // - R1: accepted; implemented 2024-08-01, evidenced by the force with two pieces of evidence
@@ -55,7 +55,7 @@ recommendations:
     owners: [force]
     history: [{ date: 2024-06-01, status: superseded }]
 `
-const root = '/telford'
+const root = telford
 const files = {
   [`${root}/recommendations.yaml`]: register,
   [`${root}/minutes/2024-11-01-accountability.md`]: minutes('2024-11-01', 'We discussed R1, R2 and Recommendation 3.')
@@ -121,5 +121,20 @@ describe('the accountability cycle in the editor', () => {
     const r1 = view?.recommendations.find((entry) => entry.id === 'R1')
     expect(r1).toMatchObject({ due: '2025-03-31', assurance: 'evidenced', slipped: { revisions: 2, days: 274 } })
     expect(r1?.tooltip).toContain('Assurance: evidenced  \nDue: 2025-03-31, moved 2× (+274 days)')
+  })
+
+  it('on the Telford example: R40 blocked with evidence, its due date moved twice with reasons', async () => {
+    const example = telfordFiles()
+    const { service } = await serviceOver(example)
+    const partnership = `${telford}/minutes/2024-06-19-partnership.md`
+    const document = documentOf(partnership, fileText(example, partnership))
+    const value = markdown(await service.getHover(document, positionOf(document, '| R40 |', 3)))
+    expect(value).toContain('- **Response:** accepted-in-principle on 2022-10-20 (Needs a national system)')
+    expect(value).toContain('- **Status:** blocked since 2024-03-20 (as of 2024-11-28)')
+    expect(value).toContain(
+      '- **Assurance:** evidenced by NHS Shropshire, Telford and Wrekin on 2024-09-30: [NHS England letter on sharing sexual health records](<https://example.org/telford/nhs-england-letter-2024-09.pdf>) (2024-09-12)\n'
+    )
+    // 2025-03-31 → 2025-09-30 (2024-06-19) → 2026-03-31 (2024-09-30).
+    expect(value).toContain('- **Due:** 2026-03-31, moved twice from 2025-03-31: national information-sharing system delayed; NHS England pilot extended to 2025\n')
   })
 })
