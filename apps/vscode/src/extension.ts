@@ -18,7 +18,7 @@ import { Perf } from './perf.js'
 import { PreviewReferences } from './preview.js'
 import { ProgressView } from './progress-view.js'
 import { ServerApi } from './server-api.js'
-import { RecommendationsTree, type GroupBy, type TreeSnapshotItem } from './tree.js'
+import { groupings, RecommendationsTree, type GroupBy, type TreeSnapshotItem } from './tree.js'
 import { ViewsData } from './views-data.js'
 
 /** What `activate` returns: a small API for the tests (and other extensions). */
@@ -76,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): FollowthroughApi {
 
   // The Recommendations view.
   const initialGroup = context.workspaceState.get<GroupBy>(groupByKey) ?? vscode.workspace.getConfiguration('followthrough').get<GroupBy>('recommendations.groupBy', 'status')
-  const tree = new RecommendationsTree(views, api, perf, initialGroup === 'owner' ? 'owner' : 'status')
+  const tree = new RecommendationsTree(views, api, perf, groupings.includes(initialGroup) ? initialGroup : 'status')
   const view = vscode.window.createTreeView('followthrough.recommendations', { treeDataProvider: tree, showCollapseAll: true })
   const setGroup = async (value: GroupBy) => {
     tree.groupBy = value
@@ -197,6 +197,7 @@ export function activate(context: vscode.ExtensionContext): FollowthroughApi {
     }),
     vscode.commands.registerCommand('followthrough.groupByStatus', () => setGroup('status')),
     vscode.commands.registerCommand('followthrough.groupByOwner', () => setGroup('owner')),
+    vscode.commands.registerCommand('followthrough.groupByAssurance', () => setGroup('assurance')),
     vscode.commands.registerCommand('followthrough.refresh', () => views.refresh()),
     vscode.commands.registerCommand('followthrough.openRecommendation', (argument: unknown) => openRecommendation(api, views, argument)),
     vscode.commands.registerCommand('followthrough.showDiscussions', (argument: unknown, pick?: number) => showDiscussions(api, argument, pick)),

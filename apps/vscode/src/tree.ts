@@ -1,6 +1,6 @@
 /**
- * The Recommendations view: registers, then recommendations grouped by status
- * or by owner, each with its status icon, due date (overdue marked) and when
+ * The Recommendations view: registers, then recommendations grouped by status,
+ * by owner or by the assurance of their status, each with its status icon, due date (overdue marked) and when
  * it was last discussed, as the language server groups and words them.
  * Selecting one opens its register entry.
  */
@@ -11,7 +11,10 @@ import type { Perf } from './perf.js'
 import type { ServerApi } from './server-api.js'
 import type { ViewsData } from './views-data.js'
 
-export type GroupBy = 'status' | 'owner'
+export type GroupBy = 'status' | 'owner' | 'assurance'
+
+/** Every way the view groups, in the order its toolbar button cycles through them. */
+export const groupings: readonly GroupBy[] = ['status', 'owner', 'assurance']
 
 export type TreeNode =
   | { kind: 'register'; register: RegisterView }
@@ -26,6 +29,9 @@ export interface TreeSnapshotItem {
   contextValue?: string | undefined
   children?: TreeSnapshotItem[]
 }
+
+/** Icons of the assurance groups: a claim, a piece of evidence, an independent check, nothing recorded. */
+const assuranceIcons = { claimed: 'comment', evidenced: 'file-text', verified: 'verified', 'not-recorded': 'circle-outline' } as const
 
 export class RecommendationsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>()
@@ -89,6 +95,8 @@ export class RecommendationsTree implements vscode.TreeDataProvider<TreeNode>, v
       if (status !== undefined) {
         const style = statusIcons[status]
         item.iconPath = new vscode.ThemeIcon(style.icon, new vscode.ThemeColor(style.color))
+      } else if (node.group.key.startsWith('assurance:')) {
+        item.iconPath = new vscode.ThemeIcon(assuranceIcons[node.group.assurance ?? 'not-recorded'])
       } else {
         item.iconPath = new vscode.ThemeIcon('person')
       }

@@ -25,7 +25,6 @@ import {
   type Workspace
 } from '@followthrough/engine'
 import { nodeFileSystem } from '@followthrough/engine/node'
-import { actionItems } from './action-items.js'
 import { analyzeFiles } from './analyze.js'
 import { formatOption, type ParsedArgs } from './args.js'
 import { LintCache } from './cache.js'
@@ -332,7 +331,7 @@ async function report(args: ParsedArgs, io: CliIo): Promise<number> {
   const { renderReport } = await import('@followthrough/report')
   const html = renderReport({
     reports: registers.map((register) => ({ register, progress: computeProgress({ register, minutes, asOf }), minutes })),
-    actions: actionItems(minutesActions(analyses, asOf), analyses, asOf, near),
+    actions: minutesActions(analyses, asOf, { name: near }),
     generatedAt: asOf
   })
   return await writeOutput(fs, out, new TextEncoder().encode(html), io)

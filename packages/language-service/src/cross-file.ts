@@ -1,5 +1,5 @@
-import type { Progress, Register } from '@followthrough/core'
-import { discussedAfterClosure, workspaceFindings, workspaceProgress, type Finding, type MinutesAnalysis, type Workspace } from '@followthrough/engine'
+import { accountabilityOn, type Progress, type RecommendationAccountability, type Register } from '@followthrough/core'
+import { discussedAfterClosure, minutesRecords, workspaceFindings, workspaceProgress, type Finding, type MinutesAnalysis, type Workspace } from '@followthrough/engine'
 import { factsChange, moveFindings, type FactsChange } from './facts.js'
 import type { MinutesEntry } from './folder-index.js'
 import type { ILogger } from './interfaces.js'
@@ -27,6 +27,7 @@ export class CrossFileResults {
   /** Every file's analysis with its references left out, as of an updates epoch (see `ownDiscussion`). */
   private stripped: { epoch: number; byFile: Map<string, MinutesAnalysis> } | undefined
   private progressCache: { epoch: number; asOf: string; progress: Progress[] } | undefined
+  private accountabilityCache: { epoch: number; asOf: string; byRegister: Map<string, Map<string, RecommendationAccountability>> } | undefined
 
   constructor(
     /** The folder's minutes files, by path (the index's own map, read as it changes). */
@@ -121,5 +122,26 @@ export class CrossFileResults {
     }
     this.progressCache = { epoch: this.factsEpoch, asOf, progress }
     return progress
+  }
+
+  /**
+   * Each register's accountability cycle as of a date (core's `accountabilityOn`:
+   * responses, the assurance of each status, due dates with their revisions),
+   * by register id then recommendation id, from every indexed minutes file.
+   */
+  accountability(workspace: Workspace, asOf: string): Map<string, Map<string, RecommendationAccountability>> {
+    const cache = this.accountabilityCache
+    if (cache && cache.epoch === this.factsEpoch && cache.asOf === asOf) return cache.byRegister
+    const byRegister = new Map<string, Map<string, RecommendationAccountability>>()
+    try {
+      const minutes = minutesRecords(this.analyses())
+      for (const register of workspace.context.registers) {
+        byRegister.set(register.inquiry.id, new Map(accountabilityOn(register, minutes, asOf).map((entry) => [entry.id, entry])))
+      }
+    } catch (error) {
+      this.logger.log('error', `Cannot compute the accountability cycle for ${this.root}: ${String(error)}`)
+    }
+    this.accountabilityCache = { epoch: this.factsEpoch, asOf, byRegister }
+    return byRegister
   }
 }

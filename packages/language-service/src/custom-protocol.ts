@@ -6,7 +6,7 @@
  * imports the names and shapes from `@followthrough/language-service/custom-protocol`
  * without bundling the engine.
  */
-import type { Status } from '@followthrough/core'
+import type { Assurance, Status } from '@followthrough/core'
 import type { Position, Range, TextDocumentIdentifier } from 'vscode-languageserver-types'
 
 /** The custom requests' methods. */
@@ -107,8 +107,12 @@ export interface RegisterView {
    */
   stale: boolean
   progress: ProgressSummary
-  /** Recommendations grouped by status (in the usual order) and by owner (unowned last): ids, sorted as people count them. */
-  groups: { status: GroupView[]; owner: GroupView[] }
+  /**
+   * Recommendations grouped by status (in the usual order), by owner (unowned
+   * last) and by the assurance of their current status (claimed, evidenced,
+   * verified, then not recorded; superseded left out): ids, sorted as people count them.
+   */
+  groups: { status: GroupView[]; owner: GroupView[]; assurance: GroupView[] }
   /** Every recommendation, in register order. */
   recommendations: RecommendationView[]
 }
@@ -130,11 +134,13 @@ export interface ProgressSummary {
 
 /** A group of recommendations in a tree. */
 export interface GroupView {
-  /** `status:in-progress`, `owner:police`, `owner:` (no owner). */
+  /** `status:in-progress`, `owner:police`, `owner:` (no owner), `assurance:verified`, `assurance:` (not recorded). */
   key: string
   label: string
   /** The group's status, when grouped by status. */
   status?: Status | undefined
+  /** The group's assurance, when grouped by assurance (absent on "Not recorded"). */
+  assurance?: Assurance | undefined
   ids: string[]
 }
 
@@ -146,9 +152,14 @@ export interface RecommendationView {
   /** The status as people write it (`In progress`). */
   statusLabel: string
   since?: string | undefined
+  /** The current due date (after any revision). */
   due?: string | undefined
   overdue: boolean
   daysOverdue?: number | undefined
+  /** The assurance of the event that set the status, when recorded. */
+  assurance?: Assurance | undefined
+  /** How often the due date moved and by how many days in all (core's slippage), when it moved. */
+  slipped?: { revisions: number; days: number } | undefined
   /** Owners by name. */
   owners: string[]
   /** References to it in the minutes. */

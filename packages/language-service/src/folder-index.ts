@@ -1,4 +1,4 @@
-import type { Progress, Register } from '@followthrough/core'
+import type { Progress, RecommendationAccountability, Register } from '@followthrough/core'
 import {
   applySeverities,
   compareFindings,
@@ -354,6 +354,12 @@ export class FolderIndex {
   progress(asOf: string): Progress[] {
     const workspace = this.state?.workspace
     return workspace ? this.cross.progress(workspace, asOf) : []
+  }
+
+  /** Each register's accountability cycle as of a date, by register id then recommendation id (empty until loaded). */
+  accountability(asOf: string): Map<string, Map<string, RecommendationAccountability>> {
+    const workspace = this.state?.workspace
+    return workspace ? this.cross.accountability(workspace, asOf) : new Map<string, Map<string, RecommendationAccountability>>()
   }
 
   /** The register a reference names (by its register id), or the only one. */

@@ -1,10 +1,20 @@
-import { compareIds, escapeMarkdown, nearest, recommendationSummaries, type Progress, type Recommendation, type Register } from '@followthrough/core'
-import { relativePath, dirname } from '@followthrough/engine'
+import {
+  compareIds,
+  escapeMarkdown,
+  nearest,
+  recommendationSummaries,
+  type Progress,
+  type RecommendationAccountability,
+  type Recommendation,
+  type Register
+} from '@followthrough/core'
+import { relativePath, dirname, joinPath } from '@followthrough/engine'
 import type { Hover } from 'vscode-languageserver-types'
 import type { FolderIndex } from './folder-index.js'
 import type { RegisterEntry } from './last-good.js'
 import { targetsAt, type Target } from './targets.js'
 import { editorMarkdown, editorParagraphs } from './text.js'
+import { times } from './view-text.js'
 import type { PlacedDocument } from './workspace-index.js'
 
 /** What a hover needs besides the document. */
@@ -44,28 +54,43 @@ function card(placed: PlacedDocument, target: Target, options: HoverOptions): st
   const progress = progressOf(folder, register, options.today)
   const lines = [`**${target.id}** · ${escapeMarkdown(recommendation.title, editorMarkdown)}`, '']
   if (recommendation.text) lines.push(escapeMarkdown(recommendation.text, editorParagraphs), '')
-  lines.push(...facts(recommendation, register, progress, placed.path, options))
+  const cycle = folder.accountability(options.today).get(register.inquiry.id)?.get(recommendation.id)
+  lines.push(...facts(recommendation, register, progress, cycle, placed, entry.path, options))
   if (folder.registers.filter((candidate) => candidate.register).length > 1 || entry.stale) {
     lines.push('', `*${escapeMarkdown(register.inquiry.title, editorMarkdown)}* (\`${register.inquiry.id}\`)${entry.stale ? ', last valid version: the register has errors' : ''}`)
   }
   return lines.join('\n')
 }
 
-function facts(recommendation: Recommendation, register: Register, progress: Progress | undefined, from: string, options: HoverOptions): string[] {
+function facts(
+  recommendation: Recommendation,
+  register: Register,
+  progress: Progress | undefined,
+  cycle: RecommendationAccountability | undefined,
+  placed: PlacedDocument,
+  registerPath: string,
+  options: HoverOptions
+): string[] {
+  const from = placed.path
   const lines: string[] = []
   // Core's summary: the figures the views, the agent interface and the spreadsheet give.
   const summary = progress ? recommendationSummaries(register, progress).find((entry) => entry.id === recommendation.id) : undefined
   const owners = recommendation.owners.map((id) => register.owners.find((owner) => owner.id === id)?.name ?? id)
   lines.push(`- **Owner${owners.length === 1 ? '' : 's'}:** ${escapeMarkdown(owners.join(', '), editorMarkdown)}`)
+  const response = responseLine(cycle, progress, register)
+  if (response !== undefined) lines.push(response)
   if (summary) lines.push(`- **Status:** ${summary.status}${summary.since !== undefined ? ` since ${summary.since}` : ''} (as of ${options.today})`)
-  if (recommendation.due !== undefined) {
+  const assured = cycle ? assuranceLine(cycle, progress, register, placed, registerPath, options) : undefined
+  if (assured !== undefined) lines.push(assured)
+  const due = cycle?.currentDue ?? recommendation.due
+  if (due !== undefined) {
     const note =
       summary?.daysOverdue !== undefined
         ? ` — **overdue** by ${summary.daysOverdue} day${summary.daysOverdue === 1 ? '' : 's'}`
         : summary?.daysUntilDue !== undefined
           ? ` — due in ${summary.daysUntilDue} day${summary.daysUntilDue === 1 ? '' : 's'}`
           : ''
-    lines.push(`- **Due:** ${recommendation.due}${note}`)
+    lines.push(`- **Due:** ${due}${cycle ? moves(cycle) : ''}${note}`)
   }
   // Superseded recommendations have no staleness line: what is replaced is not chased.
   const stale = summary !== undefined && summary.status !== 'superseded' ? summary : undefined
@@ -80,6 +105,84 @@ function facts(recommendation: Recommendation, register: Register, progress: Pro
   if (recommendation.supersededBy !== undefined) lines.push(`- **Superseded by:** ${recommendation.supersededBy}`)
   if (recommendation.themes && recommendation.themes.length > 0) lines.push(`- **Themes:** ${escapeMarkdown(recommendation.themes.join(', '), editorMarkdown)}`)
   return lines
+}
+
+/** `- **Response:** accepted on 2024-04-10 (note)`, or an overdue wait; nothing when neither. */
+function responseLine(cycle: RecommendationAccountability | undefined, progress: Progress | undefined, register: Register): string | undefined {
+  const response = cycle?.response
+  if (response !== undefined) {
+    const note = response.note !== undefined ? ` (${escapeMarkdown(response.note, editorMarkdown)})` : ''
+    return `- **Response:** ${response.decision} on ${response.date}${note}`
+  }
+  // Core's figure: awaiting a response past `published + responseDays`.
+  if (cycle !== undefined && progress?.responses.overdue.includes(cycle.id) === true) {
+    return `- **Response:** none yet — **overdue** (${register.inquiry.responseDays ?? '?'} days from publication on ${register.inquiry.published})`
+  }
+  return undefined
+}
+
+/**
+ * `- **Assurance:** evidenced by West Mercia Police on 2024-05-01: [Audit](https://…), Training records`,
+ * from the event that set the current status; "not recorded" or "not verified"
+ * when the status claims done without independent checking (core's assurance gap).
+ */
+function assuranceLine(
+  cycle: RecommendationAccountability,
+  progress: Progress | undefined,
+  register: Register,
+  placed: PlacedDocument,
+  registerPath: string,
+  options: HoverOptions
+): string | undefined {
+  const gap = progress?.assuranceGap.includes(cycle.id) === true
+  if (cycle.assurance === undefined && cycle.evidence.length === 0 && cycle.by === undefined && !gap) return undefined
+  const parts = [cycle.assurance ?? 'not recorded']
+  if (cycle.by !== undefined) parts.push(`by ${escapeMarkdown(register.owners.find((owner) => owner.id === cycle.by)?.name ?? cycle.by, editorMarkdown)}`)
+  if (cycle.assurance !== undefined && cycle.statusDate !== undefined) parts.push(`on ${cycle.statusDate}`)
+  let line = `- **Assurance:** ${parts.join(' ')}`
+  if (cycle.evidence.length > 0) {
+    // Relative links are relative to the file that recorded the event: its minutes, else the register.
+    const source = cycle.statusSource !== undefined && placed.folder.minutes.has(cycle.statusSource) ? cycle.statusSource : registerPath
+    line += `: ${cycle.evidence.map((item) => evidenceLink(item, source, options)).join(', ')}`
+  }
+  if (gap && cycle.assurance !== undefined) line += ' — not verified'
+  return line
+}
+
+/** A piece of evidence as Markdown: a link for web and relative addresses, the title alone for any other scheme. */
+function evidenceLink(item: RecommendationAccountability['evidence'][number], source: string, options: HoverOptions): string {
+  const label = escapeMarkdown(item.title, editorMarkdown)
+  const suffix = item.date !== undefined ? ` (${item.date})` : ''
+  const title = `${label}${suffix}`
+  const href = item.href?.trim()
+  if (href === undefined || href === '') return title
+  if (/^(https?|mailto):/i.test(href)) return `[${label}](<${linkDestination(href)}>)${suffix}`
+  // Another scheme (command:, javascript:, file:) is never made a link.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return title
+  const [path = '', fragment] = href.split('#', 2)
+  if (path === '') return title
+  let decoded = path
+  try {
+    decoded = decodeURIComponent(path)
+  } catch {
+    // Not percent-encoded text: take it as written.
+  }
+  const target = options.uriOf(joinPath(dirname(source), decoded))
+  return `[${label}](<${linkDestination(fragment !== undefined ? `${target}#${fragment}` : target)}>)${suffix}`
+}
+
+/** A link destination safe inside `<…>`: no line breaks, angle brackets or spaces. */
+function linkDestination(href: string): string {
+  return href.replace(/[\s<>]/g, (character) => encodeURIComponent(character))
+}
+
+/** `, moved twice from 2024-06-30: supplier delay; contract re-tendered` (core's revisions), or nothing. */
+function moves(cycle: RecommendationAccountability): string {
+  const count = cycle.revisions.length
+  if (count === 0) return ''
+  const from = cycle.originalDue !== undefined ? ` from ${cycle.originalDue}` : ''
+  const reasons = cycle.revisions.map((revision) => (revision.reason !== undefined ? escapeMarkdown(revision.reason, editorMarkdown) : '*no reason given*'))
+  return `, moved ${times(count)}${from}: ${reasons.join('; ')}`
 }
 
 /** The engine's suggestions for an unknown id at this reference, else the nearest ids. */

@@ -1,4 +1,4 @@
-import { escapeMarkdown, statuses, statusLabels, type Progress, type Status } from '@followthrough/core'
+import { escapeMarkdown, statuses, statusLabels, type Assurance, type Progress, type Status } from '@followthrough/core'
 import { editorMarkdown } from './text.js'
 
 /**
@@ -22,6 +22,10 @@ export interface RecommendationFacts {
   discussedTimes: number
   lastDiscussed?: string | undefined
   ownerNames: string[]
+  /** The assurance of the event that set the status, when recorded. */
+  assurance?: Assurance | undefined
+  /** How the due date moved (core's slippage item), when it did: `due` is then the current one. */
+  slipped?: { revisions: number; days: number } | undefined
 }
 
 /** The status bar's text: `R 37/46 implemented` (the config's prefix first). */
@@ -53,19 +57,32 @@ export function treeTooltip(facts: RecommendationFacts): string {
   const lines = [`**${facts.id}** ${escapeMarkdown(facts.title, editorMarkdown)}`, '']
   lines.push(`Status: ${statusLabels[facts.status]}${facts.since !== undefined ? ` since ${facts.since}` : ''}`)
   if (facts.ownerNames.length > 0) lines.push(`Owners: ${facts.ownerNames.map((name) => escapeMarkdown(name, editorMarkdown)).join(', ')}`)
+  if (facts.assurance !== undefined) lines.push(`Assurance: ${facts.assurance}`)
   if (facts.due !== undefined) {
-    lines.push(`Due: ${facts.due}${facts.overdue ? ` (**overdue**${facts.daysOverdue !== undefined ? ` by ${facts.daysOverdue} days` : ''})` : ''}`)
+    lines.push(
+      `Due: ${facts.due}${facts.overdue ? ` (**overdue**${facts.daysOverdue !== undefined ? ` by ${facts.daysOverdue} days` : ''})` : ''}${facts.slipped ? `, ${slippedText(facts.slipped)}` : ''}`
+    )
   }
   lines.push(facts.discussedTimes > 0 ? `Discussed ${times(facts.discussedTimes)}, last on ${facts.lastDiscussed ?? '?'}` : 'Never discussed in the minutes')
   return lines.join('  \n')
 }
 
-/** The code lens over a register entry: `Implemented since 2023-03-31 · due 2023-03-31 · discussed 4 times, last on 2024-01-17`. */
+/**
+ * The code lens over a register entry:
+ * `Implemented since 2023-03-31 · evidenced · due 2025-03-31, moved 2× (+274 days) · discussed 4 times, last on 2024-01-17`.
+ */
 export function codeLensTitle(facts: RecommendationFacts): string {
   const parts = [`${statusLabels[facts.status]}${facts.since !== undefined ? ` since ${facts.since}` : ''}`]
-  if (facts.due !== undefined) parts.push(`due ${facts.due}${facts.overdue ? ' (overdue)' : ''}`)
+  if (facts.assurance !== undefined) parts.push(facts.assurance)
+  if (facts.due !== undefined) parts.push(`due ${facts.due}${facts.overdue ? ' (overdue)' : ''}${facts.slipped ? `, ${slippedText(facts.slipped)}` : ''}`)
   parts.push(facts.discussedTimes > 0 ? `discussed ${times(facts.discussedTimes)}, last on ${facts.lastDiscussed ?? '?'}` : 'never discussed')
   return parts.join(' · ')
+}
+
+/** `moved 2× (+274 days)`, `moved 1× (−10 days)`. */
+export function slippedText(slipped: { revisions: number; days: number }): string {
+  const sign = slipped.days > 0 ? '+' : slipped.days < 0 ? '−' : '±'
+  return `moved ${slipped.revisions}× (${sign}${Math.abs(slipped.days)} day${Math.abs(slipped.days) === 1 ? '' : 's'})`
 }
 
 /** `once`, `twice`, `3 times`. */

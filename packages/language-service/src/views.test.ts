@@ -73,9 +73,9 @@ describe('getRecommendations', () => {
         'Due: 2024-03-31 (**overdue** by 242 days)',
         'Discussed 17 times, last on 2024-10-16'
       ].join('  \n'),
-      range: { start: { line: 192, character: 8 }, end: { line: 192, character: 11 } }
+      range: { start: { line: 207, character: 8 }, end: { line: 207, character: 11 } }
     })
-    expect(lineAt(fileText(files, registerPath), 192)).toBe('  - id: R14')
+    expect(lineAt(fileText(files, registerPath), 207)).toBe('  - id: R14')
   })
 
   it('keeps the last valid register while the register has errors, as the diagnostics do', async () => {

@@ -1,4 +1,14 @@
-import { compareIds, recommendationSummaries, statuses, statusLabels, type MinutesRecord, type Progress, type Register } from '@followthrough/core'
+import {
+  assurances,
+  compareIds,
+  recommendationSummaries,
+  statuses,
+  statusLabels,
+  type MinutesRecord,
+  type Progress,
+  type RecommendationAccountability,
+  type Register
+} from '@followthrough/core'
 import { basename, minutesRecords, relativePath, type MinutesAnalysis } from '@followthrough/engine'
 import type { DiscussionView, FolderView, GroupView, ProgressSummary, RecommendationView, RegisterView } from './custom-protocol.js'
 import type { FolderIndex } from './folder-index.js'
@@ -35,7 +45,7 @@ export function loadedRegisters(folder: FolderIndex): LoadedRegister[] {
 export function registerState(folder: FolderIndex, entry: LoadedRegister, today: string): RegisterState | undefined {
   const progress = folder.progress(today).find((candidate) => candidate.register.id === entry.register.inquiry.id)
   if (!progress) return undefined
-  return { folder, entry, progress, facts: recommendationFacts(entry.register, progress) }
+  return { folder, entry, progress, facts: recommendationFacts(entry.register, progress, folder.accountability(today).get(entry.register.inquiry.id)) }
 }
 
 /** Every register state of a folder. */
@@ -43,9 +53,27 @@ export function registerStates(folder: FolderIndex, today: string): RegisterStat
   return loadedRegisters(folder).flatMap((entry) => registerState(folder, entry, today) ?? [])
 }
 
-/** The facts views show, from core's summaries: the same figures the agent interface and the spreadsheet give. */
-function recommendationFacts(register: Register, progress: Progress): Map<string, RecommendationFacts> {
-  return new Map(recommendationSummaries(register, progress).map((summary) => [summary.id, summary]))
+/**
+ * The facts views show, from core's summaries (the same figures the agent
+ * interface and the spreadsheet give), with the accountability cycle: the
+ * assurance of the current status, and the current due date and how it moved
+ * (core's slippage).
+ */
+function recommendationFacts(register: Register, progress: Progress, cycle: ReadonlyMap<string, RecommendationAccountability> | undefined): Map<string, RecommendationFacts> {
+  const slipped = new Map(progress.slippage.items.map((item) => [item.id, item]))
+  return new Map(
+    recommendationSummaries(register, progress).map((summary) => {
+      const facts: RecommendationFacts = { ...summary }
+      const assurance = cycle?.get(summary.id)?.assurance
+      if (assurance !== undefined) facts.assurance = assurance
+      const item = slipped.get(summary.id)
+      if (item) {
+        facts.due = item.currentDue
+        facts.slipped = { revisions: item.revisions, days: item.days }
+      }
+      return [summary.id, facts]
+    })
+  )
 }
 
 /** The register a file is about: a register is its own; minutes have their front matter's, else the folder's first. */
@@ -88,6 +116,8 @@ export function registerView(state: RegisterState, uriOf: (path: string) => stri
       due: fact.due,
       overdue: fact.overdue,
       daysOverdue: fact.daysOverdue,
+      assurance: fact.assurance,
+      slipped: fact.slipped,
       owners: fact.ownerNames,
       discussedTimes: fact.discussedTimes,
       lastDiscussed: fact.lastDiscussed,
@@ -103,7 +133,7 @@ export function registerView(state: RegisterState, uriOf: (path: string) => stri
     title: register.inquiry.title,
     stale: entry.stale,
     progress: progressSummary(state),
-    groups: { status: byStatus(state), owner: byOwner(register) },
+    groups: { status: byStatus(state), owner: byOwner(register), assurance: byAssurance(state) },
     recommendations
   }
 }
@@ -118,6 +148,33 @@ function byStatus(state: RegisterState): GroupView[] {
       .sort(compareIds)
     if (ids.length > 0) groups.push({ key: `status:${status}`, label: statusLabels[status], status, ids })
   }
+  return groups
+}
+
+/** Labels of the assurance groups. */
+const assuranceLabels = { claimed: 'Claimed', evidenced: 'Evidenced', verified: 'Verified' } as const
+
+/**
+ * By the assurance of the event that set each current status, in the order
+ * claimed, evidenced, verified, then "Not recorded" (no assurance, or a
+ * baseline status); empty groups left out. Superseded recommendations are left
+ * out: nothing is claimed about them.
+ */
+function byAssurance(state: RegisterState): GroupView[] {
+  const all = [...state.facts.values()].filter((facts) => facts.status !== 'superseded')
+  const groups: GroupView[] = []
+  for (const level of assurances) {
+    const ids = all
+      .filter((facts) => facts.assurance === level)
+      .map((facts) => facts.id)
+      .sort(compareIds)
+    if (ids.length > 0) groups.push({ key: `assurance:${level}`, label: assuranceLabels[level], assurance: level, ids })
+  }
+  const unrecorded = all
+    .filter((facts) => facts.assurance === undefined)
+    .map((facts) => facts.id)
+    .sort(compareIds)
+  if (unrecorded.length > 0) groups.push({ key: 'assurance:', label: 'Not recorded', ids: unrecorded })
   return groups
 }
 
