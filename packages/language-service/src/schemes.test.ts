@@ -1,6 +1,8 @@
+import { allFindings, listMinutes, loadWorkspace, MemoryFileSystem, readMinutes } from '@followthrough/engine'
 import { assert, describe, expect, it } from 'vitest'
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types'
-import { documentOf, fileText, markdown, minutes, positionOf, root, serviceOver } from '../test/helpers.js'
+import { documentOf, fileText, markdown, messageText, minutes, positionOf, root, serviceOver } from '../test/helpers.js'
+import { pathToUri } from './uri.js'
 
 /**
  * A register of two schemes (R, dotted in chapter 4, and AFI) through every
@@ -46,6 +48,21 @@ function apply(texts: Record<string, string>, edit: WorkspaceEdit): Record<strin
 }
 
 describe('several schemes in the editor', () => {
+  it("gives the CLI's findings (the engine's, over the same files), open or not", async () => {
+    const fs = new MemoryFileSystem(files)
+    const workspace = await loadWorkspace(fs, root)
+    const paths = await listMinutes(fs, workspace)
+    const analyses = await Promise.all(paths.map((path) => readMinutes(fs, path, workspace)))
+    const cli = allFindings(workspace, analyses).map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.ruleId} ${f.message}`)
+    expect(cli.length).toBeGreaterThan(1)
+    const { service } = await serviceOver(files)
+    const path = `${root}/minutes/a.md`
+    const shown = (diagnostics: Awaited<ReturnType<typeof service.getDiagnostics>>) =>
+      diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${String(d.code)} ${messageText(d)}`)
+    expect(shown(await service.getFileDiagnostics(pathToUri(path)))).toEqual(cli)
+    expect(shown(await service.getDiagnostics(documentOf(path, fileText(files, path))))).toEqual(cli)
+  })
+
   it('reports unknown AFI and dotted ids as it does R ids, and offers the nearest of the same kind', async () => {
     const { service } = await serviceOver(files)
     const document = documentOf(`${root}/minutes/a.md`, fileText(files, `${root}/minutes/a.md`))
