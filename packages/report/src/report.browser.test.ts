@@ -289,6 +289,21 @@ describe('the report in headless Chromium', () => {
     }
   })
 
+  it('shows the new panels without JavaScript', async () => {
+    if (!browser) throw new Error('The browser did not start')
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1200, height: 900 } })
+    try {
+      const page = await context.newPage()
+      page.setDefaultTimeout(60_000)
+      await page.goto(accountabilityUrl, { waitUntil: 'load' })
+      for (const selector of ['#r1-responses', 'table.assurance', 'ul.gap', '#r1-slippage svg[role="img"]', 'table.slippage', 'section.actions ul.actions']) {
+        expect(await page.locator(selector).first().isVisible(), selector).toBe(true)
+      }
+    } finally {
+      await context.close()
+    }
+  })
+
   it('meets WCAG 2.2 A and AA (axe-core) on the fixture and on every example', async () => {
     expect(exampleUrls.size).toBeGreaterThan(0)
     for (const [name, url] of [['fixture', reportUrl] as const, ...[...exampleUrls].map(([example, href]) => [`examples/${example}`, href] as const)]) {
