@@ -114,9 +114,8 @@ export function minutesActions(analyses: readonly MinutesAnalysis[], asOf: strin
  * workspace: what an editor shows for the file being edited.
  */
 export function actionDueDates(analysis: MinutesAnalysis, analyses: readonly MinutesAnalysis[]): Array<{ due: string | null; dueSource: DueSource | null; next?: NextMeeting }> {
-  const next = hasNextMeetingAction(analysis)
-    ? nextMeetings(analyses.some((other) => other.path === analysis.path) ? analyses : [...analyses, analysis]).get(analysis.path)
-    : undefined
+  // This version of the file, in place of whatever version `analyses` holds (an editor's buffer is newer).
+  const next = hasNextMeetingAction(analysis) ? nextMeetings([...analyses.filter((other) => other.path !== analysis.path), analysis]).get(analysis.path) : undefined
   return analysis.data.actions.map((action) => {
     const resolved = dueOf(action, next)
     return resolved.dueSource === 'next-meeting' && next !== undefined ? { ...resolved, next } : resolved

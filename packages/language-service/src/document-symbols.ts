@@ -1,4 +1,5 @@
 import { partitionPoint } from '@followthrough/core'
+import { actionDueDates } from '@followthrough/engine'
 import { SymbolKind, type DocumentSymbol, type Position } from 'vscode-languageserver-types'
 import { spanRange } from './text.js'
 import type { PlacedDocument } from './workspace-index.js'
@@ -50,14 +51,24 @@ export function getDocumentSymbols(placed: PlacedDocument, positionAt: (offset: 
     const range = spanRange(update.position)
     items.push({
       offset: update.position.start.offset,
-      symbol: { name: `${update.id}: ${update.status}`, kind: SymbolKind.Key, range, selectionRange: spanRange(update.referencePosition) }
+      // A row without a status moves the due date or records a response.
+      symbol: {
+        name: `${update.id}: ${update.status ?? (update.due !== undefined ? `due ${update.due}` : (update.response ?? ''))}`,
+        kind: SymbolKind.Key,
+        range,
+        selectionRange: spanRange(update.referencePosition)
+      }
     })
   }
-  for (const action of actions) {
+  // Due dates as every door gives them: "the next meeting" resolved over the folder's minutes.
+  const dues = actionDueDates(document.analysis, placed.folder.analyses())
+  for (const [index, action] of actions.entries()) {
     const range = spanRange(action.position)
     const name = action.text.length > 80 ? `${action.text.slice(0, 79)}…` : action.text
     const symbol: DocumentSymbol = { name: `${action.done ? 'Done' : 'Action'}: ${name}`, kind: SymbolKind.Event, range, selectionRange: range }
-    const detail = [action.owner, action.due].filter((part) => part !== undefined).join(', ')
+    const due = dues[index]
+    const when = due?.due === null || due === undefined ? undefined : due.dueSource === 'next-meeting' ? `${due.due} (next meeting)` : due.due
+    const detail = [action.owner, when].filter((part) => part !== undefined).join(', ')
     if (detail !== '') symbol.detail = detail
     items.push({ offset: action.position.start.offset, symbol })
   }

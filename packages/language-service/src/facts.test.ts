@@ -47,3 +47,27 @@ describe('sameFacts and moveFindings', () => {
     ).toBeUndefined()
   })
 })
+
+describe('facts of the accountability cycle', () => {
+  it('sees accountability cells, meeting kinds, next-meeting dates and next-meeting actions as new facts', async () => {
+    const ctx = await context()
+    const of = (body: string, extra = '') => analyzeMinutes(minutes('2024-01-01', body, extra), '/w/minutes/a.md', ctx)
+    const row = (cells: string) => `| ID | Status | Response | Revised due | Reason |\n| --- | --- | --- | --- | --- |\n| R1 | ${cells} |`
+    expect(factsChange(of(row(' | Accepted | | ')), of(row(' | Not accepted | | ')))).toBe('updates')
+    expect(factsChange(of(row(' | | 2025-03-31 | late')), of(row(' | | 2025-06-30 | late')))).toBe('updates')
+    expect(factsChange(of(row(' | | 2025-03-31 | late')), of(row(' | | 2025-03-31 | later')))).toBe('updates')
+    const panel = analyzeMinutes(minutes('2024-01-01', 'R1.').replace('meeting: accountability', 'meeting: panel'), '/w/minutes/a.md', ctx)
+    expect(panel.data.meeting?.meeting).toBe('panel')
+    expect(factsChange(of('R1.'), panel)).toBe('updates')
+    expect(factsChange(of('R1.'), of('R1.', 'next: 2024-02-01\n'))).toBe('updates')
+    expect(factsChange(of('R1.\n\n## Next meeting\n\n1 February 2024'), of('R1.\n\n## Next meeting\n\n8 February 2024'))).toBe('updates')
+    expect(factsChange(of('- [ ] Council to report by 2024-03-01'), of('- [ ] Council to report at the next meeting'))).toBe('updates')
+    // A next-meeting action moved by an edit before it: positions only, and its finding moves with it.
+    const lonely = of('- [ ] Council to report at the next meeting')
+    const edited = of('Intro.\n\n- [ ] Council to report at the next meeting')
+    expect(factsChange(lonely, edited)).toBe('none')
+    const findings = workspaceFindings([lonely], ctx.registers)
+    expect(findings.map((finding) => [finding.ruleId, finding.line])).toEqual([['action-without-due-date', 9]])
+    expect(moveFindings(findings, lonely, edited)).toEqual(workspaceFindings([edited], ctx.registers))
+  })
+})

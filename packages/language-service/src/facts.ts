@@ -1,6 +1,6 @@
 import { partitionPoint } from '@followthrough/core'
 import type { Finding, MinutesAnalysis } from '@followthrough/engine'
-import type { SourceSpan } from '@followthrough/remark-recommendations'
+import type { FoundAction, FoundStatusUpdate, SourceSpan } from '@followthrough/remark-recommendations'
 
 /**
  * What the workspace-wide results (the engine's workspace rules, progress)
@@ -25,7 +25,16 @@ export function factsChange(a: MinutesAnalysis, b: MinutesAnalysis): FactsChange
   if (x.meeting?.date !== y.meeting?.date || x.updates.length !== y.updates.length) return 'updates'
   for (const [index, u] of x.updates.entries()) {
     const v = y.updates[index]
-    if (v === undefined || !sameUpdate(u, v)) return 'updates'
+    if (v === undefined || u.id !== v.id || u.register !== v.register || u.status !== v.status || u.note !== v.note || !sameAccountability(u, v)) return 'updates'
+  }
+  // "The next meeting" of an action resolves over every file's kind and date (the engine's `nextMeetings`).
+  if (
+    x.meeting?.meeting !== y.meeting?.meeting ||
+    x.meeting?.next !== y.meeting?.next ||
+    x.nextMeeting !== y.nextMeeting ||
+    nextMeetingActions(x).length !== nextMeetingActions(y).length
+  ) {
+    return 'updates'
   }
   if (x.meeting?.title !== y.meeting?.title || x.references.length !== y.references.length) return 'references'
   let rowsA: ((offset: number) => number) | undefined
@@ -42,18 +51,21 @@ export function factsChange(a: MinutesAnalysis, b: MinutesAnalysis): FactsChange
   return 'none'
 }
 
-/**
- * Whether two status updates say the same, positions aside: every field
- * (status, note, and the accountability cycle's response, assurance, evidence,
- * by, due and reason), compared whole so a new field cannot be forgotten.
- */
-function sameUpdate(u: object, v: object): boolean {
-  return u === v || JSON.stringify(u, withoutPositions) === JSON.stringify(v, withoutPositions)
+/** The accountability fields of two status updates are the same (progress reads them: responses, assurance, slippage). */
+function sameAccountability(u: FoundStatusUpdate, v: FoundStatusUpdate): boolean {
+  return (
+    u.response === v.response &&
+    u.assurance === v.assurance &&
+    u.by === v.by &&
+    u.due === v.due &&
+    u.reason === v.reason &&
+    JSON.stringify(u.evidence ?? null) === JSON.stringify(v.evidence ?? null)
+  )
 }
 
-/** A `JSON.stringify` replacer that leaves out source positions (`position`, `statusPosition`, …) at any depth. */
-function withoutPositions(key: string, value: unknown): unknown {
-  return key === 'position' || key.endsWith('Position') ? undefined : value
+/** A file's open actions due "at the next meeting" (the only ones the workspace rule may report), in order. */
+function nextMeetingActions(data: MinutesAnalysis['data']): FoundAction[] {
+  return data.actions.filter((action) => action.nextMeeting === true && !action.done)
 }
 
 /** Whether two analyses of one file give the same workspace-wide results, positions aside. */
@@ -120,6 +132,11 @@ export function moveFindings(findings: readonly Finding[], from: MinutesAnalysis
         else if (update.position.start.offset === start && update.position.end.offset === end) span = next.position
         else if (update.referencePosition.start.offset === start && update.referencePosition.end.offset === end) span = next.referencePosition
       }
+    }
+    if (!span) {
+      // An action due "at the next meeting" with no next meeting (`action-without-due-date`).
+      const at = nextMeetingActions(from.data).findIndex((action) => action.position.start.offset === start && action.position.end.offset === end)
+      span = at < 0 ? undefined : nextMeetingActions(to.data)[at]?.position
     }
     if (!span) return undefined
     const copy: Finding = { ...finding }

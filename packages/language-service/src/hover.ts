@@ -10,6 +10,7 @@ import {
 } from '@followthrough/core'
 import { relativePath, dirname, joinPath } from '@followthrough/engine'
 import type { Hover } from 'vscode-languageserver-types'
+import { getActionHover } from './action-hover.js'
 import type { FolderIndex } from './folder-index.js'
 import type { RegisterEntry } from './last-good.js'
 import { targetsAt, type Target } from './targets.js'
@@ -30,12 +31,13 @@ export interface HoverOptions {
  * title, wording, owners by name, status today and since when, due date
  * (overdue marked), when and where it was last discussed. On a range, a
  * compact list of its members. On an id no register has, says so and suggests
- * the nearest ids.
+ * the nearest ids. Away from references, on an action: its owner and due date
+ * (see `getActionHover`).
  */
 export function getHover(placed: PlacedDocument, offset: number, options: HoverOptions): Hover | undefined {
   const targets = targetsAt(placed, offset)
   const first = targets[0]
-  if (!first) return undefined
+  if (!first) return getActionHover(placed, offset, options)
   const value = targets.length > 1 ? rangeCard(placed.folder, first, targets, options) : card(placed, first, options)
   return { contents: { kind: 'markdown', value }, range: first.range }
 }

@@ -545,6 +545,8 @@ class MinutesReader {
           const statusPosition = this.contentSpan(cell)
           if (statusPosition === undefined || position === undefined) return
           const statusText = plainText(cell).trim()
+          // Every cell is read (and reported where wrong) even when the status is not a status.
+          const fields = this.accountabilityCells(cells, columns)
           let status: Status | undefined
           if (statusText.length > 0) {
             const reading = readStatus(statusText)
@@ -561,7 +563,6 @@ class MinutesReader {
             }
             status = reading.status
           }
-          const fields = this.accountabilityCells(cells, columns)
           // A row with an empty Status cell counts when it moves the due date or records a response.
           if (status === undefined && fields.due === undefined && fields.response === undefined) return
           const noteCell = columns.note === undefined ? undefined : cells[columns.note]

@@ -219,3 +219,11 @@ describe('accountability columns', () => {
     ])
   })
 })
+
+describe('a row with an unknown status', () => {
+  it('gives no update, and still reports its other cells', () => {
+    const file = run(frontMatter() + '| ID | Status | Assurance |\n| --- | --- | --- |\n| R3 | Done-ish | Checked |\n', { registers: [iitcse] })
+    expect(dataOf(file).updates).toEqual([])
+    expect(file.messages.map((message) => message.ruleId)).toEqual(['unknown-status', 'unknown-assurance'])
+  })
+})
