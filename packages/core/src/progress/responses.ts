@@ -22,44 +22,6 @@ export interface Responses {
   overdue: string[]
 }
 
-/** A recommendation's response on a date: the decision, the day it was made, and where it comes from. */
-export interface ResponseOn {
-  decision: ResponseDecision
-  /** The register response's `date`, or the meeting's date for a minutes `Response` cell. */
-  date: string
-  /** The register response's `note`, when it has one. */
-  note?: string
-  /** The minutes file, for a response recorded in minutes. */
-  source?: string
-}
-
-/**
- * Each recommendation's response on `asOf`, by id (those without one left
- * out): the latest on or before `asOf` of its register `response` (dated by
- * its `date`) and the minutes updates about it with a `response` (dated by the
- * meeting; on the same day minutes win, as for status).
- *
- * @throws TypeError when `asOf` is not an ISO date.
- */
-export function responsesOn(register: Pick<Register, 'inquiry' | 'recommendations'>, minutes: readonly MinutesRecord[], asOf: string): Map<string, ResponseOn> {
-  assertIsoDate(asOf, 'asOf')
-  const latest = new Map<string, ResponseOn>()
-  const consider = (id: string, response: ResponseOn) => {
-    const previous = latest.get(id)
-    // Register responses are seen first, so a later-seen entry on the same day (minutes) wins.
-    if (previous === undefined || compareStrings(previous.date, response.date) <= 0) latest.set(id, response)
-  }
-  for (const recommendation of register.recommendations) {
-    const response = recommendation.response
-    if (response === undefined || response.date > asOf) continue
-    consider(recommendation.id, { decision: response.decision, date: response.date, ...(response.note !== undefined ? { note: response.note } : {}) })
-  }
-  for (const update of registerUpdates(register, minutes, asOf)) {
-    if (update.response !== undefined) consider(update.id, { decision: update.response, date: update.date, ...(update.source !== undefined ? { source: update.source } : {}) })
-  }
-  return latest
-}
-
 /**
  * Count owners' responses on `asOf`. A recommendation's response is the latest
  * on or before `asOf` of its register `response` (dated by its `date`) and the
@@ -85,7 +47,19 @@ export function responses(
 ): Responses {
   assertIsoDate(asOf, 'asOf')
   const superseded = new Set(statuses.filter((entry) => entry.status === 'superseded').map((entry) => entry.id))
-  const latest = responsesOn(register, minutes, asOf)
+  const latest = new Map<string, { date: string; decision: ResponseDecision }>()
+  const consider = (id: string, date: string, decision: ResponseDecision) => {
+    const previous = latest.get(id)
+    // Register responses are seen first, so a later-seen entry on the same day (minutes) wins.
+    if (previous === undefined || compareStrings(previous.date, date) <= 0) latest.set(id, { date, decision })
+  }
+  for (const recommendation of register.recommendations) {
+    const response = recommendation.response
+    if (response !== undefined && response.date <= asOf) consider(recommendation.id, response.date, response.decision)
+  }
+  for (const update of registerUpdates(register, minutes, asOf)) {
+    if (update.response !== undefined) consider(update.id, update.date, update.response)
+  }
   const { responseDays } = register.inquiry
   const late = responseDays !== undefined && asOf > addDays(register.inquiry.published, responseDays)
   const result: Responses = { accepted: 0, 'accepted-in-principle': 0, 'partially-accepted': 0, 'not-accepted': 0, awaiting: 0, overdue: [] }
