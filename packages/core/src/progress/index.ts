@@ -12,7 +12,7 @@ export { computeProgress, type Progress, type ProgressOptions } from './compute-
 export { coverage, type Coverage, type CoverageMeeting, type CoverageRow } from './coverage.js'
 export { defaultDueSoonDays, dueSoon, overdue, type DueSoonItem, type OverdueItem, type StatusWithDue } from './due.js'
 export { currentDue, dueOn, dueRevisions, duesOn, type DueRevision, type DueSubject, type DueUpdateLike } from './due-on.js'
-export { responses, type Responses } from './responses.js'
+export { responses, responsesOn, type RecordedResponse, type Responses, type ResponseUpdateLike } from './responses.js'
 export { assurance, type AssuranceByStatus, type AssuranceCounts, type AssuranceFigures } from './assurance.js'
 export { slippage, type Slippage, type SlippageItem } from './slippage.js'
 export { defaultForecastWindowDays, forecast, type Forecast } from './forecast.js'

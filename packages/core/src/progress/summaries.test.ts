@@ -110,3 +110,65 @@ describe('recommendationSummaries', () => {
     expect(recommendationSummaries(bare, progress)[0]?.ownerNames).toStrictEqual(['police'])
   })
 })
+
+describe('recommendationSummaries: the accountability cycle', () => {
+  const cycle: Register = {
+    inquiry: { id: 'acc', title: 'Accountability Review', published: '2024-01-01', responseDays: 56 },
+    owners: [{ id: 'council', name: 'Borough Council' }],
+    recommendations: [
+      {
+        id: 'R1',
+        title: 'Case audit',
+        owners: ['council'],
+        due: '2024-03-31',
+        response: { decision: 'accepted-in-principle', date: '2024-02-20', note: 'Subject to funding.' },
+        history: [
+          { date: '2024-03-01', due: '2024-09-30', reason: 'supplier delay' },
+          { date: '2024-09-01', status: 'implemented', assurance: 'evidenced', by: 'Council', evidence: [{ title: 'Audit report', href: 'https://example.org/a.pdf' }] }
+        ]
+      },
+      { id: 'R2', title: 'Training', owners: ['council'], due: '2024-06-30' }
+    ]
+  }
+  const cycleMinutes: MinutesRecord[] = [
+    {
+      source: 'minutes/2024-08-01.md',
+      date: '2024-08-01',
+      references: [],
+      updates: [
+        { id: 'R1', date: '2024-08-01', due: '2024-12-31', reason: 'contract re-tendered', source: 'minutes/2024-08-01.md' },
+        { id: 'R2', date: '2024-08-01', status: 'in-progress', response: 'accepted', assurance: 'claimed', source: 'minutes/2024-08-01.md' }
+      ]
+    }
+  ]
+
+  it('adds the response, the assurance, evidence and by of the current status, and the due-date revisions', () => {
+    const progress = computeProgress({ register: cycle, minutes: cycleMinutes, asOf: '2024-10-01' })
+    const [first, second] = recommendationSummaries(cycle, progress, cycleMinutes)
+    expect(first).toMatchObject({
+      due: '2024-03-31',
+      currentDue: '2024-12-31',
+      dueRevisions: [
+        { date: '2024-03-01', due: '2024-09-30', reason: 'supplier delay' },
+        { date: '2024-08-01', due: '2024-12-31', reason: 'contract re-tendered', source: 'minutes/2024-08-01.md' }
+      ],
+      response: { decision: 'accepted-in-principle', date: '2024-02-20', note: 'Subject to funding.' },
+      assurance: 'evidenced',
+      evidence: [{ title: 'Audit report', href: 'https://example.org/a.pdf' }],
+      by: 'Council'
+    })
+    // A response and assurance from the minutes; a due date that never moved adds nothing.
+    expect(second).toMatchObject({ response: { decision: 'accepted', date: '2024-08-01', source: 'minutes/2024-08-01.md' }, assurance: 'claimed', overdue: true })
+    expect(second).not.toHaveProperty('currentDue')
+    expect(second).not.toHaveProperty('dueRevisions')
+    expect(second).not.toHaveProperty('evidence')
+  })
+
+  it('reads the register alone without minutes, and nothing after the as-of date', () => {
+    const progress = computeProgress({ register: cycle, asOf: '2024-05-01' })
+    const [first, second] = recommendationSummaries(cycle, progress)
+    expect(first).toMatchObject({ currentDue: '2024-09-30', dueRevisions: [{ date: '2024-03-01', due: '2024-09-30', reason: 'supplier delay' }] })
+    expect(first).not.toHaveProperty('assurance')
+    expect(second).not.toHaveProperty('response')
+  })
+})

@@ -1,7 +1,13 @@
 import { daysBetween } from '../dates.js'
+import type { Assurance, Evidence } from '../schemas/accountability.js'
+import type { MinutesRecord } from '../schemas/records.js'
 import type { Register } from '../schemas/register.js'
 import type { Status } from '../schemas/status.js'
 import type { Progress } from './compute-progress.js'
+import { dueRevisions, type DueRevision } from './due-on.js'
+import { countsForRegister } from './register-minutes.js'
+import { responsesOn, type RecordedResponse } from './responses.js'
+import { statusTimeline, type StatusUpdateLike } from './status-on.js'
 
 /**
  * What every door says about one recommendation on the as-of date: the
@@ -24,10 +30,22 @@ export interface RecommendationSummary {
   /** Since when it has had that status, when a dated event set it. */
   since?: string
   /**
-   * The due date the register gives (`due`). Due-date revisions arrive with the
-   * accountability cycle; until then the original and current due date are this one.
+   * The due date the register gives (`due`): the original due date. When it
+   * moved, `currentDue` and `dueRevisions` say where it is now and why.
    */
   due?: string
+  /** The due date on the as-of date, when a revision moved it (see `dueOn`); `overdue` and `dueSoon` use it. */
+  currentDue?: string
+  /** Every revision of the due date on or before the as-of date, in the order they took effect; absent when it never moved. */
+  dueRevisions?: DueRevision[]
+  /** The owner's response on the as-of date (see `responsesOn`); absent while awaited. */
+  response?: RecordedResponse
+  /** How far the current status is assured: the `assurance` of the event that set it, when recorded. */
+  assurance?: Assurance
+  /** The evidence of the event that set the current status, when it lists any. */
+  evidence?: Evidence[]
+  /** Who made the claim or the check that set the current status (`by`), when recorded. */
+  by?: string
   /** Open and past `due` on the as-of date (see `overdue`). */
   overdue: boolean
   /** Whole days past `due`, when overdue. */
@@ -57,8 +75,20 @@ export interface RecommendationSummary {
  *
  * @param register - the register `progress` was computed for.
  * @param progress - its progress on the as-of date.
+ * @param minutes - the minutes `progress` was computed from, for the responses, assurance and due-date revisions they record; the register's alone when left out.
  */
-export function recommendationSummaries(register: Pick<Register, 'owners' | 'recommendations'>, progress: Progress): RecommendationSummary[] {
+export function recommendationSummaries(
+  register: Pick<Register, 'owners' | 'recommendations'>,
+  progress: Progress,
+  minutes: readonly MinutesRecord[] = []
+): RecommendationSummary[] {
+  // The register's minutes updates up to the as-of date, as `registerUpdates` gives them (progress names the register).
+  const updates = minutes
+    .filter((record) => record.date <= progress.asOf)
+    .flatMap((record) => (record.updates ?? []).filter((update) => countsForRegister(progress.register.id, update)))
+  const updatesById = new Map<string, StatusUpdateLike[]>()
+  for (const update of updates) updatesById.set(update.id, [...(updatesById.get(update.id) ?? []), update])
+  const responded = responsesOn(register, updates, progress.asOf)
   const status = new Map(progress.statuses.map((entry) => [entry.id, entry]))
   const late = new Map(progress.overdue.map((entry) => [entry.id, entry]))
   const soon = new Map(progress.dueSoon.map((entry) => [entry.id, entry]))
@@ -104,6 +134,18 @@ export function recommendationSummaries(register: Pick<Register, 'owners' | 'rec
       summary.daysSinceDiscussed = seen?.daysSince ?? daysBetween(lastDiscussed, progress.asOf)
     }
     if (recommendation.supersededBy !== undefined) summary.supersededBy = recommendation.supersededBy
+    const revisions = dueRevisions(recommendation, updatesById.get(id) ?? [], progress.asOf)
+    const currentDue = revisions.at(-1)?.due
+    if (currentDue !== undefined) {
+      summary.currentDue = currentDue
+      summary.dueRevisions = revisions
+    }
+    const response = responded.get(id)
+    if (response !== undefined) summary.response = response
+    const event = statusTimeline(recommendation, updatesById.get(id) ?? []).eventAt(progress.asOf)
+    if (event?.assurance !== undefined) summary.assurance = event.assurance
+    if (event !== undefined && 'evidence' in event && event.evidence !== undefined && event.evidence.length > 0) summary.evidence = event.evidence.map((item) => ({ ...item }))
+    if (event !== undefined && 'by' in event && event.by !== undefined) summary.by = event.by
     return summary
   })
 }
