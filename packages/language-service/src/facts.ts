@@ -25,7 +25,7 @@ export function factsChange(a: MinutesAnalysis, b: MinutesAnalysis): FactsChange
   if (x.meeting?.date !== y.meeting?.date || x.updates.length !== y.updates.length) return 'updates'
   for (const [index, u] of x.updates.entries()) {
     const v = y.updates[index]
-    if (v === undefined || !sameUpdate(u, v)) return 'updates'
+    if (v === undefined || u.id !== v.id || u.register !== v.register || u.status !== v.status || u.note !== v.note) return 'updates'
   }
   if (x.meeting?.title !== y.meeting?.title || x.references.length !== y.references.length) return 'references'
   let rowsA: ((offset: number) => number) | undefined
@@ -40,20 +40,6 @@ export function factsChange(a: MinutesAnalysis, b: MinutesAnalysis): FactsChange
     if (rowsA(r.position.start.offset) !== rowsB(s.position.start.offset)) return 'references'
   }
   return 'none'
-}
-
-/**
- * Whether two status updates say the same, positions aside: every field
- * (status, note, and the accountability cycle's response, assurance, evidence,
- * by, due and reason), compared whole so a new field cannot be forgotten.
- */
-function sameUpdate(u: object, v: object): boolean {
-  return u === v || JSON.stringify(u, withoutPositions) === JSON.stringify(v, withoutPositions)
-}
-
-/** A `JSON.stringify` replacer that leaves out source positions (`position`, `statusPosition`, …) at any depth. */
-function withoutPositions(key: string, value: unknown): unknown {
-  return key === 'position' || key.endsWith('Position') ? undefined : value
 }
 
 /** Whether two analyses of one file give the same workspace-wide results, positions aside. */
