@@ -1,4 +1,4 @@
-import { accountabilityOn, type Progress, type RecommendationAccountability, type Register } from '@followthrough/core'
+import type { MinutesRecord, Progress, Register } from '@followthrough/core'
 import { discussedAfterClosure, minutesRecords, workspaceFindings, workspaceProgress, type Finding, type MinutesAnalysis, type Workspace } from '@followthrough/engine'
 import { factsChange, moveFindings, type FactsChange } from './facts.js'
 import type { MinutesEntry } from './folder-index.js'
@@ -27,7 +27,7 @@ export class CrossFileResults {
   /** Every file's analysis with its references left out, as of an updates epoch (see `ownDiscussion`). */
   private stripped: { epoch: number; byFile: Map<string, MinutesAnalysis> } | undefined
   private progressCache: { epoch: number; asOf: string; progress: Progress[] } | undefined
-  private accountabilityCache: { epoch: number; asOf: string; byRegister: Map<string, Map<string, RecommendationAccountability>> } | undefined
+  private recordsCache: { epoch: number; records: MinutesRecord[] } | undefined
 
   constructor(
     /** The folder's minutes files, by path (the index's own map, read as it changes). */
@@ -125,23 +125,15 @@ export class CrossFileResults {
   }
 
   /**
-   * Each register's accountability cycle as of a date (core's `accountabilityOn`:
-   * responses, the assurance of each status, due dates with their revisions),
-   * by register id then recommendation id, from every indexed minutes file.
+   * Every indexed minutes file as core's records, in path order (what progress
+   * is computed from), for core's summaries: their responses, assurance and
+   * due-date revisions. Cached until a file's facts change.
    */
-  accountability(workspace: Workspace, asOf: string): Map<string, Map<string, RecommendationAccountability>> {
-    const cache = this.accountabilityCache
-    if (cache && cache.epoch === this.factsEpoch && cache.asOf === asOf) return cache.byRegister
-    const byRegister = new Map<string, Map<string, RecommendationAccountability>>()
-    try {
-      const minutes = minutesRecords(this.analyses())
-      for (const register of workspace.context.registers) {
-        byRegister.set(register.inquiry.id, new Map(accountabilityOn(register, minutes, asOf).map((entry) => [entry.id, entry])))
-      }
-    } catch (error) {
-      this.logger.log('error', `Cannot compute the accountability cycle for ${this.root}: ${String(error)}`)
-    }
-    this.accountabilityCache = { epoch: this.factsEpoch, asOf, byRegister }
-    return byRegister
+  records(): MinutesRecord[] {
+    const cache = this.recordsCache
+    if (cache && cache.epoch === this.factsEpoch) return cache.records
+    const records = minutesRecords(this.analyses())
+    this.recordsCache = { epoch: this.factsEpoch, records }
+    return records
   }
 }

@@ -32,14 +32,6 @@ describe('sameFacts and moveFindings', () => {
     const row = (status: string, note = '') => `| ID | Status | Note |\n| --- | --- | --- |\n| R1 | ${status} | ${note} |`
     expect(factsChange(of(row('implemented')), of(row('blocked')))).toBe('updates')
     expect(sameFacts(of(row('implemented')), of(row('implemented', 'why')))).toBe(false)
-    // Any other field of a row (an Assurance, Evidence or Due cell) is a fact too; positions are not.
-    const base = of(row('implemented'))
-    const [update] = base.data.updates
-    if (!update) throw new Error('expected a status update')
-    const withField = (extra: object) => ({ ...base, data: { ...base.data, updates: [{ ...update, ...extra }] } })
-    expect(factsChange(base, withField({ assurance: 'verified' }))).toBe('updates')
-    expect(factsChange(withField({ evidence: [{ title: 'Audit', href: 'a.pdf' }] }), withField({ evidence: [{ title: 'Audit', href: 'b.pdf' }] }))).toBe('updates')
-    expect(factsChange(base, withField({ duePosition: update.position, position: { ...update.position } }))).toBe('none')
     // The same reference, moved from a paragraph into a table row's note.
     expect(sameFacts(of(`R2\n\n${row('implemented')}`), of(row('implemented', 'R2')))).toBe(false)
     expect(

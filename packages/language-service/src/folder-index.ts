@@ -1,4 +1,4 @@
-import type { Progress, RecommendationAccountability, Register } from '@followthrough/core'
+import type { MinutesRecord, Progress, Register } from '@followthrough/core'
 import {
   applySeverities,
   compareFindings,
@@ -356,10 +356,9 @@ export class FolderIndex {
     return workspace ? this.cross.progress(workspace, asOf) : []
   }
 
-  /** Each register's accountability cycle as of a date, by register id then recommendation id (empty until loaded). */
-  accountability(asOf: string): Map<string, Map<string, RecommendationAccountability>> {
-    const workspace = this.state?.workspace
-    return workspace ? this.cross.accountability(workspace, asOf) : new Map<string, Map<string, RecommendationAccountability>>()
+  /** Every indexed minutes file as core's records (what progress is computed from); none until loaded. */
+  records(): MinutesRecord[] {
+    return this.state?.workspace ? this.cross.records() : []
   }
 
   /** The register a reference names (by its register id), or the only one. */

@@ -3,9 +3,11 @@ import {
   escapeMarkdown,
   nearest,
   recommendationSummaries,
+  type Evidence,
+  type MinutesRecord,
   type Progress,
-  type RecommendationAccountability,
   type Recommendation,
+  type RecommendationSummary,
   type Register
 } from '@followthrough/core'
 import { relativePath, dirname, joinPath } from '@followthrough/engine'
@@ -56,35 +58,28 @@ function card(placed: PlacedDocument, target: Target, options: HoverOptions): st
   const progress = progressOf(folder, register, options.today)
   const lines = [`**${target.id}** · ${escapeMarkdown(recommendation.title, editorMarkdown)}`, '']
   if (recommendation.text) lines.push(escapeMarkdown(recommendation.text, editorParagraphs), '')
-  const cycle = folder.accountability(options.today).get(register.inquiry.id)?.get(recommendation.id)
-  lines.push(...facts(recommendation, register, progress, cycle, placed, entry.path, options))
+  lines.push(...facts(recommendation, register, progress, placed, entry.path, options))
   if (folder.registers.filter((candidate) => candidate.register).length > 1 || entry.stale) {
     lines.push('', `*${escapeMarkdown(register.inquiry.title, editorMarkdown)}* (\`${register.inquiry.id}\`)${entry.stale ? ', last valid version: the register has errors' : ''}`)
   }
   return lines.join('\n')
 }
 
-function facts(
-  recommendation: Recommendation,
-  register: Register,
-  progress: Progress | undefined,
-  cycle: RecommendationAccountability | undefined,
-  placed: PlacedDocument,
-  registerPath: string,
-  options: HoverOptions
-): string[] {
+function facts(recommendation: Recommendation, register: Register, progress: Progress | undefined, placed: PlacedDocument, registerPath: string, options: HoverOptions): string[] {
   const from = placed.path
   const lines: string[] = []
-  // Core's summary: the figures the views, the agent interface and the spreadsheet give.
-  const summary = progress ? recommendationSummaries(register, progress).find((entry) => entry.id === recommendation.id) : undefined
+  // Core's summary, with the minutes' responses, assurance and due-date revisions:
+  // the figures the views, the agent interface and the spreadsheet give.
+  const minutes = placed.folder.records()
+  const summary = progress ? recommendationSummaries(register, progress, minutes).find((entry) => entry.id === recommendation.id) : undefined
   const owners = recommendation.owners.map((id) => register.owners.find((owner) => owner.id === id)?.name ?? id)
   lines.push(`- **Owner${owners.length === 1 ? '' : 's'}:** ${escapeMarkdown(owners.join(', '), editorMarkdown)}`)
-  const response = responseLine(cycle, progress, register)
+  const response = summary ? responseLine(summary, progress, register) : undefined
   if (response !== undefined) lines.push(response)
   if (summary) lines.push(`- **Status:** ${summary.status}${summary.since !== undefined ? ` since ${summary.since}` : ''} (as of ${options.today})`)
-  const assured = cycle ? assuranceLine(cycle, progress, register, placed, registerPath, options) : undefined
+  const assured = summary ? assuranceLine(summary, progress, register, minutes, registerPath, options) : undefined
   if (assured !== undefined) lines.push(assured)
-  const due = cycle?.currentDue ?? recommendation.due
+  const due = summary?.currentDue ?? recommendation.due
   if (due !== undefined) {
     const note =
       summary?.daysOverdue !== undefined
@@ -92,7 +87,7 @@ function facts(
         : summary?.daysUntilDue !== undefined
           ? ` — due in ${summary.daysUntilDue} day${summary.daysUntilDue === 1 ? '' : 's'}`
           : ''
-    lines.push(`- **Due:** ${due}${cycle ? moves(cycle) : ''}${note}`)
+    lines.push(`- **Due:** ${due}${summary ? moves(summary) : ''}${note}`)
   }
   // Superseded recommendations have no staleness line: what is replaced is not chased.
   const stale = summary !== undefined && summary.status !== 'superseded' ? summary : undefined
@@ -110,49 +105,58 @@ function facts(
 }
 
 /** `- **Response:** accepted on 2024-04-10 (note)`, or an overdue wait; nothing when neither. */
-function responseLine(cycle: RecommendationAccountability | undefined, progress: Progress | undefined, register: Register): string | undefined {
-  const response = cycle?.response
+function responseLine(summary: RecommendationSummary, progress: Progress | undefined, register: Register): string | undefined {
+  const response = summary.response
   if (response !== undefined) {
     const note = response.note !== undefined ? ` (${escapeMarkdown(response.note, editorMarkdown)})` : ''
     return `- **Response:** ${response.decision} on ${response.date}${note}`
   }
   // Core's figure: awaiting a response past `published + responseDays`.
-  if (cycle !== undefined && progress?.responses.overdue.includes(cycle.id) === true) {
+  if (progress?.responses.overdue.includes(summary.id) === true) {
     return `- **Response:** none yet — **overdue** (${register.inquiry.responseDays ?? '?'} days from publication on ${register.inquiry.published})`
   }
   return undefined
 }
 
 /**
- * `- **Assurance:** evidenced by West Mercia Police on 2024-05-01: [Audit](https://…), Training records`,
- * from the event that set the current status; "not recorded" or "not verified"
- * when the status claims done without independent checking (core's assurance gap).
+ * `- **Assurance:** evidenced by West Mercia Police: [Audit](https://…), Training records`,
+ * from the event that set the current status (core's summary); "not recorded" or
+ * "not verified" when the status claims done without independent checking
+ * (core's assurance gap).
  */
 function assuranceLine(
-  cycle: RecommendationAccountability,
+  summary: RecommendationSummary,
   progress: Progress | undefined,
   register: Register,
-  placed: PlacedDocument,
+  minutes: readonly MinutesRecord[],
   registerPath: string,
   options: HoverOptions
 ): string | undefined {
-  const gap = progress?.assuranceGap.includes(cycle.id) === true
-  if (cycle.assurance === undefined && cycle.evidence.length === 0 && cycle.by === undefined && !gap) return undefined
-  const parts = [cycle.assurance ?? 'not recorded']
-  if (cycle.by !== undefined) parts.push(`by ${escapeMarkdown(register.owners.find((owner) => owner.id === cycle.by)?.name ?? cycle.by, editorMarkdown)}`)
-  if (cycle.assurance !== undefined && cycle.statusDate !== undefined) parts.push(`on ${cycle.statusDate}`)
+  const gap = progress?.assuranceGap.includes(summary.id) === true
+  const evidence = summary.evidence ?? []
+  if (summary.assurance === undefined && evidence.length === 0 && summary.by === undefined && !gap) return undefined
+  const parts = [summary.assurance ?? 'not recorded']
+  const by = summary.by
+  if (by !== undefined) parts.push(`by ${escapeMarkdown(register.owners.find((owner) => owner.id === by)?.name ?? by, editorMarkdown)}`)
   let line = `- **Assurance:** ${parts.join(' ')}`
-  if (cycle.evidence.length > 0) {
-    // Relative links are relative to the file that recorded the event: its minutes, else the register.
-    const source = cycle.statusSource !== undefined && placed.folder.minutes.has(cycle.statusSource) ? cycle.statusSource : registerPath
-    line += `: ${cycle.evidence.map((item) => evidenceLink(item, source, options)).join(', ')}`
-  }
-  if (gap && cycle.assurance !== undefined) line += ' — not verified'
+  if (evidence.length > 0) line += `: ${evidence.map((item) => evidenceLink(item, evidenceSource(summary.id, item, minutes) ?? registerPath, options)).join(', ')}`
+  if (gap && summary.assurance !== undefined) line += ' — not verified'
   return line
 }
 
+/** The minutes file whose status table lists this evidence for the recommendation: its relative links are relative to it. */
+function evidenceSource(id: string, item: Evidence, minutes: readonly MinutesRecord[]): string | undefined {
+  if (item.href === undefined) return undefined
+  for (const record of minutes) {
+    for (const update of record.updates ?? []) {
+      if (update.id === id && update.evidence?.some((candidate) => candidate.href === item.href && candidate.title === item.title) === true) return record.source
+    }
+  }
+  return undefined
+}
+
 /** A piece of evidence as Markdown: a link for web and relative addresses, the title alone for any other scheme. */
-function evidenceLink(item: RecommendationAccountability['evidence'][number], source: string, options: HoverOptions): string {
+function evidenceLink(item: Evidence, source: string, options: HoverOptions): string {
   const label = escapeMarkdown(item.title, editorMarkdown)
   const suffix = item.date !== undefined ? ` (${item.date})` : ''
   const title = `${label}${suffix}`
@@ -179,11 +183,12 @@ function linkDestination(href: string): string {
 }
 
 /** `, moved twice from 2024-06-30: supplier delay; contract re-tendered` (core's revisions), or nothing. */
-function moves(cycle: RecommendationAccountability): string {
-  const count = cycle.revisions.length
+function moves(summary: RecommendationSummary): string {
+  const revisions = summary.dueRevisions ?? []
+  const count = revisions.length
   if (count === 0) return ''
-  const from = cycle.originalDue !== undefined ? ` from ${cycle.originalDue}` : ''
-  const reasons = cycle.revisions.map((revision) => (revision.reason !== undefined ? escapeMarkdown(revision.reason, editorMarkdown) : '*no reason given*'))
+  const from = summary.due !== undefined ? ` from ${summary.due}` : ''
+  const reasons = revisions.map((revision) => (revision.reason !== undefined ? escapeMarkdown(revision.reason, editorMarkdown) : '*no reason given*'))
   return `, moved ${times(count)}${from}: ${reasons.join('; ')}`
 }
 

@@ -1,14 +1,4 @@
-import {
-  assurances,
-  compareIds,
-  recommendationSummaries,
-  statuses,
-  statusLabels,
-  type MinutesRecord,
-  type Progress,
-  type RecommendationAccountability,
-  type Register
-} from '@followthrough/core'
+import { assurances, compareIds, recommendationSummaries, statuses, statusLabels, type MinutesRecord, type Progress, type Register } from '@followthrough/core'
 import { basename, minutesRecords, relativePath, type MinutesAnalysis } from '@followthrough/engine'
 import type { DiscussionView, FolderView, GroupView, ProgressSummary, RecommendationView, RegisterView } from './custom-protocol.js'
 import type { FolderIndex } from './folder-index.js'
@@ -45,7 +35,7 @@ export function loadedRegisters(folder: FolderIndex): LoadedRegister[] {
 export function registerState(folder: FolderIndex, entry: LoadedRegister, today: string): RegisterState | undefined {
   const progress = folder.progress(today).find((candidate) => candidate.register.id === entry.register.inquiry.id)
   if (!progress) return undefined
-  return { folder, entry, progress, facts: recommendationFacts(entry.register, progress, folder.accountability(today).get(entry.register.inquiry.id)) }
+  return { folder, entry, progress, facts: recommendationFacts(entry.register, progress, folder.records()) }
 }
 
 /** Every register state of a folder. */
@@ -55,22 +45,16 @@ export function registerStates(folder: FolderIndex, today: string): RegisterStat
 
 /**
  * The facts views show, from core's summaries (the same figures the agent
- * interface and the spreadsheet give), with the accountability cycle: the
- * assurance of the current status, and the current due date and how it moved
- * (core's slippage).
+ * interface and the spreadsheet give): with the minutes, the assurance of the
+ * current status and the current due date; how it slipped is core's slippage.
  */
-function recommendationFacts(register: Register, progress: Progress, cycle: ReadonlyMap<string, RecommendationAccountability> | undefined): Map<string, RecommendationFacts> {
+function recommendationFacts(register: Register, progress: Progress, minutes: readonly MinutesRecord[]): Map<string, RecommendationFacts> {
   const slipped = new Map(progress.slippage.items.map((item) => [item.id, item]))
   return new Map(
-    recommendationSummaries(register, progress).map((summary) => {
-      const facts: RecommendationFacts = { ...summary }
-      const assurance = cycle?.get(summary.id)?.assurance
-      if (assurance !== undefined) facts.assurance = assurance
+    recommendationSummaries(register, progress, minutes).map((summary) => {
+      const facts: RecommendationFacts = { ...summary, due: summary.currentDue ?? summary.due }
       const item = slipped.get(summary.id)
-      if (item) {
-        facts.due = item.currentDue
-        facts.slipped = { revisions: item.revisions, days: item.days }
-      }
+      if (item) facts.slipped = { revisions: item.revisions, days: item.days }
       return [summary.id, facts]
     })
   )

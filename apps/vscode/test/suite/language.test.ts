@@ -79,6 +79,19 @@ suite('Language server in VS Code', () => {
     })
   })
 
+  test('hover shows the assurance with its evidence link and the due date with its history', async () => {
+    // R40 in the example: blocked, evidenced by the health board's letter (a link), its due
+    // date moved twice in the register (2025-03-31 → 2025-09-30 → 2026-03-31), each with a reason.
+    const document = (await open('minutes/2024-06-19-partnership.md')).document
+    await eventually('a hover card on R40 with its evidence and its moved due date', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '| R40 |', '| R4'.length))
+      const text = hoverText(hovers)
+      assert.match(text, /\*\*Assurance:\*\* evidenced by NHS Shropshire, Telford and Wrekin/, text)
+      assert.ok(text.includes('[NHS England letter on sharing sexual health records](<https://example.org/telford/nhs-england-letter-2024-09.pdf>)'), text)
+      assert.ok(text.includes('**Due:** 2026-03-31, moved twice from 2025-03-31: national information-sharing system delayed; NHS England pilot extended to 2025'), text)
+    })
+  })
+
   test('completion after "R" lists recommendations with their titles', async () => {
     const document = (await open(minutesPath)).document
     const original = document.getText()

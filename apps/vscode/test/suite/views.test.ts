@@ -100,6 +100,32 @@ suite('Views and commands', () => {
     })
   })
 
+  test('the Recommendations view groups by the assurance of each status', async () => {
+    const api = await getApi()
+    try {
+      await vscode.commands.executeCommand('followthrough.groupByAssurance')
+      await eventually('the Recommendations view grouped by assurance', () => {
+        assert.equal(api.groupBy(), 'assurance')
+        const [register] = api.getTreeItems()
+        const ids = (label: string) => (child(register, label)?.children ?? []).map((item) => item.label.split(' ')[0])
+        // From the register's history: R2 and R26 verified; R11 (implemented) and R40 (blocked) evidenced.
+        for (const id of ['R2', 'R26']) assert.ok(ids('Verified').includes(id), `${id} is verified: ${ids('Verified').join(', ')}`)
+        for (const id of ['R11', 'R40']) assert.ok(ids('Evidenced').includes(id), `${id} is evidenced: ${ids('Evidenced').join(', ')}`)
+        assert.ok(ids('Not recorded').includes('R14'), 'R14 has no assurance recorded')
+        // Superseded R45 is in no group; every other recommendation is in one.
+        const grouped = ['Claimed', 'Evidenced', 'Verified', 'Not recorded'].flatMap(ids)
+        assert.equal(grouped.length, 46)
+        assert.ok(!grouped.includes('R45'))
+        assert.equal(child(register, 'Verified')?.icon, 'verified')
+      })
+    } finally {
+      await vscode.commands.executeCommand('followthrough.groupByStatus')
+      await eventually('the Recommendations view grouped by status again', () => {
+        assert.equal(api.groupBy(), 'status')
+      })
+    }
+  })
+
   test('while the register has errors, the views show its last valid version, as the diagnostics do', async () => {
     const api = await getApi()
     await restoring([fileUri(registerPath)], async () => {

@@ -22,40 +22,53 @@ export interface Responses {
   overdue: string[]
 }
 
-/** A recommendation's response on a date: the decision, the day it was made, and where it comes from. */
-export interface ResponseOn {
+/** A recommendation's response on a date: the decision, when it was made and where it was recorded. */
+export interface RecordedResponse {
   decision: ResponseDecision
-  /** The register response's `date`, or the meeting's date for a minutes `Response` cell. */
+  /** The register response's `date`, or the meeting's date. */
   date: string
-  /** The register response's `note`, when it has one. */
+  /** The register's note, when it has one. */
   note?: string
-  /** The minutes file, for a response recorded in minutes. */
+  /** The minutes file, when the response comes from a status table. */
   source?: string
+}
+
+/** What {@link responsesOn} needs from a minutes status update. */
+export interface ResponseUpdateLike {
+  id: string
+  /** The meeting's date (`YYYY-MM-DD`). */
+  date: string
+  response?: ResponseDecision | undefined
+  source?: string | undefined
 }
 
 /**
  * Each recommendation's response on `asOf`, by id (those without one left
- * out): the latest on or before `asOf` of its register `response` (dated by
- * its `date`) and the minutes updates about it with a `response` (dated by the
- * meeting; on the same day minutes win, as for status).
+ * out): the latest on or before `asOf` of its register `response` and the
+ * minutes updates about it with a `response`; on the same day minutes win.
  *
+ * @param register - the register's recommendations.
+ * @param updates - the status updates of the register's minutes up to `asOf` (as `registerUpdates` gives them).
+ * @param asOf - the day to ask about (`YYYY-MM-DD`).
  * @throws TypeError when `asOf` is not an ISO date.
  */
-export function responsesOn(register: Pick<Register, 'inquiry' | 'recommendations'>, minutes: readonly MinutesRecord[], asOf: string): Map<string, ResponseOn> {
+export function responsesOn(register: Pick<Register, 'recommendations'>, updates: readonly ResponseUpdateLike[], asOf: string): Map<string, RecordedResponse> {
   assertIsoDate(asOf, 'asOf')
-  const latest = new Map<string, ResponseOn>()
-  const consider = (id: string, response: ResponseOn) => {
+  const latest = new Map<string, RecordedResponse>()
+  const consider = (id: string, response: RecordedResponse) => {
     const previous = latest.get(id)
     // Register responses are seen first, so a later-seen entry on the same day (minutes) wins.
     if (previous === undefined || compareStrings(previous.date, response.date) <= 0) latest.set(id, response)
   }
   for (const recommendation of register.recommendations) {
     const response = recommendation.response
-    if (response === undefined || response.date > asOf) continue
-    consider(recommendation.id, { decision: response.decision, date: response.date, ...(response.note !== undefined ? { note: response.note } : {}) })
+    if (response !== undefined && response.date <= asOf) {
+      consider(recommendation.id, { decision: response.decision, date: response.date, ...(response.note !== undefined ? { note: response.note } : {}) })
+    }
   }
-  for (const update of registerUpdates(register, minutes, asOf)) {
-    if (update.response !== undefined) consider(update.id, { decision: update.response, date: update.date, ...(update.source !== undefined ? { source: update.source } : {}) })
+  for (const update of updates) {
+    if (update.response !== undefined && update.date <= asOf)
+      consider(update.id, { decision: update.response, date: update.date, ...(update.source !== undefined ? { source: update.source } : {}) })
   }
   return latest
 }
@@ -85,7 +98,7 @@ export function responses(
 ): Responses {
   assertIsoDate(asOf, 'asOf')
   const superseded = new Set(statuses.filter((entry) => entry.status === 'superseded').map((entry) => entry.id))
-  const latest = responsesOn(register, minutes, asOf)
+  const latest = responsesOn(register, registerUpdates(register, minutes, asOf), asOf)
   const { responseDays } = register.inquiry
   const late = responseDays !== undefined && asOf > addDays(register.inquiry.published, responseDays)
   const result: Responses = { accepted: 0, 'accepted-in-principle': 0, 'partially-accepted': 0, 'not-accepted': 0, awaiting: 0, overdue: [] }

@@ -4,9 +4,10 @@ import type { MinutesRecord } from '../schemas/records.js'
 import type { Register } from '../schemas/register.js'
 import type { Status } from '../schemas/status.js'
 import type { Progress } from './compute-progress.js'
-import type { DueRevision } from './due-on.js'
-import { accountabilityOn } from './accountability-on.js'
-import type { ResponseOn } from './responses.js'
+import { dueRevisions, type DueRevision } from './due-on.js'
+import { countsForRegister } from './register-minutes.js'
+import { responsesOn, type RecordedResponse } from './responses.js'
+import { statusTimeline, type StatusUpdateLike } from './status-on.js'
 
 /**
  * What every door says about one recommendation on the as-of date: the
@@ -38,7 +39,7 @@ export interface RecommendationSummary {
   /** Every revision of the due date on or before the as-of date, in the order they took effect; absent when it never moved. */
   dueRevisions?: DueRevision[]
   /** The owner's response on the as-of date (see `responsesOn`); absent while awaited. */
-  response?: ResponseOn
+  response?: RecordedResponse
   /** How far the current status is assured: the `assurance` of the event that set it, when recorded. */
   assurance?: Assurance
   /** The evidence of the event that set the current status, when it lists any. */
@@ -77,12 +78,17 @@ export interface RecommendationSummary {
  * @param minutes - the minutes `progress` was computed from, for the responses, assurance and due-date revisions they record; the register's alone when left out.
  */
 export function recommendationSummaries(
-  register: Pick<Register, 'inquiry' | 'owners' | 'recommendations'>,
+  register: Pick<Register, 'owners' | 'recommendations'>,
   progress: Progress,
   minutes: readonly MinutesRecord[] = []
 ): RecommendationSummary[] {
-  // The response, assurance and due revisions come from `accountabilityOn`, the rules the progress figures use.
-  const accountability = new Map(accountabilityOn(register, minutes, progress.asOf).map((entry) => [entry.id, entry]))
+  // The register's minutes updates up to the as-of date, as `registerUpdates` gives them (progress names the register).
+  const updates = minutes
+    .filter((record) => record.date <= progress.asOf)
+    .flatMap((record) => (record.updates ?? []).filter((update) => countsForRegister(progress.register.id, update)))
+  const updatesById = new Map<string, StatusUpdateLike[]>()
+  for (const update of updates) updatesById.set(update.id, [...(updatesById.get(update.id) ?? []), update])
+  const responded = responsesOn(register, updates, progress.asOf)
   const status = new Map(progress.statuses.map((entry) => [entry.id, entry]))
   const late = new Map(progress.overdue.map((entry) => [entry.id, entry]))
   const soon = new Map(progress.dueSoon.map((entry) => [entry.id, entry]))
@@ -128,17 +134,18 @@ export function recommendationSummaries(
       summary.daysSinceDiscussed = seen?.daysSince ?? daysBetween(lastDiscussed, progress.asOf)
     }
     if (recommendation.supersededBy !== undefined) summary.supersededBy = recommendation.supersededBy
-    const facts = accountability.get(id)
-    if (facts !== undefined) {
-      if (facts.revisions.length > 0 && facts.currentDue !== undefined) {
-        summary.currentDue = facts.currentDue
-        summary.dueRevisions = facts.revisions
-      }
-      if (facts.response !== undefined) summary.response = facts.response
-      if (facts.assurance !== undefined) summary.assurance = facts.assurance
-      if (facts.evidence.length > 0) summary.evidence = facts.evidence.map((item) => ({ ...item }))
-      if (facts.by !== undefined) summary.by = facts.by
+    const revisions = dueRevisions(recommendation, updatesById.get(id) ?? [], progress.asOf)
+    const currentDue = revisions.at(-1)?.due
+    if (currentDue !== undefined) {
+      summary.currentDue = currentDue
+      summary.dueRevisions = revisions
     }
+    const response = responded.get(id)
+    if (response !== undefined) summary.response = response
+    const event = statusTimeline(recommendation, updatesById.get(id) ?? []).eventAt(progress.asOf)
+    if (event?.assurance !== undefined) summary.assurance = event.assurance
+    if (event !== undefined && 'evidence' in event && event.evidence !== undefined && event.evidence.length > 0) summary.evidence = event.evidence.map((item) => ({ ...item }))
+    if (event !== undefined && 'by' in event && event.by !== undefined) summary.by = event.by
     return summary
   })
 }
