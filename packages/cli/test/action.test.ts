@@ -72,7 +72,11 @@ describe('action.yml', () => {
     expect(annotations).toContain(doneIsh)
     expect(annotations).toContain(r45)
     expect(annotations.filter((line) => line.startsWith('::error '))).toHaveLength(2)
-    expect(annotations.filter((line) => line.startsWith('::warning '))).toHaveLength(1)
+    // The superseded reference and the due date moved without a reason (R32, planted in the 2024-06-19 minutes).
+    expect(annotations.filter((line) => line.startsWith('::warning '))).toHaveLength(2)
+    expect(annotations).toContain(
+      '::warning file=minutes/2024-06-19-partnership.md,line=71,col=29,endLine=71,endColumn=39,title=due-date-moved-without-reason::Unexpected due date moved to 2025-09-30 without a reason, expected a Reason cell saying why'
+    )
     for (const line of annotations) expect(line).toMatch(/^::(error|warning|notice) file=minutes\/[\w-]+\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::\S/)
     expect(lint.stderr).toBe('')
 

@@ -63,7 +63,7 @@ describe('followthrough mcp, with the SDK client over stdio', () => {
       expect(progress?.[key], key).toStrictEqual(expected[key])
     }
     const lint = JSON.parse(text(await client.callTool({ name: 'lint', arguments: {} }))) as { errors: number; warnings: number }
-    expect(lint).toMatchObject({ errors: 2, warnings: 1 })
+    expect(lint).toMatchObject({ errors: 2, warnings: 2 })
   })
 
   it('reads a file afresh on each call: an edit shows at once', async () => {

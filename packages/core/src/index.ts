@@ -20,7 +20,20 @@ export {
   type Position,
   type RecommendationId
 } from './schemas/primitives.js'
-export { ActionItemSchema, ActionSchema, DueSourceSchema, MinutesRecordSchema, ReferenceSchema, StatusUpdateSchema, type Action, type ActionItem, type DueSource, type MinutesRecord, type Reference, type StatusUpdate } from './schemas/records.js'
+export {
+  ActionItemSchema,
+  ActionSchema,
+  DueSourceSchema,
+  MinutesRecordSchema,
+  ReferenceSchema,
+  StatusUpdateSchema,
+  type Action,
+  type ActionItem,
+  type DueSource,
+  type MinutesRecord,
+  type Reference,
+  type StatusUpdate
+} from './schemas/records.js'
 export {
   assuranceLabels,
   AssuranceSchema,
