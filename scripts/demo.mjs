@@ -17,7 +17,8 @@ function step(title, args, expected) {
   }
 }
 
-step('check the minutes against the register (two deliberate mistakes: exit 1)', ['lint'], [1])
+step('check the minutes against the register (two deliberate mistakes and a due date moved without a reason: exit 1)', ['lint'], [1])
 step('where the recommendations stand', ['progress', '--as-of', '2024-10-31'], [0])
+step('what was agreed and is still open, by owner ("for the next meeting" resolved)', ['actions', '--open', '--as-of', '2024-10-31'], [0])
 step('the HTML report, with charts', ['report', '--as-of', '2024-10-31', '--out', 'report.html'], [0])
 console.log(`\nOpen ${join(example, 'report.html')} in a browser.`)

@@ -1,6 +1,6 @@
 import { compareStrings, type ActionItem, type DueSource } from '@followthrough/core'
 import { ruleUrl, type FoundAction } from '@followthrough/remark-recommendations'
-import type { Finding } from './finding.js'
+import { findingAt, type Finding } from './finding.js'
 import type { MinutesAnalysis } from './minutes.js'
 
 /**
@@ -138,20 +138,15 @@ export function nextMeetingFindings(analyses: readonly MinutesAnalysis[]): Findi
     for (const action of analysis.data.actions) {
       if (action.nextMeeting !== true || action.done) continue
       const place = action.position
-      findings.push({
-        file: analysis.path,
-        line: place.start.line,
-        column: place.start.column,
-        endLine: place.end.line,
-        endColumn: place.end.column,
-        offset: place.start.offset,
-        endOffset: place.end.offset,
-        severity: 'info',
-        ruleId: 'action-without-due-date',
-        message:
-          'Unexpected action for the next meeting without its date, expected later minutes of the same meeting, a "Date of next meeting" heading with a date or `next` in the front matter',
-        url: ruleUrl('action-without-due-date')
-      })
+      findings.push(
+        findingAt(analysis.path, place, {
+          severity: 'info',
+          ruleId: 'action-without-due-date',
+          message:
+            'Unexpected action for the next meeting without its date, expected later minutes of the same meeting, a "Date of next meeting" heading with a date or `next` in the front matter',
+          url: ruleUrl('action-without-due-date')
+        })
+      )
     }
   }
   return findings

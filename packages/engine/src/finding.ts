@@ -29,6 +29,26 @@ export interface Finding {
   fix?: { offset: number; endOffset: number; text: string }
 }
 
+/** A span in a file, as the remark plugin gives one (unist points with offsets). */
+interface Span {
+  start: { line: number; column: number; offset: number }
+  end: { line: number; column: number; offset: number }
+}
+
+/** A finding of a workspace rule over `span` of `file`. */
+export function findingAt(file: string, span: Span, what: Pick<Finding, 'severity' | 'ruleId' | 'message' | 'url'>): Finding {
+  return {
+    file,
+    line: span.start.line,
+    column: span.start.column,
+    endLine: span.end.line,
+    endColumn: span.end.column,
+    offset: span.start.offset,
+    endOffset: span.end.offset,
+    ...what
+  }
+}
+
 /** A finding from a core parse problem (register, config, front matter). */
 export function findingFromProblem(problem: Problem, file: string): Finding {
   const finding: Finding = {

@@ -1,6 +1,6 @@
 import { addDays, compareStrings, partitionPoint, statusTimeline, type Register, type Status, type StatusTimeline } from '@followthrough/core'
 import type { FoundStatusUpdate } from '@followthrough/remark-recommendations'
-import type { Finding } from './finding.js'
+import { findingAt, type Finding } from './finding.js'
 import type { MinutesAnalysis } from './minutes.js'
 import { engineRuleUrl } from './rules.js'
 
@@ -85,19 +85,14 @@ export function statusRegressions(analyses: readonly MinutesAnalysis[], register
         if (event.update && before !== undefined && after !== undefined && after < before && !hasNote) {
           const { analysis, update } = event.update
           const place = update.statusPosition
-          findings.push({
-            file: analysis.path,
-            line: place.start.line,
-            column: place.start.column,
-            endLine: place.end.line,
-            endColumn: place.end.column,
-            offset: place.start.offset,
-            endOffset: place.end.offset,
-            severity: 'warning',
-            ruleId: 'status-regression',
-            message: `Unexpected ${recommendation.id} going back from ${previous} to ${event.status} without a note, expected a note saying why`,
-            url: engineRuleUrl('status-regression')
-          })
+          findings.push(
+            findingAt(analysis.path, place, {
+              severity: 'warning',
+              ruleId: 'status-regression',
+              message: `Unexpected ${recommendation.id} going back from ${previous} to ${event.status} without a note, expected a note saying why`,
+              url: engineRuleUrl('status-regression')
+            })
+          )
         }
         previous = event.status
       }
@@ -154,19 +149,14 @@ export function discussedAfterClosure(analyses: readonly MinutesAnalysis[], regi
       const before = timeline.at(dayBefore)
       if (before.status !== 'implemented' && before.status !== 'rejected') continue
       const since = before.since !== undefined ? ` since ${before.since}` : ''
-      findings.push({
-        file: analysis.path,
-        line: reference.position.start.line,
-        column: reference.position.start.column,
-        endLine: reference.position.end.line,
-        endColumn: reference.position.end.column,
-        offset,
-        endOffset: reference.position.end.offset,
-        severity: 'info',
-        ruleId: 'discussed-after-closure',
-        message: `Unexpected discussion of ${reference.id}, ${before.status}${since}, expected an open recommendation (add a status update to reopen it)`,
-        url: engineRuleUrl('discussed-after-closure')
-      })
+      findings.push(
+        findingAt(analysis.path, reference.position, {
+          severity: 'info',
+          ruleId: 'discussed-after-closure',
+          message: `Unexpected discussion of ${reference.id}, ${before.status}${since}, expected an open recommendation (add a status update to reopen it)`,
+          url: engineRuleUrl('discussed-after-closure')
+        })
+      )
     }
   }
   return findings
