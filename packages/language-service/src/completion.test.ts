@@ -156,6 +156,18 @@ describe('getCompletions', () => {
       ['R4.9', 'Meals', 'R4.9'],
       ['R4.10', 'Complaints', 'R4.10']
     ])
+    // A keyword being typed is offered whole, naming its scheme's ids; the case of the first letter is kept.
+    const keywords = async (body: string) => (await completeAfter(body, {}, inspection)).list.items.map((item) => [item.label, item.detail, item.textEdit?.newText])
+    expect(await keywords('The Areas f')).toEqual([['Areas for improvement', 'names AFI ids: AFI1, AFI2', 'Areas for improvement ']])
+    expect(await keywords('the areas for\nimp')).toEqual([['Areas for improvement', 'names AFI ids: AFI1, AFI2', 'areas for improvement ']])
+    expect(await keywords('An Area f')).toEqual([['Area for improvement', 'names AFI ids: AFI1, AFI2', 'Area for improvement ']])
+    expect(await keywords('See Reco')).toEqual([
+      ['Recommendation', 'names R ids: R1, R4.2, R4.9, …', 'Recommendation '],
+      ['Recommendations', 'names R ids: R1, R4.2, R4.9, …', 'Recommendations ']
+    ])
+    expect(await keywords('A report')).toEqual([])
+    expect(await keywords('An a')).toEqual([])
+    expect(await keywords('Areas for\n\nimp')).toEqual([])
     expect(await labels('Recommendation 4.')).toEqual([
       ['R4.2', 'Rest periods', '4.2'],
       ['R4.9', 'Meals', '4.9'],

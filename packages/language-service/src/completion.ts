@@ -1,7 +1,7 @@
 import { compareIds, escapeMarkdown, idSortKey, type Recommendation, type Register } from '@followthrough/core'
 import { lineStart, referenceSchemes } from '@followthrough/engine'
 import { escapeRegExp, keywordPattern, type ReferenceScheme } from '@followthrough/remark-recommendations'
-import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types'
+import { CompletionItemKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types'
 import type { FolderIndex } from './folder-index.js'
 import type { RegisterEntry } from './last-good.js'
 import { editorMarkdown, editorParagraphs } from './text.js'
@@ -68,7 +68,8 @@ function normalWords(keyword: string): string {
 
 /** The context at the cursor: what was typed, where it starts, and the register it names. */
 interface Context {
-  form: 'id' | 'keyword'
+  /** `id`: after a prefix; `keyword`: after a keyword; `words`: in the middle of typing a keyword ("Areas f"). */
+  form: 'id' | 'keyword' | 'words'
   /** The prefix of the ids it names (`AFI` after `AFI` or "Areas for improvement"). */
   prefix: string
   /** The characters typed so far (digits or a word; empty right after a keyword). */
@@ -78,6 +79,8 @@ interface Context {
   /** Offset where it ends (the rest of a word after the cursor is replaced too). */
   end: number
   qualifier?: string
+  /** For `words`: the keywords that start with what was typed, with their scheme's prefix. */
+  keywords?: Array<{ keyword: string; prefix: string }>
 }
 
 /** Where completion applies at an offset, reading the line before the cursor. */
@@ -104,7 +107,37 @@ export function completionContext(text: string, offset: number, schemes: readonl
     const prefix = grammar.prefixOf.get(normalWords(keyword[1] ?? '')) ?? schemes[0]?.prefix ?? 'R'
     return { form: 'keyword', prefix, typed, start: offset - typed.length, end }
   }
+  const words = keywordsBeingTyped(before, schemes)
+  if (words) return { form: 'words', prefix: words.keywords[0]?.prefix ?? '', typed: words.typed, start: offset - words.typed.length, end, keywords: words.keywords }
   return undefined
+}
+
+/**
+ * A keyword being typed, such as "Areas f" of "Areas for improvement": the
+ * longest run at the end of `before` that starts a word, holds two letters or
+ * more and begins one of the schemes' keywords without completing it (a whole
+ * keyword is the keyword form). Words apart by any white space within a paragraph.
+ */
+function keywordsBeingTyped(before: string, schemes: readonly ReferenceScheme[]): { typed: string; keywords: Array<{ keyword: string; prefix: string }> } | undefined {
+  const all = schemes.flatMap((scheme) => scheme.keywords.map((keyword) => ({ keyword, prefix: scheme.prefix, key: keyWords(keyword) })))
+  const longest = Math.max(0, ...all.map((entry) => entry.keyword.length))
+  // White space may be wider than the keyword's single spaces: leave room for it.
+  const from = Math.max(0, before.length - longest * 2)
+  for (let at = from; at < before.length; at++) {
+    if (!/\p{L}/u.test(before.charAt(at)) || /[\p{L}\p{N}_.]/u.test(before.charAt(at - 1))) continue
+    const typed = before.slice(at)
+    if (/(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/.test(typed) || (typed.match(/\p{L}/gu)?.length ?? 0) < 2) continue
+    const key = keyWords(typed)
+    const seen = new Set<string>()
+    const keywords = all.filter((entry) => entry.key.startsWith(key) && entry.key !== key.trimEnd() && !seen.has(entry.key) && seen.add(entry.key))
+    if (keywords.length > 0) return { typed, keywords: keywords.map(({ keyword, prefix }) => ({ keyword, prefix })) }
+  }
+  return undefined
+}
+
+/** Typed text or a keyword as a key: lowercase, white space as single spaces (a trailing one kept: "Areas " goes on to "for"). */
+function keyWords(text: string): string {
+  return text.replace(/\s+/g, ' ').toLowerCase()
 }
 
 /** The number of an id of the scheme with this prefix (`AFI3` → `3`), or undefined for an id of another scheme. */
@@ -150,6 +183,7 @@ export function getCompletions(placed: PlacedDocument, offset: number, positionA
   const range = { start: positionAt(context.start), end: positionAt(context.end) }
   const statuses = new Map<string, string>()
   for (const progress of folder.progress(options.today)) for (const status of progress.statuses) statuses.set(`${progress.register.id}:${status.id}`, status.status)
+  if (context.form === 'words') return { isIncomplete: true, items: keywordItems(context, registers, range) }
   const word = context.form === 'keyword' && /^\p{L}/u.test(context.typed)
   const items: CompletionItem[] = []
   for (const { register } of registers) {
@@ -188,4 +222,26 @@ export function getCompletions(placed: PlacedDocument, offset: number, positionA
   }
   // Filtering by wording happens here, so ask again as the word grows.
   return { isIncomplete: true, items }
+}
+
+/**
+ * The keywords that complete what is being typed ("Areas f" → "Areas for
+ * improvement "), each saying which ids it names. The first letter keeps the
+ * case typed, as prose at the start of a sentence or in the middle of one wants.
+ */
+function keywordItems(context: Context, registers: ReadonlyArray<{ register: Register }>, range: Range): CompletionItem[] {
+  const lower = /^\p{Ll}/u.test(context.typed)
+  return (context.keywords ?? []).map(({ keyword, prefix }) => {
+    const ids = registers.flatMap(({ register }) => register.recommendations.map((recommendation) => recommendation.id).filter((id) => numberOf(id, prefix) !== undefined))
+    const example = ids.sort(compareIds).slice(0, 3).join(', ')
+    const text = lower ? keyword.charAt(0).toLowerCase() + keyword.slice(1) : keyword
+    return {
+      label: keyword,
+      kind: CompletionItemKind.Keyword,
+      detail: ids.length > 0 ? `names ${prefix} ids: ${example}${ids.length > 3 ? ', …' : ''}` : `names ${prefix} ids`,
+      filterText: context.typed,
+      sortText: keyword.toLowerCase(),
+      textEdit: { range, newText: `${text} ` }
+    }
+  })
 }
