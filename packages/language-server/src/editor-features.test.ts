@@ -206,6 +206,9 @@ describe('followthrough-language-server: code lenses, custom requests and comman
     expect(report.register).toEqual({ uri: register.uri, id: 'iitcse', title: 'Independent Inquiry into Telford Child Sexual Exploitation' })
     expect(report.html).toMatch(/^<!doctype html>/i)
     expect(report.html).toContain('Independent Inquiry into Telford Child Sexual Exploitation')
+    // The open actions, as `followthrough actions` gives them: "the next meeting" of the last minutes is the date under its heading.
+    expect(report.html).toContain('Open actions')
+    expect(report.html).toMatch(/Chief Constable to report on the national position on crime recording[^<]*<\/[a-z]+>[^]*?2025-01-15/)
     expect(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(report.html)?.[1]).toMatch(/^default-src (?:'|&#39;|&#x27;)none(?:'|&#39;|&#x27;)/)
 
     // What a Markdown preview links: each known reference of open minutes, with its entry, title and status.

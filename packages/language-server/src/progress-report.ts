@@ -1,9 +1,10 @@
 import { statuses, statusLabels, type Progress } from '@followthrough/core'
+import { resolvePath } from '@followthrough/engine'
 import { pathToUri, type ProgressReportInput, type ProgressReportResult } from '@followthrough/language-service'
 
 /**
  * The HTML of `followthrough/progressReport`: the report `followthrough
- * report` writes (headline figures, charts, coverage, a table), for the
+ * report` writes (headline figures, charts, coverage, a table, open actions), for the
  * register of a file, live from the index. Its renderer (Observable Plot,
  * linkedom) loads the first time a report is asked for, so starting the
  * server does not pay for it. Should it fail, a plain summary stands in.
@@ -16,8 +17,10 @@ export async function renderProgressReport(input: ProgressReportInput | undefine
   try {
     const html = renderReport({
       reports: [{ register: input.register, progress: input.progress, minutes: input.minutes }],
+      actions: input.actions,
       generatedAt: `${input.progress.asOf} (live, from the open workspace)`,
-      minutesLink: (source) => pathToUri(source)
+      // Minutes records name files by absolute path, actions relative to the folder (as the report shows them).
+      minutesLink: (source) => pathToUri(resolvePath(input.root, source))
     })
     return { register, html }
   } catch (error) {

@@ -1,5 +1,5 @@
-import { assurances, compareIds, recommendationSummaries, statuses, statusLabels, type MinutesRecord, type Progress, type Register } from '@followthrough/core'
-import { basename, minutesRecords, relativePath, type MinutesAnalysis } from '@followthrough/engine'
+import { assurances, compareIds, recommendationSummaries, statuses, statusLabels, type ActionItem, type MinutesRecord, type Progress, type Register } from '@followthrough/core'
+import { basename, minutesActions, minutesRecords, relativePath, type MinutesAnalysis } from '@followthrough/engine'
 import type { DiscussionView, FolderView, GroupView, ProgressSummary, RecommendationView, RegisterView } from './custom-protocol.js'
 import type { FolderIndex } from './folder-index.js'
 import type { RegisterEntry } from './last-good.js'
@@ -243,10 +243,21 @@ export interface ProgressReportInput {
   progress: Progress
   /** Every minutes file of the folder, as records. */
   minutes: MinutesRecord[]
+  /** The folder's actions on the as-of date, as `followthrough actions` lists them ("the next meeting" resolved); `file` is relative to `root`. */
+  actions: ActionItem[]
+  /** The folder the actions' files are relative to. */
+  root: string
 }
 
 /** The report input of a register state. */
 export function progressReportInput(state: RegisterState, uriOf: (path: string) => string): ProgressReportInput {
   const analyses: MinutesAnalysis[] = state.folder.analyses()
-  return { uri: uriOf(state.entry.path), register: state.entry.register, progress: state.progress, minutes: minutesRecords(analyses) }
+  return {
+    uri: uriOf(state.entry.path),
+    register: state.entry.register,
+    progress: state.progress,
+    minutes: minutesRecords(analyses),
+    actions: minutesActions(analyses, state.progress.asOf, { name: (path) => relativePath(state.folder.root, path) }),
+    root: state.folder.root
+  }
 }
