@@ -57,6 +57,9 @@ export function registerFromText(path: string, text: string): LoadedRegister {
  */
 function unexplainedRevisions(path: string, text: string, register: Register): Finding[] {
   const findings: Finding[] = []
+  // Locating re-reads the YAML: only when the validated register has such an entry (loading stays one parse).
+  const unexplained = register.recommendations.some((recommendation) => recommendation.history?.some((event) => event.due !== undefined && (event.reason ?? '').trim() === ''))
+  if (!unexplained) return findings
   for (const location of locateRegister(text).recommendations) {
     // A register that validated has its entries in the file's order.
     const history = register.recommendations[location.index]?.history ?? []
