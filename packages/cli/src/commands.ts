@@ -227,8 +227,7 @@ async function refs(args: ParsedArgs, io: CliIo): Promise<number> {
   const format = formatOption(args, ['table', 'json'], 'table')
   const { fs, workspace } = await open(args, io)
   if (workspace.broken) return await brokenWorkspace(workspace, io, format === 'json' ? 'json' : 'stylish')
-  const paths = await minutesPaths(fs, workspace, args, io)
-  const analyses = await analyze(fs, workspace, paths, args, openCache(fs, workspace, args, io))
+  const analyses = await analyzeConfigured(fs, workspace, args, io)
   io.stdout.write(formatRefs(analyses, { cwd: io.cwd, format }))
   return 0
 }
@@ -238,8 +237,7 @@ async function progress(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.files.length > 0) throw new UsageError('Unexpected files for progress, expected none: it reports on the configured minutes')
   const { fs, workspace } = await open(args, io)
   if (workspace.broken) return await brokenWorkspace(workspace, io, format === 'json' ? 'json' : 'stylish')
-  const paths = await minutesPaths(fs, workspace, args, io)
-  const analyses = await analyze(fs, workspace, paths, args, openCache(fs, workspace, args, io))
+  const analyses = await analyzeConfigured(fs, workspace, args, io)
   const asOf = asOfDate(args, io)
   const reports = computeWorkspaceProgress(workspace, analyses, asOf, args.register, io.cwd)
   io.stdout.write(formatProgress(reports, { format, cwd: io.cwd, color: useColor(io.stdout, io.env), registers: workspace.context.registers }))
@@ -256,8 +254,7 @@ async function actions(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.files.length > 0) throw new UsageError('Unexpected files for actions, expected none: it lists the actions of the configured minutes')
   const { fs, workspace } = await open(args, io)
   if (workspace.broken) return await brokenWorkspace(workspace, io, format === 'json' ? 'json' : 'stylish')
-  const paths = await minutesPaths(fs, workspace, args, io)
-  const analyses = await analyze(fs, workspace, paths, args, openCache(fs, workspace, args, io))
+  const analyses = await analyzeConfigured(fs, workspace, args, io)
   const asOf = asOfDate(args, io)
   const list = minutesActions(analyses, asOf, { name: (path) => relativePath(io.cwd, path) })
   io.stdout.write(formatActions(list, { format, asOf, open: args.open }))
@@ -304,6 +301,11 @@ async function fix(
   return { changed, failed }
 }
 
+/** Every configured minutes file (or the files named), analysed through the cache when asked: what refs, progress, actions, report and export read. */
+async function analyzeConfigured(fs: WritableFileSystem, workspace: Workspace, args: ParsedArgs, io: CliIo): Promise<MinutesAnalysis[]> {
+  return await analyze(fs, workspace, await minutesPaths(fs, workspace, args, io), args, openCache(fs, workspace, args, io))
+}
+
 function asOfDate(args: ParsedArgs, io: CliIo): string {
   return args.asOf ?? io.today ?? new Date().toISOString().slice(0, 10)
 }
@@ -312,8 +314,7 @@ async function report(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.files.length > 0) throw new UsageError('Unexpected files for report, expected none: it reports on the configured minutes')
   const { fs, workspace } = await open(args, io)
   if (workspace.broken) return await brokenWorkspace(workspace, io, 'stylish')
-  const paths = await minutesPaths(fs, workspace, args, io)
-  const analyses = await analyze(fs, workspace, paths, args, openCache(fs, workspace, args, io))
+  const analyses = await analyzeConfigured(fs, workspace, args, io)
   const asOf = asOfDate(args, io)
   const out = resolvePath(io.cwd, args.out ?? 'report.html')
   // Links in the report are relative to where it is written, so it works from disk.
@@ -391,8 +392,7 @@ async function exportTracker(args: ParsedArgs, io: CliIo): Promise<number> {
   if (registers.length === 0) {
     throw new UsageError(`Unexpected register "${args.register ?? ''}", expected one of ${workspace.context.registers.map((register) => register.inquiry.id).join(', ')}`)
   }
-  const paths = await minutesPaths(fs, workspace, args, io)
-  const analyses = await analyze(fs, workspace, paths, args, openCache(fs, workspace, args, io))
+  const analyses = await analyzeConfigured(fs, workspace, args, io)
   const asOf = asOfDate(args, io)
   const root = workspace.config.root
   const input = {
