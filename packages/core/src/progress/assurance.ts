@@ -3,8 +3,8 @@ import type { MinutesRecord } from '../schemas/records.js'
 import type { Register } from '../schemas/register.js'
 import { statuses, type Status } from '../schemas/status.js'
 import { assertIsoDate } from './assert.js'
-import { registerUpdates } from './register-minutes.js'
-import { statusTimeline, type StatusUpdateLike } from './status-on.js'
+import { registerUpdates, updatesById } from './register-minutes.js'
+import { statusTimeline } from './status-on.js'
 
 /** How many recommendations hold a status at each level of assurance. */
 export type AssuranceCounts = Record<Assurance | 'not-recorded', number>
@@ -44,17 +44,12 @@ const claimedDone: ReadonlySet<Status> = new Set(['implemented', 'ready-for-asse
  */
 export function assurance(register: Pick<Register, 'inquiry' | 'recommendations'>, minutes: readonly MinutesRecord[], asOf: string): AssuranceFigures {
   assertIsoDate(asOf, 'asOf')
-  const updatesById = new Map<string, StatusUpdateLike[]>()
-  for (const update of registerUpdates(register, minutes, asOf)) {
-    const list = updatesById.get(update.id)
-    if (list === undefined) updatesById.set(update.id, [update])
-    else list.push(update)
-  }
+  const grouped = updatesById(registerUpdates(register, minutes, asOf))
   const zero = (): AssuranceCounts => ({ ...(Object.fromEntries(assurances.map((level) => [level, 0])) as Record<Assurance, number>), 'not-recorded': 0 })
   const byStatus = Object.fromEntries(statuses.map((status) => [status, zero()])) as Record<Status, AssuranceCounts>
   const assuranceGap: string[] = []
   for (const recommendation of register.recommendations) {
-    const timeline = statusTimeline(recommendation, updatesById.get(recommendation.id) ?? [])
+    const timeline = statusTimeline(recommendation, grouped.get(recommendation.id) ?? [])
     const { status } = timeline.at(asOf)
     const level = timeline.eventAt(asOf)?.assurance ?? 'not-recorded'
     byStatus[status][level] += 1

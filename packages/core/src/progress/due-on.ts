@@ -2,7 +2,7 @@ import type { MinutesRecord } from '../schemas/records.js'
 import type { Recommendation, Register } from '../schemas/register.js'
 import { compareStrings } from '../order.js'
 import { assertIsoDate } from './assert.js'
-import { registerUpdates } from './register-minutes.js'
+import { registerUpdates, updatesById } from './register-minutes.js'
 
 /** What {@link dueRevisions} needs from a recommendation. */
 export type DueSubject = Pick<Recommendation, 'id' | 'due' | 'history'>
@@ -94,10 +94,10 @@ export function dueOn(register: Pick<Register, 'inquiry' | 'recommendations'>, m
  */
 export function duesOn(register: Pick<Register, 'inquiry' | 'recommendations'>, minutes: readonly MinutesRecord[], date: string): Map<string, string> {
   assertIsoDate(date, 'date')
-  const updates = registerUpdates(register, minutes, date)
+  const grouped = updatesById(registerUpdates(register, minutes, date))
   const dues = new Map<string, string>()
   for (const recommendation of register.recommendations) {
-    const due = currentDue(recommendation, date, updates)
+    const due = currentDue(recommendation, date, grouped.get(recommendation.id) ?? [])
     if (due !== undefined) dues.set(recommendation.id, due)
   }
   return dues

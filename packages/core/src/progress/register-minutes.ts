@@ -95,6 +95,24 @@ export function registerMeetings(register: Pick<Register, 'inquiry'>, minutes: r
  */
 export function registerUpdates(register: Pick<Register, 'inquiry'>, minutes: readonly MinutesRecord[], asOf: string): MinutesUpdate[] {
   assertIsoDate(asOf, 'asOf')
-  const registerId = register.inquiry.id
+  return updatesOfRegister(register.inquiry.id, minutes, asOf)
+}
+
+/** {@link registerUpdates} by the register's id, for callers that hold only the id (a `Progress`); `asOf` is not checked. */
+export function updatesOfRegister(registerId: string, minutes: readonly MinutesRecord[], asOf: string): MinutesUpdate[] {
   return minutes.filter((record) => record.date <= asOf).flatMap((record) => (record.updates ?? []).filter((update) => countsForRegister(registerId, update)))
+}
+
+/**
+ * Updates grouped by recommendation id, each list in input order (the order
+ * that breaks same-day ties), so each recommendation scans only its own.
+ */
+export function updatesById<T extends { id: string }>(updates: readonly T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>()
+  for (const update of updates) {
+    const list = grouped.get(update.id)
+    if (list === undefined) grouped.set(update.id, [update])
+    else list.push(update)
+  }
+  return grouped
 }

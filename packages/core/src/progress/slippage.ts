@@ -3,7 +3,7 @@ import type { MinutesRecord } from '../schemas/records.js'
 import type { Register } from '../schemas/register.js'
 import { assertIsoDate } from './assert.js'
 import { dueRevisions } from './due-on.js'
-import { registerUpdates } from './register-minutes.js'
+import { registerUpdates, updatesById } from './register-minutes.js'
 
 /** One recommendation whose due date has moved. */
 export interface SlippageItem {
@@ -46,11 +46,11 @@ export interface Slippage {
  */
 export function slippage(register: Pick<Register, 'inquiry' | 'owners' | 'recommendations'>, minutes: readonly MinutesRecord[], asOf: string): Slippage {
   assertIsoDate(asOf, 'asOf')
-  const updates = registerUpdates(register, minutes, asOf)
+  const grouped = updatesById(registerUpdates(register, minutes, asOf))
   const items: SlippageItem[] = []
   const byOwner = new Map<string, { revised: number; days: number }>(register.owners.map((owner) => [owner.id, { revised: 0, days: 0 }]))
   for (const recommendation of register.recommendations) {
-    const revisions = dueRevisions(recommendation, updates, asOf)
+    const revisions = dueRevisions(recommendation, grouped.get(recommendation.id) ?? [], asOf)
     const last = revisions.at(-1)
     if (last === undefined) continue
     const originalDue = recommendation.due ?? null

@@ -4,7 +4,7 @@ import type { Status } from '../schemas/status.js'
 import type { Assurance } from '../schemas/accountability.js'
 import { partitionPoint } from '../order.js'
 import { assertIsoDate } from './assert.js'
-import { registerUpdates } from './register-minutes.js'
+import { registerUpdates, updatesById } from './register-minutes.js'
 
 /** A status and the day the event that set it took effect. */
 export interface DatedStatus {
@@ -87,16 +87,10 @@ export function statusOn(recommendation: StatusSubject, date: string, updates: r
  */
 export function statusesOn(register: Pick<Register, 'inquiry' | 'recommendations'>, minutes: readonly MinutesRecord[], date: string): RecommendationStatus[] {
   assertIsoDate(date, 'date')
-  // Group once so each recommendation scans only its own updates.
-  const updatesById = new Map<string, StatusUpdateLike[]>()
-  for (const update of registerUpdates(register, minutes, date)) {
-    const list = updatesById.get(update.id)
-    if (list === undefined) updatesById.set(update.id, [update])
-    else list.push(update)
-  }
+  const grouped = updatesById(registerUpdates(register, minutes, date))
   return register.recommendations.map((recommendation) => ({
     id: recommendation.id,
-    ...resolveStatus(recommendation, date, updatesById.get(recommendation.id) ?? [])
+    ...resolveStatus(recommendation, date, grouped.get(recommendation.id) ?? [])
   }))
 }
 

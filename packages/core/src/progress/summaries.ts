@@ -5,9 +5,9 @@ import type { Register } from '../schemas/register.js'
 import type { Status } from '../schemas/status.js'
 import type { Progress } from './compute-progress.js'
 import { dueRevisions, type DueRevision } from './due-on.js'
-import { countsForRegister } from './register-minutes.js'
+import { updatesById, updatesOfRegister } from './register-minutes.js'
 import { responsesOn, type RecordedResponse } from './responses.js'
-import { statusTimeline, type StatusUpdateLike } from './status-on.js'
+import { statusTimeline } from './status-on.js'
 
 /**
  * What every door says about one recommendation on the as-of date: the
@@ -82,12 +82,9 @@ export function recommendationSummaries(
   progress: Progress,
   minutes: readonly MinutesRecord[] = []
 ): RecommendationSummary[] {
-  // The register's minutes updates up to the as-of date, as `registerUpdates` gives them (progress names the register).
-  const updates = minutes
-    .filter((record) => record.date <= progress.asOf)
-    .flatMap((record) => (record.updates ?? []).filter((update) => countsForRegister(progress.register.id, update)))
-  const updatesById = new Map<string, StatusUpdateLike[]>()
-  for (const update of updates) updatesById.set(update.id, [...(updatesById.get(update.id) ?? []), update])
+  // The register's minutes updates up to the as-of date (progress names the register by its id).
+  const updates = updatesOfRegister(progress.register.id, minutes, progress.asOf)
+  const grouped = updatesById(updates)
   const responded = responsesOn(register, updates, progress.asOf)
   const status = new Map(progress.statuses.map((entry) => [entry.id, entry]))
   const late = new Map(progress.overdue.map((entry) => [entry.id, entry]))
@@ -134,7 +131,7 @@ export function recommendationSummaries(
       summary.daysSinceDiscussed = seen?.daysSince ?? daysBetween(lastDiscussed, progress.asOf)
     }
     if (recommendation.supersededBy !== undefined) summary.supersededBy = recommendation.supersededBy
-    const revisions = dueRevisions(recommendation, updatesById.get(id) ?? [], progress.asOf)
+    const revisions = dueRevisions(recommendation, grouped.get(id) ?? [], progress.asOf)
     const currentDue = revisions.at(-1)?.due
     if (currentDue !== undefined) {
       summary.currentDue = currentDue
@@ -142,7 +139,7 @@ export function recommendationSummaries(
     }
     const response = responded.get(id)
     if (response !== undefined) summary.response = response
-    const event = statusTimeline(recommendation, updatesById.get(id) ?? []).eventAt(progress.asOf)
+    const event = statusTimeline(recommendation, grouped.get(id) ?? []).eventAt(progress.asOf)
     if (event?.assurance !== undefined) summary.assurance = event.assurance
     if (event !== undefined && 'evidence' in event && event.evidence !== undefined && event.evidence.length > 0) summary.evidence = event.evidence.map((item) => ({ ...item }))
     if (event !== undefined && 'by' in event && event.by !== undefined) summary.by = event.by
