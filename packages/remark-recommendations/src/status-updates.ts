@@ -1,4 +1,4 @@
-import { assurances, nearest, normalizeStatus, responseDecisions, statuses, type Assurance, type ResponseDecision, type Status } from '@followthrough/core'
+import { assurances, nearest, responseDecisions, statuses, type Assurance, type ResponseDecision, type Status } from '@followthrough/core'
 
 /**
  * Status update tables (MISSION.md): a GFM table whose first header is
@@ -97,17 +97,10 @@ const synonyms: ReadonlyMap<string, readonly Status[]> = new Map<string, readonl
 /** A status cell read: the status, or suggestions for a word that is not one. */
 export type StatusReading = { status: Status } | { status?: undefined; suggestions: Status[] }
 
-/** Read a status cell with core's `normalizeStatus`; for an unknown word, suggest the nearest statuses. */
+/** Read a status cell as core's `normalizeStatus` does (the same key); for an unknown word, suggest the nearest statuses. */
 export function readStatus(text: string): StatusReading {
-  const status = normalizeStatus(text)
-  if (status !== undefined) return { status }
-  const key = text
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_\u00a0-]+/g, '-')
-  const known = synonyms.get(key)
-  if (known !== undefined) return { suggestions: [...known] }
-  return { suggestions: nearest(key, statuses, { max: 2 }) as Status[] }
+  const reading = readWord(text, statuses, synonyms)
+  return reading.value !== undefined ? { status: reading.value } : { suggestions: reading.suggestions }
 }
 
 /** `Unexpected status "Done-ish", expected one of not-started, in-progress, …`. */
