@@ -68,6 +68,7 @@ export {
   assertIsoDate,
   assertWholeDays,
   assurance,
+  assuranceGapByOwner,
   burnUp,
   byOwner,
   byTheme,

@@ -1,4 +1,4 @@
-import { assurances, percent, responseDecisions, statuses, type Register } from '@followthrough/core'
+import { assuranceGapByOwner, assurances, percent, responseDecisions, statuses, type Register } from '@followthrough/core'
 import type { ProgressReport } from '../progress.js'
 import { table } from './refs.js'
 import { escapeMarkdown, stringifyJson, visible } from './text.js'
@@ -93,11 +93,7 @@ function accountabilitySections(report: ProgressReport, register: Register | und
         .map((status) => [status, ...levels.map((level) => String(assurance.byStatus[status][level]))]),
       empty: ''
     })
-    const owners = new Map<string, string[]>()
-    const ownersOf = new Map(register?.recommendations.map((recommendation) => [recommendation.id, recommendation.owners]) ?? [])
-    for (const id of assuranceGap) {
-      for (const owner of new Set(ownersOf.get(id) ?? [])) owners.set(owner, [...(owners.get(owner) ?? []), id])
-    }
+    const owners = assuranceGapByOwner(register ?? { recommendations: [] }, assuranceGap)
     result.push({
       title: 'Assurance gap (implemented or ready for assessment, not verified)',
       header: ['owner', 'count', 'ids'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assurance } from './assurance.js'
+import { assurance, assuranceGapByOwner } from './assurance.js'
 import { assuranceByStatusZeros, assuranceZeros, accountabilityMinutes as minutes, accountabilityRegister as register } from './test-support.js'
 
 describe('assurance', () => {
@@ -28,5 +28,25 @@ describe('assurance', () => {
     ]
     expect(assurance(register, verified, '2024-10-01').assuranceGap).toEqual(['AFI1'])
     expect(assurance(register, verified, '2024-08-31').assuranceGap).toEqual(['R1', 'AFI1'])
+  })
+})
+
+describe('assuranceGapByOwner', () => {
+  it('lists each owner in the order the gap first names them, with its ids in gap order, a shared recommendation under each owner', () => {
+    const owners = {
+      recommendations: [
+        { id: 'R1', title: 'One', owners: ['police'] },
+        { id: 'R2', title: 'Two', owners: ['council', 'police'] },
+        { id: 'R3', title: 'Three', owners: ['council', 'council'] },
+        { id: 'R4', title: 'Four', owners: ['nhs'] }
+      ]
+    }
+    expect([...assuranceGapByOwner(owners, ['R2', 'R3', 'R1'])]).toStrictEqual([
+      ['council', ['R2', 'R3']],
+      ['police', ['R2', 'R1']]
+    ])
+    expect([...assuranceGapByOwner(owners, [])]).toStrictEqual([])
+    // An id the register does not have names no owner.
+    expect([...assuranceGapByOwner(owners, ['R9'])]).toStrictEqual([])
   })
 })

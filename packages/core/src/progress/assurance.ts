@@ -57,3 +57,24 @@ export function assurance(register: Pick<Register, 'inquiry' | 'recommendations'
   }
   return { assurance: { byStatus }, assuranceGap }
 }
+
+/**
+ * The assurance gap by owner id: each owner with a recommendation in `gap`,
+ * in the order the gap first names them, with those ids in gap order. A
+ * recommendation with two owners counts for each (as `byOwner` does).
+ *
+ * @param register - the register the gap was computed for (its owners per recommendation).
+ * @param gap - `assuranceGap`, as `assurance` or `computeProgress` gives it.
+ */
+export function assuranceGapByOwner(register: Pick<Register, 'recommendations'>, gap: readonly string[]): Map<string, string[]> {
+  const ownersOf = new Map(register.recommendations.map((recommendation) => [recommendation.id, recommendation.owners]))
+  const byOwner = new Map<string, string[]>()
+  for (const id of gap) {
+    for (const owner of new Set(ownersOf.get(id) ?? [])) {
+      const ids = byOwner.get(owner)
+      if (ids === undefined) byOwner.set(owner, [id])
+      else ids.push(id)
+    }
+  }
+  return byOwner
+}

@@ -13,7 +13,7 @@ export { coverage, type Coverage, type CoverageMeeting, type CoverageRow } from 
 export { defaultDueSoonDays, dueSoon, overdue, type DueSoonItem, type OverdueItem, type StatusWithDue } from './due.js'
 export { currentDue, dueOn, dueRevisions, duesOn, type DueRevision, type DueSubject, type DueUpdateLike } from './due-on.js'
 export { responses, responsesOn, type RecordedResponse, type Responses, type ResponseUpdateLike } from './responses.js'
-export { assurance, type AssuranceByStatus, type AssuranceCounts, type AssuranceFigures } from './assurance.js'
+export { assurance, assuranceGapByOwner, type AssuranceByStatus, type AssuranceCounts, type AssuranceFigures } from './assurance.js'
 export { slippage, type Slippage, type SlippageItem } from './slippage.js'
 export { defaultForecastWindowDays, forecast, type Forecast } from './forecast.js'
 export { countsForRegister, isRegisterRecord, registerMeetings, registerUpdates, type MinutesReference, type MinutesUpdate, type RegisterMeeting } from './register-minutes.js'

@@ -1,4 +1,4 @@
-import { assuranceLabels, assurances, statuses, type Progress } from '@followthrough/core'
+import { assuranceGapByOwner, assuranceLabels, assurances, statuses, type Progress } from '@followthrough/core'
 import type { Element } from 'hast'
 import { h } from 'hastscript'
 import { block, heading, joined, recLink, reportSection, statusChip, type Context } from './context.js'
@@ -49,11 +49,7 @@ export function assuranceSection(context: Context): Element | undefined {
     )
   )
   const gap = progress.assuranceGap
-  const byOwner = new Map<string, string[]>()
-  const ownersOf = new Map(register.recommendations.map((recommendation) => [recommendation.id, recommendation.owners]))
-  for (const id of gap) {
-    for (const owner of new Set(ownersOf.get(id) ?? [])) byOwner.set(owner, [...(byOwner.get(owner) ?? []), id])
-  }
+  const byOwner = assuranceGapByOwner(register, gap)
   const gapBody =
     gap.length === 0
       ? h('p', 'No assurance gap: every recommendation implemented or ready for assessment has a verified claim.')
