@@ -1,4 +1,15 @@
-import { assurances, compareIds, recommendationSummaries, statuses, statusLabels, type ActionItem, type MinutesRecord, type Progress, type Register } from '@followthrough/core'
+import {
+  assuranceLabels,
+  assurances,
+  compareIds,
+  recommendationSummaries,
+  statuses,
+  statusLabels,
+  type ActionItem,
+  type MinutesRecord,
+  type Progress,
+  type Register
+} from '@followthrough/core'
 import { basename, minutesActions, minutesRecords, relativePath, type MinutesAnalysis } from '@followthrough/engine'
 import type { DiscussionView, FolderView, GroupView, ProgressSummary, RecommendationView, RegisterView } from './custom-protocol.js'
 import type { FolderIndex } from './folder-index.js'
@@ -134,9 +145,6 @@ function byStatus(state: RegisterState): GroupView[] {
   }
   return groups
 }
-
-/** Labels of the assurance groups. */
-const assuranceLabels = { claimed: 'Claimed', evidenced: 'Evidenced', verified: 'Verified' } as const
 
 /**
  * By the assurance of the event that set each current status, in the order
