@@ -34,6 +34,7 @@ export {
   type Reference,
   type StatusUpdate
 } from './schemas/records.js'
+export { openActionsByOwner, type OwnerActions } from './open-actions.js'
 export {
   assuranceLabels,
   AssuranceSchema,

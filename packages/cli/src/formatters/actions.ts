@@ -1,4 +1,4 @@
-import { compareStrings, type ActionItem } from '@followthrough/core'
+import { openActionsByOwner, type ActionItem } from '@followthrough/core'
 import { stringifyJson, visible } from './text.js'
 
 /** Options of {@link formatActions}. */
@@ -17,13 +17,6 @@ function item(action: ActionItem): ActionItem {
 
 const dueSourceWords: Record<NonNullable<ActionItem['dueSource']>, string> = { date: 'date', month: 'month', 'next-meeting': 'next meeting' }
 
-/** Open actions of one owner: overdue first, then by due date (none last), then as listed. */
-function byUrgency(a: ActionItem, b: ActionItem): number {
-  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1
-  if (a.due !== b.due) return a.due === null ? 1 : b.due === null ? -1 : compareStrings(a.due, b.due)
-  return 0
-}
-
 /**
  * `followthrough actions`: JSON, an array of core's `ActionItem`; or a table of
  * the open actions grouped by owner (alphabetically, no owner last), overdue
@@ -36,14 +29,6 @@ export function formatActions(actions: readonly ActionItem[], options: ActionsFo
   const open = listed.filter((action) => !action.done)
   const done = listed.filter((action) => action.done)
   const overdue = open.filter((action) => action.overdue).length
-  const owners = new Map<string, ActionItem[]>()
-  for (const action of open) {
-    const key = action.owner ?? ''
-    const list = owners.get(key) ?? []
-    list.push(action)
-    owners.set(key, list)
-  }
-  const names = [...owners.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : compareStrings(a.toLowerCase(), b.toLowerCase()) || compareStrings(a, b)))
 
   const row = (action: ActionItem): string[] => [
     action.done ? 'done' : action.overdue ? 'OVERDUE' : 'open',
@@ -52,9 +37,9 @@ export function formatActions(actions: readonly ActionItem[], options: ActionsFo
     `${action.file}:${action.line}:${action.column}`,
     action.text
   ]
-  const groups: Array<{ title: string; rows: string[][] }> = names.map((name) => ({
-    title: name === '' ? 'No owner' : name,
-    rows: [...(owners.get(name) ?? [])].sort(byUrgency).map(row)
+  const groups: Array<{ title: string; rows: string[][] }> = openActionsByOwner(open).map((group) => ({
+    title: group.owner ?? 'No owner',
+    rows: group.actions.map(row)
   }))
   if (done.length > 0) groups.push({ title: 'Done', rows: done.map(row) })
   const cells = groups.flatMap((group) => group.rows.map((cellsOf) => cellsOf.map((cell) => visible(cell))))

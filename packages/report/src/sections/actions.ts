@@ -1,4 +1,4 @@
-import { compareStrings, type ActionItem } from '@followthrough/core'
+import { compareStrings, openActionsByOwner, type ActionItem } from '@followthrough/core'
 import type { Element } from 'hast'
 import { h, type Child } from 'hastscript'
 import { block, joined, plural, recLink, time, type Context, type Inline } from './context.js'
@@ -13,23 +13,9 @@ export interface ActionsContext {
 
 const noOwner = 'No owner named'
 
-/** Overdue first, then by due date (none last), then where they are written. */
-function compareActions(a: ActionItem, b: ActionItem): number {
-  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1
-  if (a.due !== b.due) return a.due === null ? 1 : b.due === null ? -1 : compareStrings(a.due, b.due)
+/** Where actions are written: by file, then line (the order ties keep within an owner). */
+function byPlace(a: ActionItem, b: ActionItem): number {
   return compareStrings(a.file, b.file) || a.line - b.line
-}
-
-/** The open actions by owner, owners in alphabetical order (actions without one last), each owner's overdue first. */
-export function openActionsByOwner(actions: readonly ActionItem[]): Array<{ owner: string | null; actions: ActionItem[] }> {
-  const groups = new Map<string | null, ActionItem[]>()
-  for (const action of actions) {
-    if (action.done) continue
-    groups.set(action.owner, [...(groups.get(action.owner) ?? []), action])
-  }
-  return [...groups]
-    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : compareStrings(a.toLowerCase(), b.toLowerCase()) || compareStrings(a, b)))
-    .map(([owner, list]) => ({ owner, actions: list.sort(compareActions) }))
 }
 
 function dueText(action: ActionItem): Inline[] {
@@ -46,7 +32,7 @@ function dueText(action: ActionItem): Inline[] {
  */
 export function actionsSection(actions: readonly ActionItem[] | undefined, context: ActionsContext): Element | undefined {
   if (actions === undefined) return undefined
-  const groups = openActionsByOwner(actions)
+  const groups = openActionsByOwner([...actions].sort(byPlace))
   const open = groups.reduce((sum, group) => sum + group.actions.length, 0)
   const overdue = groups.reduce((sum, group) => sum + group.actions.filter((action) => action.overdue).length, 0)
   const reference = (id: string): Inline => {
