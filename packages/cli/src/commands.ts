@@ -37,7 +37,7 @@ import { formatProgress } from './formatters/progress.js'
 import { formatRefs } from './formatters/refs.js'
 import { formatActions } from './formatters/actions.js'
 import { UsageError, useColor, type CliIo } from './io.js'
-import { computeWorkspaceProgress } from './progress.js'
+import { computeWorkspaceProgress, selectedRegisters } from './progress.js'
 import { version } from './version.js'
 
 /** Run a parsed command (not `help` or `version`, which {@link main} answers itself). */
@@ -324,10 +324,7 @@ async function report(args: ParsedArgs, io: CliIo): Promise<number> {
     source: near(record.source),
     updates: (record.updates ?? []).map((update) => (update.source !== undefined ? { ...update, source: near(update.source) } : update))
   }))
-  const registers = workspace.context.registers.filter((register) => args.register === undefined || register.inquiry.id === args.register)
-  if (registers.length === 0) {
-    throw new UsageError(`Unexpected register "${args.register ?? ''}", expected one of ${workspace.context.registers.map((register) => register.inquiry.id).join(', ')}`)
-  }
+  const registers = selectedRegisters(workspace, args.register)
   // A chunk of its own: the charting library is loaded only when a report is written.
   const { renderReport } = await import('@followthrough/report')
   const html = renderReport({
@@ -388,10 +385,7 @@ async function exportTracker(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.out === undefined && (await fs.exists(out))) {
     throw new UsageError(`Unexpected existing ${relativePath(io.cwd, out)}, expected a new file: name it with --out to replace it`)
   }
-  const registers = workspace.context.registers.filter((register) => args.register === undefined || register.inquiry.id === args.register)
-  if (registers.length === 0) {
-    throw new UsageError(`Unexpected register "${args.register ?? ''}", expected one of ${workspace.context.registers.map((register) => register.inquiry.id).join(', ')}`)
-  }
+  const registers = selectedRegisters(workspace, args.register)
   const analyses = await analyzeConfigured(fs, workspace, args, io)
   const asOf = asOfDate(args, io)
   const root = workspace.config.root

@@ -1,4 +1,4 @@
-import type { DueSoonItem, OverdueItem, Progress } from '@followthrough/core'
+import type { DueSoonItem, OverdueItem, Progress, Register } from '@followthrough/core'
 import { relativePath, workspaceProgress, type MinutesAnalysis, type Workspace } from '@followthrough/engine'
 import { UsageError } from './io.js'
 
@@ -14,15 +14,20 @@ export interface ProgressReport extends Omit<Progress, 'overdue' | 'dueSoon'> {
   dueSoonItems: DueSoonItem[]
 }
 
-/** Progress of the workspace's registers (or the one named) as of a date. */
+/** The workspace's registers, or the one `--register` names; a usage error naming the known ids when that leaves none. */
+export function selectedRegisters(workspace: Workspace, register: string | undefined): Register[] {
+  const registers = workspace.context.registers
+  const chosen = registers.filter((entry) => register === undefined || entry.inquiry.id === register)
+  if (chosen.length === 0) throw new UsageError(`Unexpected register "${register ?? ''}", expected one of ${registers.map((entry) => entry.inquiry.id).join(', ')}`)
+  return chosen
+}
+
+/** Progress of the workspace's registers (or the one named) as of a date; without registers, none (no error). */
 export function computeWorkspaceProgress(workspace: Workspace, analyses: readonly MinutesAnalysis[], asOf: string, register: string | undefined, cwd: string): ProgressReport[] {
   let all = workspaceProgress(workspace, analyses, asOf)
   if (register !== undefined) {
-    all = all.filter((progress) => progress.register.id === register)
-    if (all.length === 0) {
-      const known = workspace.context.registers.map((entry) => entry.inquiry.id).join(', ')
-      throw new UsageError(`Unexpected register "${register}", expected one of ${known}`)
-    }
+    const ids = new Set(selectedRegisters(workspace, register).map((entry) => entry.inquiry.id))
+    all = all.filter((progress) => ids.has(progress.register.id))
   }
   return all.map((progress) => {
     const { overdue, dueSoon, ...rest } = progress
